@@ -1,0 +1,76 @@
+package dev.petal.cli;
+
+import dev.petal.api.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code petal} command: entry point, subcommand table and the exit-status contract. */
+@Command(name = "petal",
+        mixinStandardHelpOptions = true,
+        versionProvider = PetalCli.VersionProvider.class,
+        description = "Pure-Java machine learning with scikit-learn parity: split, train, predict, track, serve, tune.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class PetalCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see 'petal --help')");
+    }
+
+    /** Runs the command line and returns the exit status: 0 success, 2 usage error, 1 any other error. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new PetalCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + oneLine(ex.getMessage()));
+            err.flush();
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = ex;
+            err.println("error: " + oneLine(describe(cause)));
+            if (verbose) {
+                cause.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The message of {@code t}, or its type where it has none. */
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    /** Folds a multi-line message into one line, as the CLI contract requires. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** The {@code petal} launcher's main method. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(args, out, err));
+    }
+
+    /** Supplies {@code petal --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"petal " + Version.petal() + " (Java " + Version.java() + ")"};
+        }
+    }
+}
