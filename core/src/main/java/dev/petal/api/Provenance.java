@@ -1,0 +1,53 @@
+package dev.petal.api;
+
+import dev.petal.linalg.Matrix;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * Where a fitted model came from: the Petal and Java versions that fitted it, when, and SHA-256
+ * fingerprints of the training X (row-major little-endian float64) and y (little-endian int32).
+ */
+public record Provenance(String petalVersion, String javaVersion, Instant createdAt, String xSha256, String ySha256) {
+    /** Validates that no field is null. */
+    public Provenance {
+        Objects.requireNonNull(petalVersion, "petalVersion");
+        Objects.requireNonNull(javaVersion, "javaVersion");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(xSha256, "xSha256");
+        Objects.requireNonNull(ySha256, "ySha256");
+    }
+
+    /** The provenance of a model fitted now, in this JVM, on {@code x} and {@code y}. */
+    public static Provenance of(Matrix x, int[] y) {
+        return new Provenance(Version.petal(), Version.java(), Instant.now(), sha256(x), sha256(y));
+    }
+
+    /** SHA-256 of a matrix's values, row by row, as little-endian float64 (what {@code numpy.ascontiguousarray(X, '<f8').tobytes()} hashes to). */
+    public static String sha256(Matrix x) {
+        double[] d = x.toFlatArray();
+        ByteBuffer b = ByteBuffer.allocate(d.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(d);
+        return digest(b.array());
+    }
+
+    /** SHA-256 of labels as little-endian int32. */
+    public static String sha256(int[] y) {
+        ByteBuffer b = ByteBuffer.allocate(y.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(y);
+        return digest(b.array());
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
