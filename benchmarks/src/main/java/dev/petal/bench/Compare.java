@@ -1,0 +1,213 @@
+package dev.petal.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.petal.svm.Kernel;
+import dev.petal.svm.SVC;
+import dev.petal.svm.SVCModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import libsvm.svm_model;
+
+/**
+ * The side-by-side harness: Petal vs LIBSVM's Java port vs scikit-learn, on the same CSVs, in one run.
+ *
+ * <p>Usage: {@code Compare OUT_DIR [REPEATS] [--quick]}. Writes the data sets to OUT_DIR, times
+ * each library (best of REPEATS), runs {@code benchmarks/sklearn_timing.py} with
+ * {@code /usr/bin/python3} when scikit-learn is importable (otherwise notes its absence), and
+ * prints a Markdown table with the ratios, the machine and the date.
+ */
+public final class Compare {
+    private static final int PREDICT_ROWS = 5000;
+
+    private Compare() {
+    }
+
+    record Case(String name, String data, String kernel, double c, int nTrain) { }
+
+    record Timing(double fit, double predict, int nSupport, int[] predictions) { }
+
+    /** Runs the comparison; see the class comment for arguments. */
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/results");
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean quick = List.of(args).contains("--quick");
+        Files.createDirectories(out);
+        List<Case> cases = cases(quick);
+        writeData(out, cases);
+
+        Map<String, JsonNode> sklearn = runSklearn(out, cases, repeats);
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "Machine: %d cores, Java %s, %s; scikit-learn %s; date %s; best of %d runs.%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("os.arch"),
+                sklearn.containsKey("_sklearn") ? sklearn.get("_sklearn").asText() : "not installed (column skipped)",
+                LocalDate.now(), repeats));
+        table.append("| case | n_train | fit Petal s | fit sklearn s | fit LIBSVM-Java s | fit Petal/sklearn | fit Petal/LIBSVM "
+                + "| predict Petal s | predict sklearn s | predict LIBSVM-Java s | predict Petal/sklearn | predict Petal/LIBSVM | same model |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Case c : cases) {
+            BenchData train = load(out, c.data() + "_train");
+            BenchData test = load(out, c.data() + "_test");
+            Timing petal = timePetal(c, train, test, repeats);
+            Timing libsvm = timeLibsvm(c, train, test, repeats, gammaOf(c, train));
+            JsonNode sk = sklearn.get(c.name());
+            String same = "n/a";
+            if (sk != null) {
+                boolean nsv = sk.get("n_support").asInt() == petal.nSupport();
+                boolean preds = true;
+                JsonNode p = sk.get("predictions");
+                for (int i = 0; i < p.size(); i++) {
+                    preds &= p.get(i).asInt() == petal.predictions()[i];
+                }
+                same = nsv && preds ? "yes" : "NO (n_SV " + petal.nSupport() + " vs " + sk.get("n_support").asInt() + ")";
+            }
+            table.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.3f | %s | %.2f | %.3f | %s | %.3f | %s | %.2f | %s |%n",
+                    c.name(), c.nTrain(), petal.fit(), sk == null ? "-" : fmt(sk.get("fit").asDouble()), libsvm.fit(),
+                    sk == null ? "-" : ratio(petal.fit(), sk.get("fit").asDouble()), petal.fit() / libsvm.fit(),
+                    petal.predict(), sk == null ? "-" : fmt(sk.get("predict").asDouble()), libsvm.predict(),
+                    sk == null ? "-" : ratio(petal.predict(), sk.get("predict").asDouble()), petal.predict() / libsvm.predict(), same));
+        }
+        Files.writeString(out.resolve("table.md"), table.toString());
+        System.out.print(table);
+    }
+
+    private static List<Case> cases(boolean quick) {
+        List<Case> cases = new ArrayList<>();
+        int[] sizes = quick ? new int[] {1500} : new int[] {1500, 3750, 7500, 15000};
+        for (int n : sizes) {
+            cases.add(new Case("binary20-rbf-" + n, "binary20_" + n, "rbf", 1.0, n));
+        }
+        for (int n : quick ? new int[] {1500} : new int[] {1500, 3750}) {
+            cases.add(new Case("binary20-linear-" + n, "binary20_" + n, "linear", 1.0, n));
+        }
+        cases.add(new Case("multi4x30-rbf-3750", "multi4x30_3750", "rbf", 1.0, 3750));
+        return cases;
+    }
+
+    private static void writeData(Path out, List<Case> cases) {
+        Map<String, BenchData> done = new LinkedHashMap<>();
+        for (Case c : cases) {
+            done.computeIfAbsent(c.data(), name -> {
+                boolean multi = name.startsWith("multi");
+                BenchData all = BenchData.classification(c.nTrain() + PREDICT_ROWS, multi ? 30 : 20, multi ? 4 : 2, 42);
+                BenchData train = all.head(c.nTrain());
+                int[] rest = new int[PREDICT_ROWS];
+                for (int i = 0; i < PREDICT_ROWS; i++) {
+                    rest[i] = c.nTrain() + i;
+                }
+                int[] yTest = new int[PREDICT_ROWS];
+                for (int i = 0; i < PREDICT_ROWS; i++) {
+                    yTest[i] = all.y()[c.nTrain() + i];
+                }
+                train.writeCsv(out.resolve(name + "_train.csv"));
+                new BenchData(all.x().selectRows(rest), yTest).writeCsv(out.resolve(name + "_test.csv"));
+                return train;
+            });
+        }
+    }
+
+    private static BenchData load(Path out, String name) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve(name + ".csv"), StandardCharsets.UTF_8);
+        int d = lines.get(0).split(",").length - 1;
+        int n = lines.size() - 1;
+        double[] x = new double[n * d];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = Double.parseDouble(cells[j]);
+            }
+            y[i] = Integer.parseInt(cells[d]);
+        }
+        return new BenchData(dev.petal.linalg.Matrix.of(n, d, x), y);
+    }
+
+    private static Timing timePetal(Case c, BenchData train, BenchData test, int repeats) {
+        SVC svc = SVC.defaults().withKernel(Kernel.parse(c.kernel())).withC(c.c());
+        double bestFit = Double.MAX_VALUE;
+        double bestPredict = Double.MAX_VALUE;
+        SVCModel model = null;
+        int[] pred = null;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            model = svc.fit(train.x(), train.y());
+            bestFit = Math.min(bestFit, (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            pred = model.predict(test.x());
+            bestPredict = Math.min(bestPredict, (System.nanoTime() - t0) / 1e9);
+        }
+        int nsv = 0;
+        for (int s : model.nSupport()) {
+            nsv += s;
+        }
+        return new Timing(bestFit, bestPredict, nsv, pred);
+    }
+
+    private static double gammaOf(Case c, BenchData train) {
+        return SVC.defaults().withKernel(Kernel.parse(c.kernel())).withMaxIter(1).fit(train.x(), train.y()).gamma();
+    }
+
+    private static Timing timeLibsvm(Case c, BenchData train, BenchData test, int repeats, double gamma) {
+        double bestFit = Double.MAX_VALUE;
+        double bestPredict = Double.MAX_VALUE;
+        svm_model model = null;
+        int[] pred = null;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            model = LibsvmJava.fit(train.x(), train.y(), c.kernel(), c.c(), gamma);
+            bestFit = Math.min(bestFit, (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            pred = LibsvmJava.predict(model, test.x());
+            bestPredict = Math.min(bestPredict, (System.nanoTime() - t0) / 1e9);
+        }
+        return new Timing(bestFit, bestPredict, model.l, pred);
+    }
+
+    private static Map<String, JsonNode> runSklearn(Path out, List<Case> cases, int repeats) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Map<String, Object>> spec = new ArrayList<>();
+        for (Case c : cases) {
+            spec.add(Map.of("name", c.name(), "data", c.data(), "kernel", c.kernel(), "C", c.c()));
+        }
+        json.writeValue(out.resolve("cases.json").toFile(), spec);
+        Map<String, JsonNode> result = new LinkedHashMap<>();
+        Path python = Path.of("/usr/bin/python3");
+        Path script = Path.of("benchmarks/sklearn_timing.py");
+        if (!Files.isExecutable(python) || !Files.exists(script)) {
+            return result;
+        }
+        Process check = new ProcessBuilder(python.toString(), "-c", "import sklearn").redirectErrorStream(true).start();
+        if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {
+            return result;
+        }
+        Process p = new ProcessBuilder(python.toString(), script.toString(), out.toString(), Integer.toString(repeats))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] stdout;
+        try (InputStream in = p.getInputStream()) {
+            stdout = in.readAllBytes();
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("sklearn_timing.py failed with exit " + p.exitValue());
+        }
+        json.readTree(stdout).fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String ratio(double a, double b) {
+        return String.format(Locale.ROOT, "%.2f", a / b);
+    }
+}
