@@ -1,7 +1,6 @@
 package dev.petal.metrics;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.petal.check.PyFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -64,7 +63,7 @@ final class ClassificationReport {
                 sb.append(right("accuracy", width)).append(' ')
                         .append(' ').append(right("", 9))
                         .append(' ').append(right("", 9))
-                        .append(' ').append(right(fixed(sc.f1(), digits), 9))
+                        .append(' ').append(right(PyFormat.fixed(sc.f1(), digits), 9))
                         .append(' ').append(right(Long.toString(total), 9)).append('\n');
             } else {
                 String heading = ((Average.Multi) avg).name().toLowerCase(java.util.Locale.ROOT) + " avg";
@@ -76,25 +75,10 @@ final class ClassificationReport {
 
     private static void row(StringBuilder sb, String name, double p, double r, double f, long support, int width, int digits) {
         sb.append(right(name, width)).append(' ')
-                .append(' ').append(right(fixed(p, digits), 9))
-                .append(' ').append(right(fixed(r, digits), 9))
-                .append(' ').append(right(fixed(f, digits), 9))
+                .append(' ').append(right(PyFormat.fixed(p, digits), 9))
+                .append(' ').append(right(PyFormat.fixed(r, digits), 9))
+                .append(' ').append(right(PyFormat.fixed(f, digits), 9))
                 .append(' ').append(right(Long.toString(support), 9)).append('\n');
-    }
-
-    /** Python's {@code format(v, '.Nf')}: the exact binary value rounded half-to-even. */
-    static String fixed(double v, int digits) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        String s = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
-        if (v < 0 || (v == 0 && 1 / v < 0)) {
-            return s.startsWith("-") ? s : "-" + s;
-        }
-        return s;
     }
 
     private static String right(String s, int width) {

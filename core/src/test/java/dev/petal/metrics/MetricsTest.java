@@ -113,12 +113,4 @@ class MetricsTest {
         assertEquals("y_true and y_pred are empty: a metric needs at least one sample.",
                 assertThrows(IllegalArgumentException.class, () -> Metrics.accuracy(new int[0], new int[0])).getMessage());
     }
-
-    @Test
-    void pythonFixedFormatRoundsHalfToEvenOnTheExactBinaryValue() {
-        assertEquals("0.12", ClassificationReport.fixed(0.125, 2));
-        assertEquals("0.38", ClassificationReport.fixed(0.375, 2));
-        assertEquals("0.14", ClassificationReport.fixed(0.145, 2)); // 0.145 is 0.14499999999999999 in binary
-        assertEquals("1.0000", ClassificationReport.fixed(1.0, 4));
-    }
 }
