@@ -50,9 +50,6 @@ public final class Selection {
     }
 
     private static TrainTestIndices indices(int n, int[] stratify, SplitOptions o) {
-        if (n < 1) {
-            throw new IllegalArgumentException("Found array with 0 sample(s) (shape=(0,)) while a minimum of 1 is required.");
-        }
         int[] sizes = validateShuffleSplit(n, o.testSize(), o.trainSize(), DEFAULT_TEST_SIZE);
         int nTrain = sizes[0];
         int nTest = sizes[1];

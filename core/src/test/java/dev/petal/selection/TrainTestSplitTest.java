@@ -79,6 +79,35 @@ class TrainTestSplitTest {
     }
 
     @Test
+    void aStratifiedMatrixSplitKeepsRowsAndLabelsTogether() {
+        JsonNode c = GOLDEN.get("cases").get(8); // iris, test_size 0.25, seed 0, stratified
+        assertEquals("iris", c.get("dataset").asText());
+        assertEquals(true, c.get("stratify").asBoolean());
+        int[] y = SplitFixtures.datasetLabels("iris");
+        Matrix x = Matrix.of(150, 1, java.util.stream.IntStream.range(0, 150).asDoubleStream().toArray());
+        TrainTestSplit s = Selection.trainTestSplit(x, y, SplitOptions.seeded(0).withTestSize(SplitSize.fraction(0.25)).withStratify(true));
+        assertArrayEquals(ints(c.get("train")), s.trainIndices());
+        assertArrayEquals(ints(c.get("test")), s.testIndices());
+        int[] perClass = new int[3];
+        for (int i = 0; i < s.yTest().length; i++) {
+            assertEquals(s.testIndices()[i], (int) s.xTest().get(i, 0));
+            perClass[s.yTest()[i]]++;
+        }
+        assertArrayEquals(new int[] {13, 13, 12}, perClass);
+    }
+
+    @Test
+    void emptyDataGivesScikitLearnsEmptyTrainSetMessage() {
+        assertEquals("With n_samples=0, test_size=0.25 and train_size=None, the resulting train set will be empty. "
+                        + "Adjust any of the aforementioned parameters.",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Selection.trainTestIndices(0, SplitOptions.seeded(0))).getMessage());
+        assertEquals("A stratified split needs the labels: call trainTestIndices(y, options).",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Selection.trainTestIndices(5, SplitOptions.seeded(0).withStratify(true))).getMessage());
+    }
+
+    @Test
     void approximateModeMatchesTheDocstringExamples() {
         assertArrayEquals(new int[] {2, 1}, StratifiedShuffle.approximateMode(new int[] {4, 2}, 3, new RandomState(0)));
         assertArrayEquals(new int[] {3, 1}, StratifiedShuffle.approximateMode(new int[] {5, 2}, 4, new RandomState(0)));
