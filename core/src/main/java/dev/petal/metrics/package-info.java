@@ -1,0 +1,6 @@
+/**
+ * Classification metrics with scikit-learn 1.2.1's numbers and texts: {@link dev.petal.metrics.Metrics}
+ * (accuracy, confusion matrix, precision, recall, F1, classification report) and
+ * {@link dev.petal.metrics.NumpyFormat} (arrays printed as NumPy prints them).
+ */
+package dev.petal.metrics;
