@@ -13,10 +13,16 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SplitCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an error, also print its stack trace.")
+    boolean verbose;
 
     @Override
     public void run() {

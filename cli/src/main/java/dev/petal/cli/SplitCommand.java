@@ -47,9 +47,6 @@ public final class SplitCommand implements Callable<Integer> {
     @Option(names = "--stratify", description = "Keep the class proportions of the labels in both files.")
     boolean stratify;
 
-    @Option(names = "--verbose", description = "Print the stack trace of an error.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         SplitSize size = parseSize(testSize);

@@ -42,6 +42,11 @@ public final class CsvReader {
     private CsvReader() {
     }
 
+    /** The header row of {@code file}, after checking every row has one cell per column. */
+    public static List<String> header(Path file) {
+        return List.copyOf(CsvTable.parse(file.toString(), readText(file)).header);
+    }
+
     /** Reads {@code file}; {@code labelColumn} names the label column, or null for the last column. */
     public static LabeledData read(Path file, String labelColumn) {
         return read(file.toString(), readText(file), labelColumn);
