@@ -27,6 +27,8 @@ class SVCStateTest {
             SVCState copy = new SVCState(s.params(), s.gamma(), s.classes(), s.nFeatures(), s.support(),
                     s.supportVectors(), s.nSupport(), s.dualCoef(), s.intercept(), s.probA(), s.probB(), s.nIter(),
                     s.fitStatus(), s.provenance());
+            assertEquals(s, copy);
+            assertEquals(s.hashCode(), copy.hashCode());
             SVCModel back = SVCModel.fromState(copy);
             assertArrayEquals(m.predict(XT), back.predict(XT));
             assertArrayEquals(m.decisionFunction(XT).toFlatArray(), back.decisionFunction(XT).toFlatArray(), 0.0);
@@ -45,6 +47,16 @@ class SVCStateTest {
         SVCModel back = SVCModel.fromState(m.state());
         assertArrayEquals(m.decisionFunction(x).toFlatArray(), back.decisionFunction(x).toFlatArray(), 0.0);
         assertArrayEquals(m.predictProba(x).toFlatArray(), back.predictProba(x).toFlatArray(), 0.0);
+    }
+
+    @Test
+    void withoutARandomStateTheProbabilitiesAreStillValid() {
+        SVCModel m = SVC.defaults().withProbability(true).fit(X, Y);
+        double[][] p = m.predictProba(XT).toArray();
+        for (double[] row : p) {
+            assertEquals(1.0, row[0] + row[1] + row[2], 1e-9);
+        }
+        assertEquals(true, m.supportsProba());
     }
 
     @Test
