@@ -201,6 +201,22 @@ class RunTest {
     }
 
     @Test
+    void withRunCompletesOrFailsAndRethrows() throws Exception {
+        Run ok = exp.withRun(run -> run.log("a", 1));
+        assertEquals(RunStatus.COMPLETED, ok.getStatus());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> exp.withRun(run -> {
+            run.log("before", 1);
+            throw new IllegalStateException("bad data");
+        }));
+        assertEquals("bad data", e.getMessage());
+        Run failed = exp.getRuns().get(0);
+        assertEquals(RunStatus.FAILED, failed.getStatus());
+        assertEquals("java.lang.IllegalStateException: bad data", failed.getDetails().error());
+        assertTrue(Files.readString(failed.folder().resolve("logs/error.txt")).contains("at dev.petal.tracking."));
+        assertEquals(Map.of("before", 1.0), failed.getMetrics());
+    }
+
+    @Test
     void childRuns() {
         try (Run parent = exp.startLogging()) {
             Run a = parent.child("fold-1");

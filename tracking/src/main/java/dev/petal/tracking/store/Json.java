@@ -126,9 +126,9 @@ public final class Json {
         return o;
     }
 
-    /** ISO-8601 UTC text of an instant, or null. */
+    /** ISO-8601 UTC text of an instant to the millisecond, e.g. {@code 2026-11-27T22:47:42.159Z}, or null. */
     public static String time(Instant t) {
-        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t);
+        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     /** The instant in a text field, or null when the field is absent or null. */
