@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 SplitCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                RunCommand.class,
+                RunsCommand.class,
+                ModelsCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec
@@ -34,6 +37,8 @@ public final class PetalCli implements Runnable {
         CommandLine cl = new CommandLine(new PetalCli());
         cl.setOut(out);
         cl.setErr(err);
+        cl.getSubcommands().values().stream().filter(sub -> sub.getCommand() instanceof ScriptCommand)
+                .forEach(sub -> sub.setStopAtPositional(true));
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + oneLine(ex.getMessage()));
