@@ -39,9 +39,9 @@ final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw RequestException.badRequest("Malformed JSON" + where + ": " + oneLine(e.getOriginalMessage()));
+            throw RequestException.badRequest("Malformed JSON" + where + ": " + withoutSource(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw RequestException.badRequest("Malformed JSON: " + withoutSource(e.getMessage()));
         }
     }
 
@@ -72,6 +72,11 @@ final class Json {
         } else {
             g.writeNull();
         }
+    }
+
+    /** Jackson's message without its "[Source: ...; line: 1, column: 1]" noise, on one line. */
+    private static String withoutSource(String message) {
+        return oneLine(message).replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
     }
 
     /** A message folded into one line. */

@@ -119,17 +119,15 @@ public final class ScoringServer implements AutoCloseable {
         }
         app.exception(RequestException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, Json.oneLine(e.getMessage())));
-        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), Json.oneLine(e.getMessage())));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), switch (e.getStatus()) {
+            case 404 -> "No route for " + ctx.method() + " " + ctx.path() + "; see GET / for the endpoints.";
+            case 405 -> "Method " + ctx.method() + " is not allowed on " + ctx.path() + "; see GET / for the endpoints.";
+            default -> Json.oneLine(e.getMessage());
+        }));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Internal error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "Internal error: " + e.getClass().getSimpleName() + ": " + Json.oneLine(e.getMessage()));
         });
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
-                error(ctx, 404, "No route for " + ctx.method() + " " + ctx.path() + "; see GET / for the endpoints.");
-            }
-        });
-        app.error(405, ctx -> error(ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path() + "; see GET / for the endpoints."));
     }
 
     /** Wraps an Open Inference Protocol handler: the path's model name (and version) must be the served one's. */
@@ -165,19 +163,22 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     /** Reads the request body, refusing (413) more than the configured limit without reading it all. */
-    private byte[] body(Context ctx) throws IOException {
+    private byte[] body(Context ctx) {
         long limit = config.maxBodyBytes();
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(ctx, declared + " bytes");
         }
+        byte[] body;
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (body.length > limit) {
-                throw tooLarge(ctx, "more than " + limit + " bytes");
-            }
-            return body;
+            body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        } catch (IOException e) {
+            throw RequestException.badRequest("Could not read the request body: " + Json.oneLine(rootMessage(e)));
         }
+        if (body.length > limit) {
+            throw tooLarge(ctx, "more than " + limit + " bytes");
+        }
+        return body;
     }
 
     private RequestException tooLarge(Context ctx, String size) {
