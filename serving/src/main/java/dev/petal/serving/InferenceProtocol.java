@@ -186,28 +186,34 @@ final class InferenceProtocol {
         if (data == null || !data.isArray()) {
             throw RequestException.badRequest(where + ".data is " + Json.describe(data) + "; expected a list of numbers.");
         }
-        double[] flat = new double[Math.multiplyExact(n, f)];
-        int[] count = {0};
-        flatten(data, where + ".data", flat, count);
-        if (count[0] != flat.length) {
-            throw RequestException.badRequest(where + ".data has " + count[0] + " values, but shape [" + n + ", " + f
-                    + "] needs " + flat.length + ".");
+        long needed = (long) n * f;
+        long count = count(data);
+        if (count != needed) {
+            throw RequestException.badRequest(where + ".data has " + count + " values, but shape [" + n + ", " + f
+                    + "] needs " + needed + ".");
         }
+        double[] flat = new double[(int) needed];
+        flatten(data, where + ".data", flat, new int[1]);
         return Matrix.of(n, f, flat);
     }
 
-    private static void flatten(JsonNode data, String where, double[] flat, int[] count) {
+    /** The number of leaf values in nested lists (counted before anything is allocated). */
+    private static long count(JsonNode data) {
+        long n = 0;
+        for (JsonNode v : data) {
+            n += v.isArray() ? count(v) : 1;
+        }
+        return n;
+    }
+
+    private static void flatten(JsonNode data, String where, double[] flat, int[] next) {
         for (int i = 0; i < data.size(); i++) {
             JsonNode v = data.get(i);
             if (v.isArray()) {
-                flatten(v, where + "[" + i + "]", flat, count);
-                continue;
+                flatten(v, where + "[" + i + "]", flat, next);
+            } else {
+                flat[next[0]++] = Inputs.number(v, where + "[" + i + "]");
             }
-            double d = Inputs.number(v, where + "[" + i + "]");
-            if (count[0] < flat.length) {
-                flat[count[0]] = d;
-            }
-            count[0]++;
         }
     }
 

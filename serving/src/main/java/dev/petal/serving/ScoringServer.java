@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class ScoringServer implements AutoCloseable {
     private final ServingConfig config;
     private final Javalin app;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Server> jetty = new AtomicReference<>();
+    private int port;
 
     private ScoringServer(ServedModel model, ServingConfig config) {
         this.model = model;
@@ -44,7 +48,7 @@ public final class ScoringServer implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(config.stopTimeout().toMillis()));
+            cfg.jetty.modifyServer(jetty::set);
             cfg.requestLogger.http((ctx, ms) -> config.requestLog().accept(String.format(Locale.ROOT, "%s %s %d %.1f ms",
                     ctx.method(), ctx.path(), ctx.statusCode(), ms)));
         });
@@ -56,11 +60,13 @@ public final class ScoringServer implements AutoCloseable {
         ScoringServer server = new ScoringServer(model, config);
         try {
             server.app.start(config.host(), config.port());
-        } catch (RuntimeException e) {
-            server.app.stop();
+        } catch (Exception e) { // Javalin rethrows Jetty's checked exceptions undeclared
             throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                     + Json.oneLine(rootMessage(e)) + (config.port() == 0 ? "" : " (choose another port)"), e);
         }
+        server.port = server.app.port();
+        // set only once started: a graceful stop of a server that failed to bind would hide the bind error
+        server.jetty.get().setStopTimeout(config.stopTimeout().toMillis());
         return server;
     }
 
@@ -71,7 +77,7 @@ public final class ScoringServer implements AutoCloseable {
 
     /** The port the server listens on (the chosen one when the config asked for 0). */
     public int port() {
-        return app.port();
+        return port;
     }
 
     /** The server's base address, e.g. {@code http://127.0.0.1:5001}. */

@@ -101,6 +101,19 @@ class HostileInputTest {
     }
 
     @Test
+    void malformedCsv() {
+        String header = String.join(",", ServingFixtures.FEATURES) + "\n";
+        Http.Answer a = http.post("/invocations", "text/csv", (header + "1,2,\"3,4\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, a.status(), a.body());
+        assertEquals(true, ServingFixtures.parse(a.body()).get("error").asText().startsWith("Malformed CSV: "), a.body());
+        refused(http.post("/invocations", "text/csv", header.getBytes(StandardCharsets.UTF_8)), 400,
+                "The CSV has a header but no rows; send at least one row of numbers.");
+        refused(http.post("/invocations", "text/csv", new byte[] {'a', (byte) 0xc3, '\n'}), 400, "The CSV body is not valid UTF-8.");
+        refused(http.post("/invocations", "text/csv", "a,a,b,c\n1,2,3,4\n".getBytes(StandardCharsets.UTF_8)), 400,
+                "The CSV header names column \"a\" twice.");
+    }
+
+    @Test
     void nanAndInfinity() {
         score("{\"data\": [[NaN, 1, 2, 3]]}", "Input X contains NaN.");
         score("{\"data\": [[1e400, 1, 2, 3]]}", "Input X contains infinity or a value too large for dtype('float64').");
@@ -207,6 +220,10 @@ class HostileInputTest {
         String prefix = "{\"inputs\": [{\"name\": \"x\", ";
         refused(http.postJson("/v2/models/sklearn-iris/infer", prefix + "\"shape\": [2, 4], \"datatype\": \"FP64\", \"data\": [1, 2, 3, 4]}]}"),
                 400, "inputs[0].data has 4 values, but shape [2, 4] needs 8.");
+        refused(http.postJson("/v2/models/sklearn-iris/infer", prefix + "\"shape\": [2147483647, 4], \"datatype\": \"FP64\", \"data\": [1, 2, 3, 4]}]}"),
+                400, "inputs[0].data has 4 values, but shape [2147483647, 4] needs 8589934588.");
+        refused(http.postJson("/v2/models/sklearn-iris/infer", prefix + "\"shape\": [1, 4], \"datatype\": \"FP64\", \"data\": [1, 2, [3, \"x\"]]}]}"),
+                400, "inputs[0].data[2][1] is the string \"x\", not a number.");
         refused(http.postJson("/v2/models/sklearn-iris/infer", prefix + "\"shape\": [1, 4], \"datatype\": \"BYTES\", \"data\": [\"a\"]}]}"),
                 400, "inputs[0].datatype is the string \"BYTES\"; the model takes a numeric tensor such as \"FP64\" or \"FP32\".");
         refused(http.postJson("/v2/models/sklearn-iris/infer", prefix + "\"shape\": [4], \"datatype\": \"FP64\", \"data\": [1, 2, 3, 4]}]}"),
