@@ -7,6 +7,11 @@ public interface Transformer {
     /** The number of features seen at fit. */
     int nFeatures();
 
+    /** The number of features {@link #transform} returns; by default the same as {@link #nFeatures()}. */
+    default int nFeaturesOut() {
+        return nFeatures();
+    }
+
     /** The transformed rows of {@code x}. */
     Matrix transform(Matrix x);
 }

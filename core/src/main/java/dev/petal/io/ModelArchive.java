@@ -1,0 +1,323 @@
+package dev.petal.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.petal.linalg.Matrix;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A Petal model file's contents: the {@code petal.json} header and the arrays it declares.
+ *
+ * <p>The file is a ZIP archive. Its entries are {@code petal.json} and one {@code NAME.npy} per
+ * array. {@code petal.json} is a JSON object whose field {@code format_version} is
+ * {@value #FORMAT_VERSION} and whose field {@code arrays} maps each NAME to
+ * {@code {"dtype": "<f8", "shape": [rows, cols]}}; every other field belongs to the model type.
+ * Reading checks the format version first, then that the entries are exactly the declared ones and
+ * that each .npy header agrees with its declaration, before decoding any array.
+ */
+public final class ModelArchive {
+    /** The newest format version this Petal writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** The name of the header entry. */
+    public static final String HEADER_ENTRY = "petal.json";
+    private static final Pattern ARRAY_NAME = Pattern.compile("[a-z0-9_]{1,64}");
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64)
+                    .maxStringLength(1 << 20).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final String label;
+    private final int formatVersion;
+    private final JsonSection header;
+    private final Map<String, NpyArray> arrays;
+    private final Set<String> used = new HashSet<>();
+
+    private ModelArchive(String label, int formatVersion, JsonSection header, Map<String, NpyArray> arrays) {
+        this.label = label;
+        this.formatVersion = formatVersion;
+        this.header = header;
+        this.arrays = arrays;
+    }
+
+    /** A new empty JSON object for a header. */
+    public static ObjectNode newObject() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * Writes {@code header} and {@code arrays} to {@code path} atomically. The header must not hold
+     * {@code format_version} or {@code arrays}; array names are 1 to 64 of {@code [a-z0-9_]}.
+     */
+    public static void write(Path path, ObjectNode header, Map<String, NpyArray> arrays) throws IOException {
+        AtomicFile.write(path, toBytes(header, arrays));
+    }
+
+    /** The bytes of the model file {@link #write} writes. */
+    public static byte[] toBytes(ObjectNode header, Map<String, NpyArray> arrays) throws IOException {
+        if (header.has("format_version") || header.has("arrays")) {
+            throw new IllegalArgumentException("the header must not set format_version or arrays; ModelArchive writes them.");
+        }
+        ObjectNode root = newObject();
+        root.put("format_version", FORMAT_VERSION);
+        root.setAll(header);
+        ObjectNode manifest = root.putObject("arrays");
+        ZipWriter zip = new ZipWriter();
+        Map<String, byte[]> npys = new LinkedHashMap<>();
+        for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+            if (!ARRAY_NAME.matcher(e.getKey()).matches()) {
+                throw new IllegalArgumentException("array name '" + e.getKey() + "' must be 1 to 64 of [a-z0-9_].");
+            }
+            NpyArray a = e.getValue();
+            ObjectNode d = manifest.putObject(e.getKey());
+            d.put("dtype", a.dtype().descr());
+            ArrayNode shape = d.putArray("shape");
+            for (int s : a.shape()) {
+                shape.add(s);
+            }
+            npys.put(e.getKey() + ".npy", Npy.write(a));
+        }
+        zip.add(HEADER_ENTRY, JSON.writeValueAsBytes(root));
+        npys.forEach(zip::add);
+        return zip.toBytes();
+    }
+
+    /** Reads and validates the model file at {@code path} with the default {@link ArchiveLimits}. */
+    public static ModelArchive read(Path path) throws IOException {
+        return read(path, ArchiveLimits.DEFAULT);
+    }
+
+    /** Reads and validates the model file at {@code path} within {@code limits}. */
+    public static ModelArchive read(Path path, ArchiveLimits limits) throws IOException {
+        String label = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new IOException(label + " is a folder, not a model file.");
+        }
+        try (ZipReader zip = ZipReader.open(path, label, limits)) {
+            return read(zip, label, limits);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(label, null, "no such model file");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(label, null, "permission denied");
+        }
+    }
+
+    private static ModelArchive read(ZipReader zip, String label, ArchiveLimits limits) throws IOException {
+        Map<String, ZipReader.Entry> byName = new LinkedHashMap<>();
+        zip.entries().forEach(e -> byName.put(e.name(), e));
+        ZipReader.Entry headerEntry = byName.get(HEADER_ENTRY);
+        if (headerEntry == null) {
+            throw new ModelFormatException(label + " is not a Petal model file: it has no " + HEADER_ENTRY + ".");
+        }
+        if (headerEntry.size() > limits.maxHeaderBytes()) {
+            throw new ModelFormatException(label + ": " + HEADER_ENTRY + " is " + headerEntry.size()
+                    + " bytes, more than the " + limits.maxHeaderBytes() + " Petal accepts.");
+        }
+        JsonSection root = new JsonSection(label, "", parse(zip.read(headerEntry), label));
+        int version = root.integer("format_version", 1, Integer.MAX_VALUE);
+        if (version > FORMAT_VERSION) {
+            throw new ModelFormatException(label + " was written by a newer Petal (format " + version
+                    + "; this version reads up to " + FORMAT_VERSION + "). Upgrade Petal to load it.");
+        }
+        JsonSection manifest = root.section("arrays");
+        Map<String, NpyHeader> declared = new LinkedHashMap<>();
+        for (String name : manifest.keys()) {
+            if (!ARRAY_NAME.matcher(name).matches()) {
+                throw new ModelFormatException(label + ": petal.json declares an array with the invalid name '"
+                        + ZipReader.printable(name) + "'.");
+            }
+            declared.put(name, declaration(manifest.section(name), label, name));
+        }
+        for (String entry : byName.keySet()) {
+            if (!entry.equals(HEADER_ENTRY) && !(entry.endsWith(".npy")
+                    && declared.containsKey(entry.substring(0, entry.length() - 4)))) {
+                throw new ModelFormatException(label + " has the unexpected entry " + entry
+                        + ", which petal.json does not declare.");
+            }
+        }
+        Map<String, NpyArray> arrays = new HashMap<>();
+        for (Map.Entry<String, NpyHeader> d : declared.entrySet()) {
+            String entryName = d.getKey() + ".npy";
+            ZipReader.Entry e = byName.get(entryName);
+            if (e == null) {
+                throw new ModelFormatException(label + " is missing the entry " + entryName + ".");
+            }
+            long dataBytes = d.getValue().dtype().itemSize() * count(d.getValue().shape());
+            if (e.size() < dataBytes || e.size() > dataBytes + 0x10000 + 10) {
+                throw new ModelFormatException(label + ": entry " + entryName + " is " + e.size()
+                        + " bytes, which does not fit the declared shape " + NpyArray.shapeString(d.getValue().shape())
+                        + ".");
+            }
+        }
+        for (Map.Entry<String, NpyHeader> d : declared.entrySet()) {
+            String entryName = d.getKey() + ".npy";
+            NpyArray a = Npy.read(zip.read(byName.get(entryName)), label + ": entry " + entryName);
+            NpyHeader want = d.getValue();
+            if (a.dtype() != want.dtype() || !java.util.Arrays.equals(a.shape(), want.shape())) {
+                throw new ModelFormatException(label + ": entry " + entryName + " holds " + a.dtype().descr() + " "
+                        + a.shapeString() + ", but petal.json declares " + want.dtype().descr() + " "
+                        + NpyArray.shapeString(want.shape()) + ".");
+            }
+            arrays.put(d.getKey(), a);
+        }
+        return new ModelArchive(label, version, root, arrays);
+    }
+
+    private static NpyHeader declaration(JsonSection d, String label, String name) throws ModelFormatException {
+        String descr = d.choice("dtype", List.of("<f8", "<i4", "<i8"));
+        int[] shape = d.integers("shape", 2);
+        d.finish();
+        if (shape.length < 1) {
+            throw d.fail("shape", "must have 1 or 2 dimensions");
+        }
+        for (int s : shape) {
+            if (s < 0) {
+                throw d.fail("shape", "must not be negative");
+            }
+        }
+        if (count(shape) > Integer.MAX_VALUE - 8) {
+            throw new ModelFormatException(label + ": array " + name + " is declared larger than Petal can hold.");
+        }
+        return new NpyHeader(NpyArray.Dtype.ofDescr(descr), shape);
+    }
+
+    private static long count(int[] shape) {
+        long n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        return n;
+    }
+
+    private static ObjectNode parse(byte[] json, String label) throws ModelFormatException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new ModelFormatException(label + ": petal.json exceeds Petal's limits (" + firstLine(e) + ").", e);
+        } catch (IOException e) {
+            throw new ModelFormatException(label + ": petal.json is not valid JSON (" + firstLine(e) + ").", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new ModelFormatException(label + ": petal.json is not a JSON object.");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return ZipReader.printable(nl < 0 ? m : m.substring(0, nl));
+    }
+
+    /** The file as named in messages. */
+    public String label() {
+        return label;
+    }
+
+    /** The format version the file was written with. */
+    public int formatVersion() {
+        return formatVersion;
+    }
+
+    /** The root object of {@code petal.json}; {@code format_version} and {@code arrays} are already read. */
+    public JsonSection header() {
+        return header;
+    }
+
+    /** The names of the arrays the file holds. */
+    public Set<String> arrayNames() {
+        return Set.copyOf(arrays.keySet());
+    }
+
+    /** The array {@code name}, marking it used. */
+    public NpyArray array(String name) throws ModelFormatException {
+        NpyArray a = arrays.get(name);
+        if (a == null) {
+            throw new ModelFormatException(label + " lacks the array " + name + ".");
+        }
+        used.add(name);
+        return a;
+    }
+
+    /** A 1-D float64 array of finite values and exactly {@code length} elements. */
+    public double[] doubles(String name, int length) throws ModelFormatException {
+        NpyArray a = expect(name, NpyArray.Dtype.FLOAT64, new int[] {length});
+        double[] v = a.doubles();
+        requireFinite(name, v);
+        return v;
+    }
+
+    /** A 2-D float64 array of finite values, {@code rows} x {@code cols}. */
+    public Matrix matrix(String name, int rows, int cols) throws ModelFormatException {
+        NpyArray a = expect(name, NpyArray.Dtype.FLOAT64, new int[] {rows, cols});
+        double[] v = a.doubles();
+        requireFinite(name, v);
+        return Matrix.of(rows, cols, v);
+    }
+
+    /** A 1-D int32 array of exactly {@code length} elements. */
+    public int[] ints(String name, int length) throws ModelFormatException {
+        NpyArray a = expect(name, NpyArray.Dtype.INT32, new int[] {length});
+        long[] l = a.longs();
+        int[] out = new int[l.length];
+        for (int i = 0; i < l.length; i++) {
+            out[i] = (int) l[i];
+        }
+        return out;
+    }
+
+    /** Refuses arrays that no getter used, naming the first one. */
+    public void finish() throws ModelFormatException {
+        for (String name : arrays.keySet()) {
+            if (!used.contains(name)) {
+                throw new ModelFormatException(label + " holds the array " + name + ", which this model type does not use.");
+            }
+        }
+    }
+
+    /** A failure of this file: {@code label + ": " + problem}. */
+    public ModelFormatException fail(String problem) {
+        return new ModelFormatException(label + ": " + problem);
+    }
+
+    private NpyArray expect(String name, NpyArray.Dtype dtype, int[] shape) throws ModelFormatException {
+        NpyArray a = array(name);
+        if (a.dtype() != dtype || !java.util.Arrays.equals(a.shape(), shape)) {
+            throw new ModelFormatException(label + ": array " + name + " is " + a.dtype().descr() + " "
+                    + a.shapeString() + ", but this model needs " + dtype.descr() + " " + NpyArray.shapeString(shape)
+                    + ".");
+        }
+        return a;
+    }
+
+    private void requireFinite(String name, double[] v) throws ModelFormatException {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new ModelFormatException(label + ": array " + name + " holds the non-finite value "
+                        + v[i] + " at index " + i + ".");
+            }
+        }
+    }
+}

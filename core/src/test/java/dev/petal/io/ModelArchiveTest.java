@@ -1,0 +1,218 @@
+package dev.petal.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.petal.linalg.Matrix;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelArchiveTest {
+    @TempDir
+    Path dir;
+
+    private static final String MANIFEST = "\"arrays\": {\"a\": {\"dtype\": \"<f8\", \"shape\": [2]}}";
+
+    private Path sample() throws IOException {
+        ObjectNode h = ModelArchive.newObject();
+        h.put("model_type", "demo");
+        h.put("c", 0.1);
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("w", NpyArray.ofDoubles(new int[] {2, 2}, new double[] {1.5, -0.0, Double.MIN_VALUE, 1e300}));
+        arrays.put("idx", NpyArray.ofInts(new int[] {3, 1, 4}));
+        Path p = dir.resolve("m.petal");
+        ModelArchive.write(p, h, arrays);
+        return p;
+    }
+
+    private Path zip(String name, Map<String, byte[]> entries) throws IOException {
+        ZipWriter w = new ZipWriter();
+        entries.forEach(w::add);
+        Path p = dir.resolve(name);
+        Files.write(p, w.toBytes());
+        return p;
+    }
+
+    private Path withHeader(String json, Map<String, byte[]> more) throws IOException {
+        Map<String, byte[]> e = new LinkedHashMap<>();
+        e.put("petal.json", json.getBytes(StandardCharsets.UTF_8));
+        e.putAll(more);
+        return zip("m.petal", e);
+    }
+
+    private static byte[] npy(double... v) {
+        return Npy.write(NpyArray.ofDoubles(v));
+    }
+
+    private String fails(Path p) {
+        return assertThrows(ModelFormatException.class, () -> ModelArchive.read(p, new ArchiveLimits(1 << 20, 1 << 20, 8, 4096)))
+                .getMessage().replace(dir + "/", "");
+    }
+
+    @Test
+    void roundTripsHeaderAndArraysExactly() throws IOException {
+        ModelArchive a = ModelArchive.read(sample());
+        assertEquals(1, a.formatVersion());
+        assertEquals("demo", a.header().string("model_type", 20));
+        assertEquals(0.1, a.header().real("c"));
+        a.header().finish();
+        Matrix w = a.matrix("w", 2, 2);
+        assertArrayEquals(new double[] {1.5, -0.0, Double.MIN_VALUE, 1e300}, w.toFlatArray());
+        assertTrue(Double.doubleToRawLongBits(w.get(0, 1)) == Double.doubleToRawLongBits(-0.0));
+        assertArrayEquals(new int[] {3, 1, 4}, a.ints("idx", 3));
+        a.finish();
+    }
+
+    @Test
+    void writesTheSameBytesForTheSameContents() throws IOException {
+        byte[] first = Files.readAllBytes(sample());
+        assertArrayEquals(first, Files.readAllBytes(sample()));
+    }
+
+    @Test
+    void namesTheFieldThatIsWrong() throws IOException {
+        ModelArchive a = ModelArchive.read(sample());
+        assertEquals("m.petal: petal.json field c must be an integer in [0, 10], got 0.1.",
+                assertThrows(ModelFormatException.class, () -> a.header().integer("c", 0, 10)).getMessage().replace(dir + "/", ""));
+        assertEquals("m.petal: petal.json lacks the field kernel.",
+                assertThrows(ModelFormatException.class, () -> a.header().string("kernel", 9)).getMessage().replace(dir + "/", ""));
+        assertEquals("m.petal: array w is <f8 (2, 2), but this model needs <f8 (3, 2).",
+                assertThrows(ModelFormatException.class, () -> a.matrix("w", 3, 2)).getMessage().replace(dir + "/", ""));
+        assertEquals("m.petal: petal.json has an unexpected field model_type.",
+                assertThrows(ModelFormatException.class, () -> a.header().finish()).getMessage().replace(dir + "/", ""));
+        assertEquals("m.petal holds the array idx, which this model type does not use.",
+                assertThrows(ModelFormatException.class, a::finish).getMessage().replace(dir + "/", ""));
+    }
+
+    @Test
+    void refusesFilesThatAreNotModelFiles() throws IOException {
+        Path empty = dir.resolve("empty.petal");
+        Files.write(empty, new byte[0]);
+        assertEquals("empty.petal is empty; it is not a Petal model file.", fails(empty));
+        Path text = dir.resolve("notes.petal");
+        Files.writeString(text, "just some text, certainly not a zip archive");
+        assertEquals("notes.petal is not a Petal model file (not a ZIP archive).", fails(text));
+        assertEquals("other.petal is not a Petal model file: it has no petal.json.",
+                fails(zip("other.petal", Map.of("a.npy", npy(1.0)))));
+        Path missing = dir.resolve("nope.petal");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> ModelArchive.read(missing));
+        assertEquals(missing + ": no such model file", e.getMessage());
+    }
+
+    @Test
+    void refusesTruncationAndCorruption() throws IOException {
+        byte[] good = Files.readAllBytes(sample());
+        Path cut = dir.resolve("cut.petal");
+        Files.write(cut, Arrays.copyOf(good, good.length - 30));
+        assertEquals("cut.petal is truncated: its ZIP directory is missing.", fails(cut));
+        byte[] crc = good.clone();
+        crc[14] ^= 1;
+        patchCentral(crc, "petal.json", 16, ByteBuffer.wrap(crc, 14, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        Path bad = dir.resolve("crc.petal");
+        Files.write(bad, crc);
+        assertEquals("crc.petal is corrupt: entry petal.json fails its CRC check.", fails(bad));
+    }
+
+    @Test
+    void refusesNewerFormatsAndBadHeaders() throws IOException {
+        assertEquals("m.petal was written by a newer Petal (format 3; this version reads up to 1). Upgrade Petal to load it.",
+                fails(withHeader("{\"format_version\": 3, \"arrays\": {}}", Map.of())));
+        assertEquals("m.petal: petal.json field format_version must be an integer in [1, 2147483647], got \"1\".",
+                fails(withHeader("{\"format_version\": \"1\", \"arrays\": {}}", Map.of())));
+        assertEquals("m.petal: petal.json is not a JSON object.", fails(withHeader("[1, 2]", Map.of())));
+        assertTrue(fails(withHeader("{\"format_version\": 1,", Map.of())).startsWith("m.petal: petal.json is not valid JSON ("));
+        assertTrue(fails(withHeader("{\"format_version\": 1, \"format_version\": 1}", Map.of()))
+                .startsWith("m.petal: petal.json is not valid JSON (Duplicate field 'format_version'"));
+        assertTrue(fails(withHeader("{\"x\": " + "[".repeat(100) + "]".repeat(100) + "}", Map.of()))
+                .startsWith("m.petal: petal.json exceeds Petal's limits ("));
+        assertEquals("m.petal: petal.json is 5000 bytes, more than the 4096 Petal accepts.",
+                fails(withHeader("{" + " ".repeat(4998) + "}", Map.of())));
+    }
+
+    @Test
+    void refusesMissingExtraAndMismatchedEntries() throws IOException {
+        String header = "{\"format_version\": 1, " + MANIFEST + "}";
+        assertEquals("m.petal is missing the entry a.npy.", fails(withHeader(header, Map.of())));
+        assertEquals("m.petal has the unexpected entry evil.sh, which petal.json does not declare.",
+                fails(withHeader(header, Map.of("a.npy", npy(1, 2), "evil.sh", new byte[] {1}))));
+        assertEquals("m.petal: entry a.npy holds <f8 (3, 1), but petal.json declares <f8 (3,).",
+                fails(withHeader("{\"format_version\": 1, \"arrays\": {\"a\": {\"dtype\": \"<f8\", \"shape\": [3]}}}",
+                        Map.of("a.npy", Npy.write(NpyArray.ofDoubles(new int[] {3, 1}, new double[] {1, 2, 3}))))));
+        assertEquals("m.petal: entry a.npy is 152 bytes, which does not fit the declared shape (2000,).",
+                fails(withHeader("{\"format_version\": 1, \"arrays\": {\"a\": {\"dtype\": \"<f8\", \"shape\": [2000]}}}",
+                        Map.of("a.npy", npy(1, 2, 3)))));
+        assertEquals("m.petal: petal.json declares an array with the invalid name '../x'.",
+                fails(withHeader("{\"format_version\": 1, \"arrays\": {\"../x\": {\"dtype\": \"<f8\", \"shape\": [1]}}}", Map.of())));
+        assertEquals("m.petal: petal.json field arrays.a.dtype must be one of [<f8, <i4, <i8], got \"|O\".",
+                fails(withHeader("{\"format_version\": 1, \"arrays\": {\"a\": {\"dtype\": \"|O\", \"shape\": [1]}}}", Map.of())));
+        assertEquals("m.petal: array a holds the non-finite value NaN at index 1.",
+                assertThrows(ModelFormatException.class, () -> ModelArchive.read(withHeader(header,
+                        Map.of("a.npy", npy(1, Double.NaN)))).doubles("a", 2)).getMessage().replace(dir + "/", ""));
+    }
+
+    @Test
+    void refusesUnsafeEntryNames() throws IOException {
+        for (String name : List.of("../evil.npy", "a/b.npy", "..", ".hidden", "C:evil", "a\\b.npy", "/abs.npy")) {
+            Map<String, byte[]> e = new LinkedHashMap<>();
+            e.put("petal.json", "{}".getBytes(StandardCharsets.UTF_8));
+            e.put(name, new byte[] {1});
+            String msg = fails(zip("m.petal", e));
+            assertTrue(msg.startsWith("m.petal has an entry with the unsafe name '"), msg);
+        }
+    }
+
+    @Test
+    void refusesZipBombs() throws IOException {
+        byte[] zeros = new byte[8 << 20];
+        assertEquals("m.petal announces more than 1048576 uncompressed bytes, more than Petal accepts (a ZIP bomb or a model too large to load).",
+                fails(withHeader("{}", Map.of("a.npy", zeros))));
+        byte[] lying = Files.readAllBytes(withHeader("{\"format_version\": 1, \"arrays\": {\"a\": {\"dtype\": \"<f8\", \"shape\": [1]}}}",
+                Map.of("a.npy", new byte[200_000])));
+        int local = indexOf(lying, "a.npy".getBytes(StandardCharsets.US_ASCII), 40) - 30;
+        ByteBuffer.wrap(lying, local + 22, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(100);
+        patchCentral(lying, "a.npy", 24, 100);
+        Path p = dir.resolve("bomb.petal");
+        Files.write(p, lying);
+        assertEquals("bomb.petal is corrupt: entry a.npy inflates to more than the 100 bytes its header announces.", fails(p));
+    }
+
+    /** Sets the 4-byte field at {@code field} of the central record of {@code name}. */
+    static void patchCentral(byte[] zip, String name, int field, int value) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + 46 < zip.length; i++) {
+            ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.getInt(i) == ZipWriter.CENTRAL_SIG && Arrays.equals(Arrays.copyOfRange(zip, i + 46, i + 46 + n.length), n)) {
+                b.putInt(i + field, value);
+                return;
+            }
+        }
+        throw new AssertionError("no central record for " + name);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.petal.modelio;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.petal.api.Classifier;
+import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Provenance;
+import dev.petal.api.Transformer;
+import dev.petal.io.JsonSection;
+import dev.petal.io.ModelArchive;
+import dev.petal.io.ModelFormatException;
+import dev.petal.io.NpyArray;
+import dev.petal.pipeline.PipelineModel;
+import dev.petal.preprocessing.StandardScalerModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dispatch over the closed list of {@link ModelType}s. A step object in {@code petal.json} (the
+ * root, or one entry of a pipeline's {@code steps}) holds {@code model_type}, {@code n_features},
+ * {@code classes} (classifiers only), {@code provenance} and the type's own {@code model} object;
+ * its arrays are named with the step's prefix ({@code ""} at the root, {@code step0_}, ... in a pipeline).
+ */
+final class Codecs {
+    static final int MAX_FEATURES = 1 << 24;
+    static final int MAX_CLASSES = 1 << 16;
+    private static final int MAX_STEPS = 64;
+
+    /** A step read from a file. */
+    record Step(ModelType type, Object model, int nFeatures, int[] classes, Provenance provenance) {
+    }
+
+    private Codecs() {
+    }
+
+    /** The type of {@code model}; refuses models Petal cannot save. */
+    static ModelType typeOf(Object model) {
+        if (model instanceof StandardScalerModel) {
+            return ModelType.STANDARD_SCALER;
+        }
+        if (model instanceof PipelineModel) {
+            return ModelType.PIPELINE;
+        }
+        throw new IllegalArgumentException("Petal cannot save a " + (model == null ? "null" : model.getClass().getName())
+                + "; model files hold one of " + ModelType.ids() + ".");
+    }
+
+    static void writeStep(Object model, ObjectNode node, Map<String, NpyArray> arrays, String prefix, boolean top) {
+        ModelType type = typeOf(model);
+        node.put("model_type", type.id());
+        node.put("n_features", model instanceof Classifier c ? c.nFeatures() : ((Transformer) model).nFeatures());
+        if (model instanceof Classifier c) {
+            ArrayNode classes = node.putArray("classes");
+            for (int k : c.classes()) {
+                classes.add(k);
+            }
+        }
+        ObjectNode body = ModelArchive.newObject();
+        switch (type) {
+            case STANDARD_SCALER -> {
+                StandardScalerModel m = (StandardScalerModel) model;
+                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
+                ScalerCodec.write(m, body, arrays, prefix);
+            }
+            case PIPELINE -> {
+                if (!top) {
+                    throw new IllegalArgumentException("a pipeline step cannot itself be a pipeline in a Petal model file.");
+                }
+                PipelineModel m = (PipelineModel) model;
+                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
+                ArrayNode steps = body.putArray("steps");
+                List<Object> all = new ArrayList<>(m.transforms());
+                all.add(m.classifier());
+                for (int i = 0; i < all.size(); i++) {
+                    writeStep(all.get(i), steps.addObject(), arrays, "step" + i + "_", false);
+                }
+            }
+        }
+        node.set("model", body);
+    }
+
+    /** Reads a step; the caller calls {@code s.finish()} once it has read its own extra fields. */
+    static Step readStep(JsonSection s, ModelArchive a, String prefix, boolean top) throws ModelFormatException {
+        ModelType type = ModelType.ofId(s.choice("model_type", ModelType.ids()));
+        int nFeatures = s.integer("n_features", 1, MAX_FEATURES);
+        int[] classes = null;
+        if (type.isClassifier()) {
+            classes = s.integers("classes", MAX_CLASSES);
+            for (int i = 1; i < classes.length; i++) {
+                if (classes[i] <= classes[i - 1]) {
+                    throw s.fail("classes", "must be strictly increasing");
+                }
+            }
+        }
+        Provenance provenance = ProvenanceJson.read(s.section("provenance"));
+        JsonSection body = s.section("model");
+        Object model;
+        try {
+            model = switch (type) {
+                case STANDARD_SCALER -> ScalerCodec.read(body, a, prefix, nFeatures, provenance);
+                case PIPELINE -> {
+                    if (!top) {
+                        throw a.fail("a pipeline step is itself a pipeline, which Petal does not write.");
+                    }
+                    yield readPipeline(body, a, provenance);
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            throw a.fail("holds an invalid " + type.id() + ": " + e.getMessage());
+        }
+        body.finish();
+        int actualFeatures = model instanceof Classifier c ? c.nFeatures() : ((Transformer) model).nFeatures();
+        if (actualFeatures != nFeatures) {
+            throw s.fail("n_features", "is " + nFeatures + ", but the " + type.id() + " expects " + actualFeatures);
+        }
+        if (classes != null && !Arrays.equals(classes, ((Classifier) model).classes())) {
+            throw s.fail("classes", "does not match the classes of the " + type.id());
+        }
+        return new Step(type, model, nFeatures, classes, provenance);
+    }
+
+    private static PipelineModel readPipeline(JsonSection body, ModelArchive a, Provenance provenance)
+            throws ModelFormatException {
+        List<JsonSection> steps = body.sections("steps", MAX_STEPS);
+        if (steps.isEmpty()) {
+            throw body.fail("steps", "must hold at least the final classifier");
+        }
+        List<Transformer> transforms = new ArrayList<>();
+        DecisionClassifier last = null;
+        for (int i = 0; i < steps.size(); i++) {
+            Step st = readStep(steps.get(i), a, "step" + i + "_", false);
+            steps.get(i).finish();
+            boolean isLast = i == steps.size() - 1;
+            if (isLast && st.model() instanceof DecisionClassifier c) {
+                last = c;
+            } else if (!isLast && st.model() instanceof Transformer t) {
+                transforms.add(t);
+            } else {
+                throw a.fail("pipeline step " + i + " is a " + st.type().id() + (isLast
+                        ? ", but the last step must be a classifier." : ", but every step before the last must be a transformer."));
+            }
+        }
+        return PipelineModel.of(transforms, last, provenance);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.petal.svm;
+
+/**
+ * libsvm's kernel cache: a least-recently-used set of float column prefixes bounded by the cache
+ * size, with the same accounting (bytes / 4, minus 8 floats of header per column, at least two full
+ * columns). {@link #swapIndex} keeps the cached columns consistent with the solver's permutation.
+ * The eviction policy never changes a value, only what is recomputed.
+ */
+final class KernelCache {
+    private final int l;
+    private long size;
+    private final float[][] data;
+    private final int[] len;
+    private final int[] prev;
+    private final int[] next;
+    private final int head; // sentinel of the circular LRU list
+
+    KernelCache(int l, double cacheSizeMb) {
+        this.l = l;
+        long bytes = (long) (cacheSizeMb * (1 << 20));
+        long s = bytes / Float.BYTES;
+        s -= (long) l * 32 / Float.BYTES;
+        this.size = Math.max(s, 2L * l);
+        this.data = new float[l][];
+        this.len = new int[l];
+        this.prev = new int[l + 1];
+        this.next = new int[l + 1];
+        this.head = l;
+        prev[head] = head;
+        next[head] = head;
+    }
+
+    private void lruDelete(int h) {
+        next[prev[h]] = next[h];
+        prev[next[h]] = prev[h];
+    }
+
+    private void lruInsert(int h) {
+        next[h] = head;
+        prev[h] = prev[head];
+        next[prev[h]] = h;
+        prev[next[h]] = h;
+    }
+
+    /**
+     * Makes column {@code index} hold at least {@code want} entries and marks it most recent.
+     * Returns the position from which the caller must fill it ({@code >= want}: nothing to fill).
+     */
+    int request(int index, int want) {
+        int have = len[index];
+        if (have > 0) {
+            lruDelete(index);
+        }
+        int more = want - have;
+        int start = want;
+        if (more > 0) {
+            while (size < more) {
+                int old = next[head];
+                lruDelete(old);
+                size += len[old];
+                data[old] = null;
+                len[old] = 0;
+            }
+            float[] grown = new float[want];
+            if (data[index] != null) {
+                System.arraycopy(data[index], 0, grown, 0, have);
+            }
+            data[index] = grown;
+            size -= more;
+            len[index] = want;
+            start = have;
+        }
+        lruInsert(index);
+        return start;
+    }
+
+    /** The cached column {@code index} (valid after {@link #request}). */
+    float[] column(int index) {
+        return data[index];
+    }
+
+    /** Swaps positions i and j in every cached column; columns holding only one of them are dropped. */
+    void swapIndex(int i, int j) {
+        if (i == j) {
+            return;
+        }
+        if (len[i] > 0) {
+            lruDelete(i);
+        }
+        if (len[j] > 0) {
+            lruDelete(j);
+        }
+        float[] td = data[i];
+        data[i] = data[j];
+        data[j] = td;
+        int tl = len[i];
+        len[i] = len[j];
+        len[j] = tl;
+        if (len[i] > 0) {
+            lruInsert(i);
+        }
+        if (len[j] > 0) {
+            lruInsert(j);
+        }
+        int a = Math.min(i, j);
+        int b = Math.max(i, j);
+        for (int h = next[head]; h != head; ) {
+            int nextH = next[h];
+            if (len[h] > a) {
+                if (len[h] > b) {
+                    float t = data[h][a];
+                    data[h][a] = data[h][b];
+                    data[h][b] = t;
+                } else {
+                    lruDelete(h);
+                    size += len[h];
+                    data[h] = null;
+                    len[h] = 0;
+                }
+            }
+            h = nextH;
+        }
+    }
+
+    /** The number of columns this cache was built for. */
+    int columns() {
+        return l;
+    }
+}

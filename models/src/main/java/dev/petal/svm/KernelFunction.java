@@ -1,0 +1,82 @@
+package dev.petal.svm;
+
+/**
+ * libsvm's kernel functions with the formulas of scikit-learn's fork: the training form
+ * ({@code Kernel::kernel_*}, RBF expanded through precomputed squared norms) and the prediction form
+ * ({@code Kernel::k_function}, RBF from the coordinate differences). Both use {@link Blas#dot}.
+ */
+final class KernelFunction {
+    final Kernel kernel;
+    final int degree;
+    final double gamma;
+    final double coef0;
+
+    KernelFunction(Kernel kernel, int degree, double gamma, double coef0) {
+        this.kernel = kernel;
+        this.degree = degree;
+        this.gamma = gamma;
+        this.coef0 = coef0;
+    }
+
+    /** libsvm's {@code powi}: square-and-multiply. */
+    static double powi(double base, int times) {
+        double tmp = base;
+        double ret = 1.0;
+        for (int t = times; t > 0; t /= 2) {
+            if (t % 2 == 1) {
+                ret *= tmp;
+            }
+            tmp = tmp * tmp;
+        }
+        return ret;
+    }
+
+    /**
+     * The training kernel between rows {@code ri} and {@code rj} of the flat row-major {@code x}
+     * ({@code d} columns); {@code xsq} holds each row's squared norm (RBF only). For a precomputed
+     * kernel the value is {@code x[ri][rj]}.
+     */
+    double train(double[] x, int d, int ri, int rj, double[] xsq) {
+        switch (kernel) {
+            case LINEAR:
+                return Blas.dot(x, ri * d, x, rj * d, d);
+            case POLY:
+                return powi(gamma * Blas.dot(x, ri * d, x, rj * d, d) + coef0, degree);
+            case RBF:
+                return Math.exp(-gamma * (xsq[ri] + xsq[rj] - 2 * Blas.dot(x, ri * d, x, rj * d, d)));
+            case SIGMOID:
+                return Math.tanh(gamma * Blas.dot(x, ri * d, x, rj * d, d) + coef0);
+            case PRECOMPUTED:
+                return x[ri * d + rj];
+            default:
+                throw new IllegalStateException("unknown kernel " + kernel);
+        }
+    }
+
+    /**
+     * The prediction kernel between {@code x[xo, xo+d)} and the support vector {@code sv[so, so+d)}; for
+     * a precomputed kernel {@code svIndex} is the support vector's column in the test row.
+     * {@code scratch} (length at least d) holds the RBF differences.
+     */
+    double predict(double[] x, int xo, double[] sv, int so, int d, int svIndex, double[] scratch) {
+        switch (kernel) {
+            case LINEAR:
+                return Blas.dot(x, xo, sv, so, d);
+            case POLY:
+                return powi(gamma * Blas.dot(x, xo, sv, so, d) + coef0, degree);
+            case RBF: {
+                for (int k = 0; k < d; k++) {
+                    scratch[k] = x[xo + k] - sv[so + k];
+                }
+                double sum = Blas.dot(scratch, 0, scratch, 0, d);
+                return Math.exp(-gamma * sum);
+            }
+            case SIGMOID:
+                return Math.tanh(gamma * Blas.dot(x, xo, sv, so, d) + coef0);
+            case PRECOMPUTED:
+                return x[xo + svIndex];
+            default:
+                throw new IllegalStateException("unknown kernel " + kernel);
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package dev.petal.svm;
+
+/**
+ * The C-SVC training driver of scikit-learn's libsvm fork ({@code svm_train}): zero-weight removal,
+ * class grouping with sorted labels, weighted C, one-vs-one pairs in (i, j) order, the 5-fold
+ * cross-validation behind Platt scaling (re-seeding the shared generator in every nested train, as
+ * the fork does), and the model layout ({@code sv_coef}, {@code rho}, {@code nSV}, {@code sv_ind}).
+ */
+final class LibSvm {
+    private LibSvm() {
+    }
+
+    /** A training problem: samples are rows of the shared flat data. */
+    static final class Problem {
+        final double[] x;
+        final int d;
+        final int[] rows;
+        final double[] y;
+        final double[] w;
+
+        Problem(double[] x, int d, int[] rows, double[] y, double[] w) {
+            this.x = x;
+            this.d = d;
+            this.rows = rows;
+            this.y = y;
+            this.w = w;
+        }
+
+        int size() {
+            return rows.length;
+        }
+    }
+
+    /** Training parameters ({@code svm_parameter} for C_SVC). */
+    static final class Params {
+        final KernelFunction kf;
+        final double c;
+        final double eps;
+        final boolean shrinking;
+        final boolean probability;
+        final double cacheSizeMb;
+        final int maxIter;
+        final int[] weightLabel;
+        final double[] weight;
+        final long randomSeed;
+
+        Params(KernelFunction kf, double c, double eps, boolean shrinking, boolean probability, double cacheSizeMb,
+               int maxIter, int[] weightLabel, double[] weight, long randomSeed) {
+            this.kf = kf;
+            this.c = c;
+            this.eps = eps;
+            this.shrinking = shrinking;
+            this.probability = probability;
+            this.cacheSizeMb = cacheSizeMb;
+            this.maxIter = maxIter;
+            this.weightLabel = weightLabel;
+            this.weight = weight;
+            this.randomSeed = randomSeed;
+        }
+    }
+
+    /** State shared by one fit: the generator (libsvm's global {@code mt_rand}), squared norms, the status. */
+    static final class Context {
+        final Mt19937 rng = new Mt19937(5489);
+        final double[] xsq;
+        int status;
+
+        Context(double[] xsq) {
+            this.xsq = xsq;
+        }
+    }
+
+    /** A trained model in libsvm's layout and signs. */
+    static final class Model {
+        int nrClass;
+        int[] label;
+        double[] rho;
+        int[] nSV;
+        int[] svRows;
+        int[] svInd;
+        double[][] svCoef;
+        double[] probA;
+        double[] probB;
+        int[] nIter;
+    }
+
+    /** libsvm's {@code PREFIX(train)} for C_SVC. */
+    static Model train(Problem prob0, Params param, Context ctx) {
+        Problem prob = removeZeroWeight(prob0);
+        if (param.randomSeed >= 0) {
+            ctx.rng.seed(param.randomSeed);
+        }
+        int l = prob.size();
+        // svm_group_classes with sorted labels
+        int[] label = new int[16];
+        int[] count = new int[16];
+        int nrClass = 0;
+        for (int i = 0; i < l; i++) {
+            int thisLabel = (int) prob.y[i];
+            int j;
+            for (j = 0; j < nrClass; j++) {
+                if (thisLabel == label[j]) {
+                    ++count[j];
+                    break;
+                }
+            }
+            if (j == nrClass) {
+                if (nrClass == label.length) {
+                    label = java.util.Arrays.copyOf(label, 2 * nrClass);
+                    count = java.util.Arrays.copyOf(count, 2 * nrClass);
+                }
+                label[nrClass] = thisLabel;
+                count[nrClass] = 1;
+                ++nrClass;
+            }
+        }
+        for (int j = 1; j < nrClass; j++) {
+            int i = j - 1;
+            int thisLabel = label[j];
+            int thisCount = count[j];
+            while (i >= 0 && label[i] > thisLabel) {
+                label[i + 1] = label[i];
+                count[i + 1] = count[i];
+                i--;
+            }
+            label[i + 1] = thisLabel;
+            count[i + 1] = thisCount;
+        }
+        int[] dataLabel = new int[l];
+        for (int i = 0; i < l; i++) {
+            int j = 0;
+            int thisLabel = (int) prob.y[i];
+            while (thisLabel != label[j]) {
+                j++;
+            }
+            dataLabel[i] = j;
+        }
+        int[] start = new int[nrClass];
+        for (int i = 1; i < nrClass; i++) {
+            start[i] = start[i - 1] + count[i - 1];
+        }
+        int[] perm = new int[l];
+        for (int i = 0; i < l; i++) {
+            perm[start[dataLabel[i]]] = i;
+            ++start[dataLabel[i]];
+        }
+        start[0] = 0;
+        for (int i = 1; i < nrClass; i++) {
+            start[i] = start[i - 1] + count[i - 1];
+        }
+
+        int[] rows = new int[l];
+        double[] w = new double[l];
+        for (int i = 0; i < l; i++) {
+            rows[i] = prob.rows[perm[i]];
+            w[i] = prob.w[perm[i]];
+        }
+        double[] weightedC = new double[nrClass];
+        for (int i = 0; i < nrClass; i++) {
+            weightedC[i] = param.c;
+        }
+        for (int i = 0; i < param.weightLabel.length; i++) {
+            for (int j = 0; j < nrClass; j++) {
+                if (param.weightLabel[i] == label[j]) {
+                    weightedC[j] *= param.weight[i];
+                    break;
+                }
+            }
+        }
+
+        int nPairs = nrClass * (nrClass - 1) / 2;
+        boolean[] nonzero = new boolean[l];
+        double[][] alpha = new double[nPairs][];
+        double[] rho = new double[nPairs];
+        int[] nIter = new int[Math.max(1, nPairs)];
+        double[] probA = param.probability ? new double[nPairs] : new double[0];
+        double[] probB = param.probability ? new double[nPairs] : new double[0];
+        int p = 0;
+        for (int i = 0; i < nrClass; i++) {
+            for (int j = i + 1; j < nrClass; j++) {
+                int si = start[i];
+                int sj = start[j];
+                int ci = count[i];
+                int cj = count[j];
+                int[] subRows = new int[ci + cj];
+                double[] subY = new double[ci + cj];
+                double[] subW = new double[ci + cj];
+                for (int k = 0; k < ci; k++) {
+                    subRows[k] = rows[si + k];
+                    subY[k] = +1;
+                    subW[k] = w[si + k];
+                }
+                for (int k = 0; k < cj; k++) {
+                    subRows[ci + k] = rows[sj + k];
+                    subY[ci + k] = -1;
+                    subW[ci + k] = w[sj + k];
+                }
+                Problem sub = new Problem(prob.x, prob.d, subRows, subY, subW);
+                if (param.probability) {
+                    double[] ab = binaryProbability(sub, param, weightedC[i], weightedC[j], ctx);
+                    probA[p] = ab[0];
+                    probB[p] = ab[1];
+                }
+                Solver.Result r = new Solver.Result();
+                alpha[p] = trainOne(sub, param, weightedC[i], weightedC[j], ctx, r);
+                rho[p] = r.rho;
+                nIter[p] = r.iterations;
+                for (int k = 0; k < ci; k++) {
+                    if (!nonzero[si + k] && Math.abs(alpha[p][k]) > 0) {
+                        nonzero[si + k] = true;
+                    }
+                }
+                for (int k = 0; k < cj; k++) {
+                    if (!nonzero[sj + k] && Math.abs(alpha[p][ci + k]) > 0) {
+                        nonzero[sj + k] = true;
+                    }
+                }
+                ++p;
+            }
+        }
+
+        Model model = new Model();
+        model.nrClass = nrClass;
+        model.label = java.util.Arrays.copyOf(label, nrClass);
+        model.rho = rho;
+        model.probA = probA;
+        model.probB = probB;
+        model.nIter = nIter;
+        int totalSv = 0;
+        int[] nzCount = new int[nrClass];
+        model.nSV = new int[nrClass];
+        for (int i = 0; i < nrClass; i++) {
+            int nSV = 0;
+            for (int j = 0; j < count[i]; j++) {
+                if (nonzero[start[i] + j]) {
+                    ++nSV;
+                    ++totalSv;
+                }
+            }
+            model.nSV[i] = nSV;
+            nzCount[i] = nSV;
+        }
+        model.svRows = new int[totalSv];
+        model.svInd = new int[totalSv];
+        p = 0;
+        for (int i = 0; i < l; i++) {
+            if (nonzero[i]) {
+                model.svRows[p] = rows[i];
+                model.svInd[p] = perm[i];
+                ++p;
+            }
+        }
+        int[] nzStart = new int[nrClass];
+        for (int i = 1; i < nrClass; i++) {
+            nzStart[i] = nzStart[i - 1] + nzCount[i - 1];
+        }
+        model.svCoef = new double[Math.max(0, nrClass - 1)][totalSv];
+        p = 0;
+        for (int i = 0; i < nrClass; i++) {
+            for (int j = i + 1; j < nrClass; j++) {
+                int si = start[i];
+                int sj = start[j];
+                int ci = count[i];
+                int cj = count[j];
+                int q = nzStart[i];
+                for (int k = 0; k < ci; k++) {
+                    if (nonzero[si + k]) {
+                        model.svCoef[j - 1][q++] = alpha[p][k];
+                    }
+                }
+                q = nzStart[j];
+                for (int k = 0; k < cj; k++) {
+                    if (nonzero[sj + k]) {
+                        model.svCoef[i][q++] = alpha[p][ci + k];
+                    }
+                }
+                ++p;
+            }
+        }
+        return model;
+    }
+
+    private static Problem removeZeroWeight(Problem prob) {
+        int l = 0;
+        for (int i = 0; i < prob.size(); i++) {
+            if (prob.w[i] > 0) {
+                l++;
+            }
+        }
+        if (l == prob.size()) {
+            return prob;
+        }
+        int[] rows = new int[l];
+        double[] y = new double[l];
+        double[] w = new double[l];
+        int j = 0;
+        for (int i = 0; i < prob.size(); i++) {
+            if (prob.w[i] > 0) {
+                rows[j] = prob.rows[i];
+                y[j] = prob.y[i];
+                w[j] = prob.w[i];
+                j++;
+            }
+        }
+        return new Problem(prob.x, prob.d, rows, y, w);
+    }
+
+    /** {@code svm_train_one} with {@code solve_c_svc}: returns the signed coefficients {@code alpha_i y_i}. */
+    private static double[] trainOne(Problem prob, Params param, double cp, double cn, Context ctx, Solver.Result out) {
+        int l = prob.size();
+        double[] alpha = new double[l];
+        double[] minusOnes = new double[l];
+        byte[] y = new byte[l];
+        double[] c = new double[l];
+        for (int i = 0; i < l; i++) {
+            minusOnes[i] = -1;
+            if (prob.y[i] > 0) {
+                y[i] = +1;
+                c[i] = prob.w[i] * cp;
+            } else {
+                y[i] = -1;
+                c[i] = prob.w[i] * cn;
+            }
+        }
+        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, y, param.cacheSizeMb);
+        Solver.Result r = new Solver().solve(l, q, minusOnes, y, alpha, c, param.eps, param.shrinking, param.maxIter);
+        for (int i = 0; i < l; i++) {
+            alpha[i] *= y[i];
+        }
+        if (r.timedOut) {
+            ctx.status |= 1;
+        }
+        out.rho = r.rho;
+        out.obj = r.obj;
+        out.iterations = r.iterations;
+        out.timedOut = r.timedOut;
+        return alpha;
+    }
+
+    /** {@code svm_binary_svc_probability}: 5-fold CV decision values, then Platt's sigmoid; returns {A, B}. */
+    private static double[] binaryProbability(Problem prob, Params param, double cp, double cn, Context ctx) {
+        int l = prob.size();
+        int nrFold = 5;
+        int[] perm = new int[l];
+        double[] dec = new double[l];
+        for (int i = 0; i < l; i++) {
+            perm[i] = i;
+        }
+        for (int i = 0; i < l; i++) {
+            int j = i + ctx.rng.boundedRandInt(l - i);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        Params subParam = new Params(param.kf, 1.0, param.eps, param.shrinking, false, param.cacheSizeMb,
+                param.maxIter, new int[] {+1, -1}, new double[] {cp, cn}, param.randomSeed);
+        double[] kvalue = new double[l];
+        double[] scratch = new double[prob.d];
+        double[] one = new double[1];
+        for (int f = 0; f < nrFold; f++) {
+            int begin = f * l / nrFold;
+            int end = (f + 1) * l / nrFold;
+            int subL = l - (end - begin);
+            int[] rows = new int[subL];
+            double[] y = new double[subL];
+            double[] w = new double[subL];
+            int k = 0;
+            for (int j = 0; j < begin; j++) {
+                rows[k] = prob.rows[perm[j]];
+                y[k] = prob.y[perm[j]];
+                w[k] = prob.w[perm[j]];
+                ++k;
+            }
+            for (int j = end; j < l; j++) {
+                rows[k] = prob.rows[perm[j]];
+                y[k] = prob.y[perm[j]];
+                w[k] = prob.w[perm[j]];
+                ++k;
+            }
+            int pCount = 0;
+            int nCount = 0;
+            for (int j = 0; j < k; j++) {
+                if (y[j] > 0) {
+                    pCount++;
+                } else {
+                    nCount++;
+                }
+            }
+            if (pCount == 0 && nCount == 0) {
+                for (int j = begin; j < end; j++) {
+                    dec[perm[j]] = 0;
+                }
+            } else if (pCount > 0 && nCount == 0) {
+                for (int j = begin; j < end; j++) {
+                    dec[perm[j]] = 1;
+                }
+            } else if (pCount == 0) {
+                for (int j = begin; j < end; j++) {
+                    dec[perm[j]] = -1;
+                }
+            } else {
+                Model sub = train(new Problem(prob.x, prob.d, rows, y, w), subParam, ctx);
+                int[] svOff = new int[sub.svRows.length];
+                for (int s = 0; s < svOff.length; s++) {
+                    svOff[s] = sub.svRows[s] * prob.d;
+                }
+                for (int j = begin; j < end; j++) {
+                    int r = prob.rows[perm[j]];
+                    Predict.decisionValues(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, prob.x, r * prob.d,
+                            prob.x, svOff, sub.svRows, prob.d, kvalue, scratch, one);
+                    dec[perm[j]] = one[0] * sub.label[0];
+                }
+            }
+        }
+        return Platt.sigmoidTrain(l, dec, prob.y);
+    }
+}

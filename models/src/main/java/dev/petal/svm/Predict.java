@@ -1,0 +1,88 @@
+package dev.petal.svm;
+
+/**
+ * libsvm's prediction ({@code svm_predict_values}, {@code svm_predict_probability}) on flat arrays:
+ * pairwise decision values with libsvm's signs and summation order, one-vs-one votes, and coupled
+ * probabilities. Shared by the fitted model and the probability cross-validation.
+ */
+final class Predict {
+    private Predict() {
+    }
+
+    /**
+     * Fills {@code dec} (one value per pair i &lt; j, positive for class i) for the sample
+     * {@code x[xo, xo+d)}. Support vector s lies at {@code sv[svOff[s], svOff[s]+d)} and, for a
+     * precomputed kernel, at column {@code svIdx[s]} of the sample row. {@code kvalue} and
+     * {@code scratch} are work arrays (lengths: number of SVs, d).
+     */
+    static void decisionValues(KernelFunction kf, int nrClass, int[] nSV, double[][] coef, double[] rho,
+                               double[] x, int xo, double[] sv, int[] svOff, int[] svIdx, int d,
+                               double[] kvalue, double[] scratch, double[] dec) {
+        int l = svOff.length;
+        for (int s = 0; s < l; s++) {
+            kvalue[s] = kf.predict(x, xo, sv, svOff[s], d, svIdx[s], scratch);
+        }
+        int p = 0;
+        int si = 0;
+        for (int i = 0; i < nrClass; i++) {
+            int ci = nSV[i];
+            int sj = si + ci;
+            for (int j = i + 1; j < nrClass; j++) {
+                int cj = nSV[j];
+                double sum = 0;
+                double[] coef1 = coef[j - 1];
+                double[] coef2 = coef[i];
+                for (int k = 0; k < ci; k++) {
+                    sum += coef1[si + k] * kvalue[si + k];
+                }
+                for (int k = 0; k < cj; k++) {
+                    sum += coef2[sj + k] * kvalue[sj + k];
+                }
+                sum -= rho[p];
+                dec[p] = sum;
+                p++;
+                sj += cj;
+            }
+            si += ci;
+        }
+    }
+
+    /** libsvm's vote: {@code dec > 0} votes for i, otherwise j; the first class with most votes wins. */
+    static int vote(int nrClass, double[] dec, int[] votes) {
+        java.util.Arrays.fill(votes, 0);
+        int p = 0;
+        for (int i = 0; i < nrClass; i++) {
+            for (int j = i + 1; j < nrClass; j++) {
+                if (dec[p] > 0) {
+                    ++votes[i];
+                } else {
+                    ++votes[j];
+                }
+                p++;
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < nrClass; i++) {
+            if (votes[i] > votes[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Class probabilities from pairwise decision values, Platt's sigmoids clipped to [1e-7, 1-1e-7], then coupling. */
+    static void probability(int nrClass, double[] dec, double[] probA, double[] probB, double[][] pairwise, double[] out) {
+        double minProb = 1e-7;
+        int k = 0;
+        for (int i = 0; i < nrClass; i++) {
+            for (int j = i + 1; j < nrClass; j++) {
+                double s = Platt.sigmoidPredict(dec[k], probA[k], probB[k]);
+                double hi = s > minProb ? s : minProb;
+                pairwise[i][j] = hi < 1 - minProb ? hi : 1 - minProb;
+                pairwise[j][i] = 1 - pairwise[i][j];
+                k++;
+            }
+        }
+        Platt.multiclassProbability(nrClass, pairwise, out);
+    }
+}

@@ -1,0 +1,272 @@
+package dev.petal.svm;
+
+import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Provenance;
+import dev.petal.check.Check;
+import dev.petal.linalg.Matrix;
+
+/**
+ * A fitted {@link SVC}: immutable, with scikit-learn's fitted attributes (copied out) and its
+ * {@code predict}, {@code decision_function}, {@code predict_proba} and {@code predict_log_proba}.
+ * Built only by {@link SVC#fit} or {@link #fromState}.
+ */
+public final class SVCModel implements DecisionClassifier {
+    private final SVCState state;
+    private final int k;
+    private final int d;
+    private final KernelFunction kf;
+    private final double[] sv;
+    private final int[] svOff;
+    private final int[] svIdx;
+    private final int[] nSV;
+    private final double[][] coefLib;
+    private final double[] rho;
+    private final double[] probA;
+    private final double[] probB;
+    private final int[] classes;
+
+    private SVCModel(SVCState s) {
+        this.state = s;
+        this.classes = s.classes();
+        this.k = classes.length;
+        this.d = s.nFeatures();
+        SVC p = s.params();
+        this.kf = new KernelFunction(p.kernel(), p.degree(), s.gamma(), p.coef0());
+        this.sv = s.supportVectors().toFlatArray();
+        int[] support = s.support();
+        int l = support.length;
+        this.svOff = new int[l];
+        int svCols = s.supportVectors().cols();
+        for (int i = 0; i < l; i++) {
+            svOff[i] = i * svCols;
+        }
+        this.svIdx = support;
+        this.nSV = s.nSupport();
+        boolean binary = k == 2;
+        double[][] dual = s.dualCoef();
+        this.coefLib = new double[dual.length][];
+        for (int r = 0; r < dual.length; r++) {
+            coefLib[r] = dual[r].clone();
+            if (binary) {
+                for (int i = 0; i < l; i++) {
+                    coefLib[r][i] = -coefLib[r][i];
+                }
+            }
+        }
+        double[] intercept = s.intercept();
+        this.rho = new double[intercept.length];
+        for (int q = 0; q < rho.length; q++) {
+            double libIntercept = binary ? -intercept[q] : intercept[q];
+            rho[q] = -libIntercept;
+        }
+        this.probA = s.probA();
+        this.probB = s.probB();
+    }
+
+    /** A model from a persisted state, after checking every shape and value; predicts bit-identically to the original. */
+    public static SVCModel fromState(SVCState s) {
+        StateCheck.validate(s);
+        return new SVCModel(s);
+    }
+
+    /** The state to persist (immutable; its accessors copy). */
+    public SVCState state() {
+        return state;
+    }
+
+    /** The configuration this model was fitted with. */
+    public SVC params() {
+        return state.params();
+    }
+
+    @Override
+    public int[] classes() {
+        return classes.clone();
+    }
+
+    @Override
+    public int nFeatures() {
+        return d;
+    }
+
+    /** The gamma actually used (scikit-learn's {@code _gamma}). */
+    public double gamma() {
+        return state.gamma();
+    }
+
+    /** Indices of the support vectors ({@code support_}). */
+    public int[] support() {
+        return state.support();
+    }
+
+    /** The support vectors ({@code support_vectors_}); 0x0 for a precomputed kernel. */
+    public Matrix supportVectors() {
+        return state.supportVectors();
+    }
+
+    /** Support vectors per class ({@code n_support_}). */
+    public int[] nSupport() {
+        return state.nSupport();
+    }
+
+    /** {@code dual_coef_}: (n_classes - 1) rows, one column per support vector. */
+    public double[][] dualCoef() {
+        return state.dualCoef();
+    }
+
+    /** {@code intercept_}: one per pair of classes. */
+    public double[] intercept() {
+        return state.intercept();
+    }
+
+    /** Solver iterations per pair ({@code n_iter_}). */
+    public int[] nIter() {
+        return state.nIter();
+    }
+
+    /** 0, or 1 when the solver stopped at max_iter ({@code fit_status_}). */
+    public int fitStatus() {
+        return state.fitStatus();
+    }
+
+    /** Platt's A per pair ({@code probA_}); empty unless fitted with probability=true. */
+    public double[] probA() {
+        return state.probA();
+    }
+
+    /** Platt's B per pair ({@code probB_}); empty unless fitted with probability=true. */
+    public double[] probB() {
+        return state.probB();
+    }
+
+    /** Where and on what this model was fitted. */
+    public Provenance provenance() {
+        return state.provenance();
+    }
+
+    private double[] checkPredictX(Matrix x) {
+        double[] flat = Inputs.checkX(x);
+        Check.nFeatures("SVC", d, x.cols());
+        return flat;
+    }
+
+    /** libsvm's pairwise decision values (libsvm's signs: positive means the first class of the pair), n x pairs. */
+    private double[][] libsvmDecision(double[] flat, int n) {
+        int pairs = k * (k - 1) / 2;
+        double[][] out = new double[n][pairs];
+        double[] kvalue = new double[svOff.length];
+        double[] scratch = new double[d];
+        for (int r = 0; r < n; r++) {
+            Predict.decisionValues(kf, k, nSV, coefLib, rho, flat, r * d, sv, svOff, svIdx, d, kvalue, scratch, out[r]);
+        }
+        return out;
+    }
+
+    @Override
+    public int[] predict(Matrix x) {
+        double[] flat = checkPredictX(x);
+        int n = x.rows();
+        int[] out = new int[n];
+        if (state.params().breakTies() && state.params().decisionFunctionShape() == DecisionShape.OVR && k > 2) {
+            double[][] dec = ovr(libsvmDecision(flat, n));
+            for (int r = 0; r < n; r++) {
+                int best = 0;
+                for (int c = 1; c < k; c++) {
+                    if (dec[r][c] > dec[r][best]) {
+                        best = c;
+                    }
+                }
+                out[r] = classes[best];
+            }
+            return out;
+        }
+        double[][] dec = libsvmDecision(flat, n);
+        int[] votes = new int[k];
+        for (int r = 0; r < n; r++) {
+            out[r] = classes[Predict.vote(k, dec[r], votes)];
+        }
+        return out;
+    }
+
+    /**
+     * scikit-learn's {@code decision_function}: for two classes one column, positive for
+     * {@code classes()[1]}; otherwise one column per pair ('ovo') or per class ('ovr').
+     */
+    @Override
+    public Matrix decisionFunction(Matrix x) {
+        double[] flat = checkPredictX(x);
+        int n = x.rows();
+        double[][] dec = libsvmDecision(flat, n);
+        if (k == 2) {
+            double[] col = new double[n];
+            for (int r = 0; r < n; r++) {
+                col[r] = -dec[r][0];
+            }
+            return Matrix.of(n, 1, col);
+        }
+        if (state.params().decisionFunctionShape() == DecisionShape.OVR) {
+            return Matrix.of(ovr(dec));
+        }
+        return n == 0 ? Matrix.zeros(0, k * (k - 1) / 2) : Matrix.of(dec);
+    }
+
+    /** scikit-learn's {@code _ovr_decision_function(dec < 0, -dec, k)}. */
+    private double[][] ovr(double[][] dec) {
+        int n = dec.length;
+        double[][] out = new double[n][k];
+        for (int r = 0; r < n; r++) {
+            double[] votes = new double[k];
+            double[] conf = new double[k];
+            int p = 0;
+            for (int i = 0; i < k; i++) {
+                for (int j = i + 1; j < k; j++) {
+                    double c = -dec[r][p];
+                    conf[i] -= c;
+                    conf[j] += c;
+                    if (dec[r][p] < 0) {
+                        votes[j] += 1;
+                    } else {
+                        votes[i] += 1;
+                    }
+                    p++;
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                out[r][c] = votes[c] + conf[c] / (3 * (Math.abs(conf[c]) + 1));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean supportsProba() {
+        return probA.length > 0;
+    }
+
+    /** Class probabilities by Platt scaling and pairwise coupling, columns in {@link #classes()} order. */
+    @Override
+    public Matrix predictProba(Matrix x) {
+        if (!state.params().probability()) {
+            throw new IllegalStateException("predict_proba is not available when  probability=False");
+        }
+        double[] flat = checkPredictX(x);
+        int n = x.rows();
+        double[][] dec = libsvmDecision(flat, n);
+        double[][] out = new double[n][k];
+        double[][] pairwise = new double[k][k];
+        for (int r = 0; r < n; r++) {
+            Predict.probability(k, dec[r], probA, probB, pairwise, out[r]);
+        }
+        return n == 0 ? Matrix.zeros(0, k) : Matrix.of(out);
+    }
+
+    /** The natural log of {@link #predictProba}. */
+    public Matrix predictLogProba(Matrix x) {
+        Matrix p = predictProba(x);
+        double[] v = p.toFlatArray();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.log(v[i]);
+        }
+        return Matrix.of(p.rows(), p.cols(), v);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.petal.svm;
+
+import dev.petal.api.Provenance;
+import dev.petal.linalg.Matrix;
+import java.util.Objects;
+
+/**
+ * Everything a fitted {@link SVCModel} consists of, with scikit-learn's names and signs, for model
+ * files: {@code SVCModel.fromState(model.state())} predicts bit-identically. Arrays are copied in and
+ * out. Consistency is checked by {@link SVCModel#fromState}, not here.
+ *
+ * @param params         the configuration it was fitted with
+ * @param gamma          the gamma actually used ({@code _gamma}; 0 for linear and precomputed kernels is possible)
+ * @param classes        sorted class labels ({@code classes_})
+ * @param nFeatures      features seen at fit ({@code n_features_in_}; n_train for a precomputed kernel)
+ * @param support        support vector indices ({@code support_})
+ * @param supportVectors support vectors ({@code support_vectors_}); 0x0 for a precomputed kernel
+ * @param nSupport       support vectors per class ({@code n_support_})
+ * @param dualCoef       {@code dual_coef_}, (n_classes - 1) x n_SV, binary sign flip included
+ * @param intercept      {@code intercept_}, one per pair, binary sign flip included
+ * @param probA          Platt A per pair ({@code probA_}); empty unless probability=true
+ * @param probB          Platt B per pair ({@code probB_}); empty unless probability=true
+ * @param nIter          solver iterations per pair ({@code n_iter_})
+ * @param fitStatus      0, or 1 if the solver stopped at max_iter ({@code fit_status_})
+ * @param provenance     versions, time and training-data fingerprints
+ */
+public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, int[] support, Matrix supportVectors,
+                       int[] nSupport, double[][] dualCoef, double[] intercept, double[] probA, double[] probB,
+                       int[] nIter, int fitStatus, Provenance provenance) {
+
+    /** Copies every array; refuses nulls. */
+    public SVCState {
+        Objects.requireNonNull(params, "params");
+        classes = Objects.requireNonNull(classes, "classes").clone();
+        support = Objects.requireNonNull(support, "support").clone();
+        Objects.requireNonNull(supportVectors, "supportVectors");
+        nSupport = Objects.requireNonNull(nSupport, "nSupport").clone();
+        dualCoef = deepCopy(Objects.requireNonNull(dualCoef, "dualCoef"));
+        intercept = Objects.requireNonNull(intercept, "intercept").clone();
+        probA = Objects.requireNonNull(probA, "probA").clone();
+        probB = Objects.requireNonNull(probB, "probB").clone();
+        nIter = Objects.requireNonNull(nIter, "nIter").clone();
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** A copy of the class labels. */
+    @Override
+    public int[] classes() {
+        return classes.clone();
+    }
+
+    /** A copy of the support indices. */
+    @Override
+    public int[] support() {
+        return support.clone();
+    }
+
+    /** A copy of the per-class support counts. */
+    @Override
+    public int[] nSupport() {
+        return nSupport.clone();
+    }
+
+    /** A copy of the dual coefficients. */
+    @Override
+    public double[][] dualCoef() {
+        return deepCopy(dualCoef);
+    }
+
+    /** A copy of the intercepts. */
+    @Override
+    public double[] intercept() {
+        return intercept.clone();
+    }
+
+    /** A copy of Platt's A per pair. */
+    @Override
+    public double[] probA() {
+        return probA.clone();
+    }
+
+    /** A copy of Platt's B per pair. */
+    @Override
+    public double[] probB() {
+        return probB.clone();
+    }
+
+    /** A copy of the iteration counts. */
+    @Override
+    public int[] nIter() {
+        return nIter.clone();
+    }
+
+    static double[][] deepCopy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = Objects.requireNonNull(a[i], "dualCoef row").clone();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,463 @@
+package dev.petal.svm;
+
+/**
+ * The SMO solver of libsvm as scikit-learn 1.2.1 ships it (Fan, Chen and Lin, "Working set selection
+ * using second order information for training SVM", JMLR 6, 2005): second-order working-set selection,
+ * shrinking every min(l, 1000) iterations with gradient reconstruction, per-sample upper bounds and
+ * scikit-learn's {@code max_iter} (checked before each iteration; no reconstruction on timeout).
+ *
+ * <p>Solves {@code min 0.5 a'Qa + p'a} subject to {@code y'a = 0}, {@code 0 <= a_i <= C_i}. Every
+ * comparison, tie rule and swap follows libsvm so the iterates are bit-identical.
+ */
+final class Solver {
+    private static final byte LOWER = 0;
+    private static final byte UPPER = 1;
+    private static final byte FREE = 2;
+    private static final double TAU = 1e-12;
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    private int activeSize;
+    private byte[] y;
+    private double[] g;
+    private byte[] status;
+    private double[] alpha;
+    private SvcQ q;
+    private double[] qd;
+    private double eps;
+    private double[] c;
+    private double[] p;
+    private int[] activeSet;
+    private double[] gBar;
+    private int l;
+    private boolean unshrink;
+
+    /** What {@link #solve} found. */
+    static final class Result {
+        double rho;
+        double obj;
+        int iterations;
+        boolean timedOut;
+    }
+
+    /**
+     * Solves in place: {@code alphaInOut} (initial point in, solution out, in the caller's order).
+     * {@code yIn}, {@code pIn} and {@code cBound} are read in the caller's order and not modified.
+     */
+    Result solve(int l, SvcQ qIn, double[] pIn, byte[] yIn, double[] alphaInOut, double[] cBound, double eps,
+                 boolean shrinking, int maxIter) {
+        this.l = l;
+        this.q = qIn;
+        this.qd = qIn.qd();
+        this.p = pIn.clone();
+        this.y = yIn.clone();
+        this.alpha = alphaInOut.clone();
+        this.c = cBound.clone();
+        this.eps = eps;
+        this.unshrink = false;
+        Result res = new Result();
+
+        status = new byte[l];
+        for (int i = 0; i < l; i++) {
+            updateAlphaStatus(i);
+        }
+        activeSet = new int[l];
+        for (int i = 0; i < l; i++) {
+            activeSet[i] = i;
+        }
+        activeSize = l;
+
+        g = new double[l];
+        gBar = new double[l];
+        for (int i = 0; i < l; i++) {
+            g[i] = this.p[i];
+            gBar[i] = 0;
+        }
+        for (int i = 0; i < l; i++) {
+            if (!isLower(i)) {
+                float[] qi = q.getQ(i, l);
+                double ai = this.alpha[i];
+                for (int j = 0; j < l; j++) {
+                    g[j] += ai * qi[j];
+                }
+                if (isUpper(i)) {
+                    for (int j = 0; j < l; j++) {
+                        gBar[j] += c[i] * qi[j];
+                    }
+                }
+            }
+        }
+
+        int iter = 0;
+        int counter = Math.min(l, 1000) + 1;
+        int[] ws = new int[2];
+        while (true) {
+            if (maxIter != -1 && iter >= maxIter) {
+                res.timedOut = true;
+                break;
+            }
+            if (--counter == 0) {
+                counter = Math.min(l, 1000);
+                if (shrinking) {
+                    doShrinking();
+                }
+            }
+            if (selectWorkingSet(ws) != 0) {
+                reconstructGradient();
+                activeSize = l;
+                if (selectWorkingSet(ws) != 0) {
+                    break;
+                } else {
+                    counter = 1;
+                }
+            }
+            ++iter;
+            int i = ws[0];
+            int j = ws[1];
+
+            float[] qi = q.getQ(i, activeSize);
+            float[] qj = q.getQ(j, activeSize);
+            double ci = c[i];
+            double cj = c[j];
+            double oldAi = alpha[i];
+            double oldAj = alpha[j];
+
+            if (y[i] != y[j]) {
+                double quad = qd[i] + qd[j] + 2 * qi[j];
+                if (quad <= 0) {
+                    quad = TAU;
+                }
+                double delta = (-g[i] - g[j]) / quad;
+                double diff = alpha[i] - alpha[j];
+                alpha[i] += delta;
+                alpha[j] += delta;
+                if (diff > 0) {
+                    if (alpha[j] < 0) {
+                        alpha[j] = 0;
+                        alpha[i] = diff;
+                    }
+                } else {
+                    if (alpha[i] < 0) {
+                        alpha[i] = 0;
+                        alpha[j] = -diff;
+                    }
+                }
+                if (diff > ci - cj) {
+                    if (alpha[i] > ci) {
+                        alpha[i] = ci;
+                        alpha[j] = ci - diff;
+                    }
+                } else {
+                    if (alpha[j] > cj) {
+                        alpha[j] = cj;
+                        alpha[i] = cj + diff;
+                    }
+                }
+            } else {
+                double quad = qd[i] + qd[j] - 2 * qi[j];
+                if (quad <= 0) {
+                    quad = TAU;
+                }
+                double delta = (g[i] - g[j]) / quad;
+                double sum = alpha[i] + alpha[j];
+                alpha[i] -= delta;
+                alpha[j] += delta;
+                if (sum > ci) {
+                    if (alpha[i] > ci) {
+                        alpha[i] = ci;
+                        alpha[j] = sum - ci;
+                    }
+                } else {
+                    if (alpha[j] < 0) {
+                        alpha[j] = 0;
+                        alpha[i] = sum;
+                    }
+                }
+                if (sum > cj) {
+                    if (alpha[j] > cj) {
+                        alpha[j] = cj;
+                        alpha[i] = sum - cj;
+                    }
+                } else {
+                    if (alpha[i] < 0) {
+                        alpha[i] = 0;
+                        alpha[j] = sum;
+                    }
+                }
+            }
+
+            double dai = alpha[i] - oldAi;
+            double daj = alpha[j] - oldAj;
+            for (int k = 0; k < activeSize; k++) {
+                g[k] += qi[k] * dai + qj[k] * daj;
+            }
+
+            boolean ui = isUpper(i);
+            boolean uj = isUpper(j);
+            updateAlphaStatus(i);
+            updateAlphaStatus(j);
+            if (ui != isUpper(i)) {
+                qi = q.getQ(i, l);
+                if (ui) {
+                    for (int k = 0; k < l; k++) {
+                        gBar[k] -= ci * qi[k];
+                    }
+                } else {
+                    for (int k = 0; k < l; k++) {
+                        gBar[k] += ci * qi[k];
+                    }
+                }
+            }
+            if (uj != isUpper(j)) {
+                qj = q.getQ(j, l);
+                if (uj) {
+                    for (int k = 0; k < l; k++) {
+                        gBar[k] -= cj * qj[k];
+                    }
+                } else {
+                    for (int k = 0; k < l; k++) {
+                        gBar[k] += cj * qj[k];
+                    }
+                }
+            }
+        }
+
+        res.rho = calculateRho();
+        double v = 0;
+        for (int i = 0; i < l; i++) {
+            v += this.alpha[i] * (g[i] + this.p[i]);
+        }
+        res.obj = v / 2;
+        for (int i = 0; i < l; i++) {
+            alphaInOut[activeSet[i]] = this.alpha[i];
+        }
+        res.iterations = iter;
+        return res;
+    }
+
+    private void updateAlphaStatus(int i) {
+        if (alpha[i] >= c[i]) {
+            status[i] = UPPER;
+        } else if (alpha[i] <= 0) {
+            status[i] = LOWER;
+        } else {
+            status[i] = FREE;
+        }
+    }
+
+    private boolean isUpper(int i) {
+        return status[i] == UPPER;
+    }
+
+    private boolean isLower(int i) {
+        return status[i] == LOWER;
+    }
+
+    private boolean isFree(int i) {
+        return status[i] == FREE;
+    }
+
+    private void swapIndex(int i, int j) {
+        q.swapIndex(i, j);
+        byte tb = y[i];
+        y[i] = y[j];
+        y[j] = tb;
+        double t = g[i];
+        g[i] = g[j];
+        g[j] = t;
+        tb = status[i];
+        status[i] = status[j];
+        status[j] = tb;
+        t = alpha[i];
+        alpha[i] = alpha[j];
+        alpha[j] = t;
+        t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+        int ti = activeSet[i];
+        activeSet[i] = activeSet[j];
+        activeSet[j] = ti;
+        t = gBar[i];
+        gBar[i] = gBar[j];
+        gBar[j] = t;
+        t = c[i];
+        c[i] = c[j];
+        c[j] = t;
+    }
+
+    private void reconstructGradient() {
+        if (activeSize == l) {
+            return;
+        }
+        int nrFree = 0;
+        for (int j = activeSize; j < l; j++) {
+            g[j] = gBar[j] + p[j];
+        }
+        for (int j = 0; j < activeSize; j++) {
+            if (isFree(j)) {
+                nrFree++;
+            }
+        }
+        if ((long) nrFree * l > 2L * activeSize * (l - activeSize)) {
+            for (int i = activeSize; i < l; i++) {
+                float[] qi = q.getQ(i, activeSize);
+                for (int j = 0; j < activeSize; j++) {
+                    if (isFree(j)) {
+                        g[i] += alpha[j] * qi[j];
+                    }
+                }
+            }
+        } else {
+            for (int i = 0; i < activeSize; i++) {
+                if (isFree(i)) {
+                    float[] qi = q.getQ(i, l);
+                    double ai = alpha[i];
+                    for (int j = activeSize; j < l; j++) {
+                        g[j] += ai * qi[j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** libsvm's WSS3; returns 1 when optimal, else 0 with (i, j) in {@code out}. */
+    private int selectWorkingSet(int[] out) {
+        double gmax = -INF;
+        double gmax2 = -INF;
+        int gmaxIdx = -1;
+        int gminIdx = -1;
+        double objDiffMin = INF;
+
+        for (int t = 0; t < activeSize; t++) {
+            if (y[t] == +1) {
+                if (!isUpper(t) && -g[t] >= gmax) {
+                    gmax = -g[t];
+                    gmaxIdx = t;
+                }
+            } else {
+                if (!isLower(t) && g[t] >= gmax) {
+                    gmax = g[t];
+                    gmaxIdx = t;
+                }
+            }
+        }
+        int i = gmaxIdx;
+        float[] qi = null;
+        if (i != -1) {
+            qi = q.getQ(i, activeSize);
+        }
+        for (int j = 0; j < activeSize; j++) {
+            if (y[j] == +1) {
+                if (!isLower(j)) {
+                    double gradDiff = gmax + g[j];
+                    if (g[j] >= gmax2) {
+                        gmax2 = g[j];
+                    }
+                    if (gradDiff > 0) {
+                        double quad = qd[i] + qd[j] - 2.0 * y[i] * qi[j];
+                        double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
+                        if (objDiff <= objDiffMin) {
+                            gminIdx = j;
+                            objDiffMin = objDiff;
+                        }
+                    }
+                }
+            } else {
+                if (!isUpper(j)) {
+                    double gradDiff = gmax - g[j];
+                    if (-g[j] >= gmax2) {
+                        gmax2 = -g[j];
+                    }
+                    if (gradDiff > 0) {
+                        double quad = qd[i] + qd[j] + 2.0 * y[i] * qi[j];
+                        double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
+                        if (objDiff <= objDiffMin) {
+                            gminIdx = j;
+                            objDiffMin = objDiff;
+                        }
+                    }
+                }
+            }
+        }
+        if (gmax + gmax2 < eps || gminIdx == -1) {
+            return 1;
+        }
+        out[0] = gmaxIdx;
+        out[1] = gminIdx;
+        return 0;
+    }
+
+    private boolean beShrunk(int i, double gmax1, double gmax2) {
+        if (isUpper(i)) {
+            return y[i] == +1 ? -g[i] > gmax1 : -g[i] > gmax2;
+        } else if (isLower(i)) {
+            return y[i] == +1 ? g[i] > gmax2 : g[i] > gmax1;
+        }
+        return false;
+    }
+
+    private void doShrinking() {
+        double gmax1 = -INF;
+        double gmax2 = -INF;
+        for (int i = 0; i < activeSize; i++) {
+            if (y[i] == +1) {
+                if (!isUpper(i) && -g[i] >= gmax1) {
+                    gmax1 = -g[i];
+                }
+                if (!isLower(i) && g[i] >= gmax2) {
+                    gmax2 = g[i];
+                }
+            } else {
+                if (!isUpper(i) && -g[i] >= gmax2) {
+                    gmax2 = -g[i];
+                }
+                if (!isLower(i) && g[i] >= gmax1) {
+                    gmax1 = g[i];
+                }
+            }
+        }
+        if (!unshrink && gmax1 + gmax2 <= eps * 10) {
+            unshrink = true;
+            reconstructGradient();
+            activeSize = l;
+        }
+        for (int i = 0; i < activeSize; i++) {
+            if (beShrunk(i, gmax1, gmax2)) {
+                activeSize--;
+                while (activeSize > i) {
+                    if (!beShrunk(activeSize, gmax1, gmax2)) {
+                        swapIndex(i, activeSize);
+                        break;
+                    }
+                    activeSize--;
+                }
+            }
+        }
+    }
+
+    private double calculateRho() {
+        int nrFree = 0;
+        double ub = INF;
+        double lb = -INF;
+        double sumFree = 0;
+        for (int i = 0; i < activeSize; i++) {
+            double yG = y[i] * g[i];
+            if (isUpper(i)) {
+                if (y[i] == -1) {
+                    ub = ub < yG ? ub : yG; // libsvm's min template, including the sign of zero
+                } else {
+                    lb = lb > yG ? lb : yG;
+                }
+            } else if (isLower(i)) {
+                if (y[i] == +1) {
+                    ub = ub < yG ? ub : yG; // libsvm's min template, including the sign of zero
+                } else {
+                    lb = lb > yG ? lb : yG;
+                }
+            } else {
+                ++nrFree;
+                sumFree += yG;
+            }
+        }
+        return nrFree > 0 ? sumFree / nrFree : (ub + lb) / 2;
+    }
+}
