@@ -74,12 +74,8 @@ public record ServedModel(String name, String version, String estimator, Decisio
         return new ServedModel(name, version, newEstimator, classifier, featureNames, classNames);
     }
 
-    /** The estimator's name for a classifier class: {@code SVCModel} gives {@code SVC}. */
+    /** The estimator's name for a classifier: {@code SVCModel} gives {@code SVC}; a pipeline names its first step. */
     static String estimatorName(DecisionClassifier classifier) {
-        String simple = classifier.getClass().getSimpleName();
-        if (simple.isEmpty()) {
-            return "the model";
-        }
-        return simple.endsWith("Model") && simple.length() > 5 ? simple.substring(0, simple.length() - 5) : simple;
+        return classifier.getClass().getSimpleName().isEmpty() ? "the model" : ModelSource.estimatorName(classifier);
     }
 }

@@ -51,6 +51,14 @@ public final class WebService implements AutoCloseable {
         return new WebService(name, ScoringServer.start(model, config), config.apiKey());
     }
 
+    /**
+     * Deploys a registered model version as service {@code name}, as Azure's
+     * {@code Model.deploy(ws, "scikit-learn-service", [model])} does: 127.0.0.1, a free port, no key.
+     */
+    public static WebService deploy(String name, dev.petal.registry.Model model) throws java.io.IOException {
+        return deploy(name, ModelSource.fromRegistered(model), ServingConfig.defaults());
+    }
+
     /** The service's name. */
     public String name() {
         return name;
