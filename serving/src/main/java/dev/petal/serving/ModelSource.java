@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -56,9 +57,10 @@ public final class ModelSource {
 
     /**
      * What {@code petal serve --model} takes: an existing file, or a path ending in {@code .petal},
-     * is a model file; anything else is a registry reference resolved in {@code workspace}.
+     * is a model file; anything else is a registry reference resolved in the workspace that
+     * {@code workspace} supplies (asked for only then, so serving a file never creates a workspace).
      */
-    public static ServedModel resolve(String spec, Workspace workspace) throws IOException {
+    public static ServedModel resolve(String spec, Supplier<Workspace> workspace) throws IOException {
         Path asPath = pathOrNull(spec);
         if (asPath != null && (Files.isRegularFile(asPath) || spec.toLowerCase(Locale.ROOT).endsWith(".petal"))) {
             if (!Files.exists(asPath)) {
@@ -72,7 +74,7 @@ public final class ModelSource {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + spec + "' is neither a model file nor a registered model reference: " + e.getMessage());
         }
-        return fromRegistry(workspace.registry(), ref);
+        return fromRegistry(workspace.get().registry(), ref);
     }
 
     /** The model file of a registered version: the file itself, or the single .petal file of a registered folder. */

@@ -38,7 +38,7 @@ class ModelSourceTest {
     void missingFilesAndFolders() {
         Path missing = dir.resolve("nope.petal");
         assertEquals(missing + " does not exist; give an existing .petal file or a registered model NAME[:VERSION].",
-                assertThrows(NoSuchFileException.class, () -> ModelSource.resolve(missing.toString(), Workspace.at(dir.resolve("ws")))).getMessage());
+                assertThrows(NoSuchFileException.class, () -> ModelSource.resolve(missing.toString(), () -> Workspace.at(dir.resolve("ws")))).getMessage());
         assertEquals(dir + " is a folder, not a model file; give the .petal file inside it.",
                 assertThrows(ModelFormatException.class, () -> ModelSource.fromFile(dir)).getMessage());
     }
@@ -48,14 +48,14 @@ class ModelSourceTest {
         Workspace ws = Workspace.at(dir.resolve("ws"));
         Path file = scalerFile();
         ws.registry().register("scaler", file);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelSource.resolve("scaler:1", ws));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelSource.resolve("scaler:1", () -> ws));
         assertEquals(true, e.getMessage().endsWith("holds a standard_scaler, which cannot predict;"
                 + " serve a model file that holds a classifier (an svc or a pipeline)."), e.getMessage());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ModelSource.resolve("sklearn-iris", ws));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ModelSource.resolve("sklearn-iris", () -> ws));
         assertEquals("model 'sklearn-iris' is not registered in workspace " + ws.root() + " (models: scaler)", unknown.getMessage());
-        IllegalArgumentException version = assertThrows(IllegalArgumentException.class, () -> ModelSource.resolve("scaler:7", ws));
+        IllegalArgumentException version = assertThrows(IllegalArgumentException.class, () -> ModelSource.resolve("scaler:7", () -> ws));
         assertEquals("model 'scaler' has no version 7 (versions: 1)", version.getMessage());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ModelSource.resolve("scaler:x", ws));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ModelSource.resolve("scaler:x", () -> ws));
         assertEquals("'scaler:x' is neither a model file nor a registered model reference: model reference 'scaler:x' has version 'x';"
                 + " expected NAME, NAME:VERSION (a number) or NAME@ALIAS", bad.getMessage());
     }
@@ -66,7 +66,7 @@ class ModelSourceTest {
         Path folder = Files.createDirectories(dir.resolve("outputs"));
         Files.writeString(folder.resolve("notes.txt"), "no model here");
         ws.registry().register("empty", folder);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelSource.resolve("empty", ws));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelSource.resolve("empty", () -> ws));
         assertEquals("registered model empty:1 is a folder with 0 .petal files; a served model needs exactly one.", e.getMessage());
     }
 
