@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 RunsCommand.class,
                 ModelsCommand.class,
+                ServeCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,89 @@
+package dev.petal.serving;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a scoring server listens and guards itself.
+ *
+ * @param host         the address to bind; {@code 127.0.0.1} by default, so nothing outside this machine can reach it
+ * @param port         the TCP port; 0 picks a free ephemeral port
+ * @param maxBodyBytes the largest request body accepted; larger ones answer 413
+ * @param apiKey       when present, every scoring and metadata request needs {@code Authorization: Bearer <key>}
+ * @param stopTimeout  how long {@code close()} waits for in-flight requests to finish
+ * @param requestLog   receives one line per request: method, path, status, milliseconds
+ */
+public record ServingConfig(String host, int port, long maxBodyBytes, Optional<String> apiKey, Duration stopTimeout,
+                            Consumer<String> requestLog) {
+    /** The default body limit: 10 MB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
+    /** Validates every field. */
+    public ServingConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(requestLog, "requestLog");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank; use 127.0.0.1 to serve this machine only.");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in [0, 65535] (0 picks a free port); got " + port + ".");
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1; got " + maxBodyBytes + ".");
+        }
+        if (apiKey.isPresent() && (apiKey.get().isEmpty() || !apiKey.get().chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new IllegalArgumentException("apiKey must be non-empty printable ASCII without spaces.");
+        }
+        if (stopTimeout.isNegative()) {
+            throw new IllegalArgumentException("stopTimeout must not be negative; got " + stopTimeout + ".");
+        }
+    }
+
+    /** 127.0.0.1, a free port, a 10 MB body limit, no key, 5 s to drain on close, request lines to the log. */
+    public static ServingConfig defaults() {
+        return new ServingConfig("127.0.0.1", 0, DEFAULT_MAX_BODY_BYTES, Optional.empty(), Duration.ofSeconds(5),
+                LoggerFactory.getLogger(ScoringServer.class)::info);
+    }
+
+    /** This config bound to {@code newHost}. */
+    public ServingConfig withHost(String newHost) {
+        return new ServingConfig(newHost, port, maxBodyBytes, apiKey, stopTimeout, requestLog);
+    }
+
+    /** This config on {@code newPort} (0 for a free one). */
+    public ServingConfig withPort(int newPort) {
+        return new ServingConfig(host, newPort, maxBodyBytes, apiKey, stopTimeout, requestLog);
+    }
+
+    /** This config with another body limit. */
+    public ServingConfig withMaxBodyBytes(long limit) {
+        return new ServingConfig(host, port, limit, apiKey, stopTimeout, requestLog);
+    }
+
+    /** This config requiring {@code Authorization: Bearer key}. */
+    public ServingConfig withApiKey(String key) {
+        return new ServingConfig(host, port, maxBodyBytes, Optional.of(key), stopTimeout, requestLog);
+    }
+
+    /** This config waiting up to {@code timeout} for in-flight requests on close. */
+    public ServingConfig withStopTimeout(Duration timeout) {
+        return new ServingConfig(host, port, maxBodyBytes, apiKey, timeout, requestLog);
+    }
+
+    /** This config sending request lines to {@code log}. */
+    public ServingConfig withRequestLog(Consumer<String> log) {
+        return new ServingConfig(host, port, maxBodyBytes, apiKey, stopTimeout, log);
+    }
+
+    /** The config with the key masked, so it never lands in a log. */
+    @Override
+    public String toString() {
+        return "ServingConfig[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes + ", apiKey="
+                + (apiKey.isPresent() ? "****" : "none") + ", stopTimeout=" + stopTimeout + "]";
+    }
+}
