@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 ModelsCommand.class,
                 ServeCommand.class,
+                TutorialCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec

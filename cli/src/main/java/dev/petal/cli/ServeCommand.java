@@ -52,8 +52,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The largest request body accepted, in bytes (default ${DEFAULT-VALUE}, 10 MB).")
     long maxBodyBytes;
 
-    @Option(names = "--verbose", description = "Print the stack trace of an error.")
-    boolean verbose;
 
     @Override
     public Integer call() throws Exception {
