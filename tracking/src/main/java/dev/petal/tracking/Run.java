@@ -267,7 +267,7 @@ public final class Run implements AutoCloseable {
     /** Sets (or changes) several tags at once. */
     public void setTags(Map<String, String> tags) {
         tags.keySet().forEach(k -> RunLogging.checkName("tag", k));
-        RunStore.update(folder, n -> tags.forEach(n.with("tags")::put));
+        RunStore.update(folder, n -> tags.forEach(n.withObjectProperty("tags")::put));
     }
 
     /** The tags (mutable ones; values may be null). */
@@ -282,7 +282,7 @@ public final class Run implements AutoCloseable {
             Objects.requireNonNull(v, "value of property '" + k + "'");
         });
         RunStore.update(folder, n -> {
-            ObjectNode p = n.with("properties");
+            ObjectNode p = n.withObjectProperty("properties");
             properties.forEach((k, v) -> {
                 String old = Json.text(p, k);
                 if (old != null && !old.equals(v)) {
