@@ -407,8 +407,7 @@ public final class Run implements AutoCloseable {
 
     /** The child runs, newest first. */
     public List<Run> getChildren() {
-        return experiment().getRuns(RunFilter.all().withChildren(true)).stream()
-                .filter(r -> id.equals(r.getDetails().parentId())).toList();
+        return experiment().runsWhere(d -> id.equals(d.parentId()));
     }
 
     /** The parent run, if this is a child run. */
