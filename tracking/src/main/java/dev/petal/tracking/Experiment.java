@@ -107,6 +107,11 @@ public final class Experiment {
 
     /** The runs passing {@code filter}, newest first (a run whose process died shows as Failed). */
     public List<Run> getRuns(RunFilter filter) {
+        return runsWhere(filter::test);
+    }
+
+    /** The runs whose details pass {@code test}, newest first. */
+    List<Run> runsWhere(java.util.function.Predicate<RunDetails> test) {
         record Entry(Run run, RunDetails details) {
         }
         List<Entry> entries = new ArrayList<>();
@@ -115,7 +120,7 @@ public final class Experiment {
                 if (Files.isRegularFile(p.resolve("run.json"))) {
                     Run run = Run.load(workspace, name, p.getFileName().toString());
                     RunDetails d = run.getDetails();
-                    if (filter.test(d)) {
+                    if (test.test(d)) {
                         entries.add(new Entry(run, d));
                     }
                 }

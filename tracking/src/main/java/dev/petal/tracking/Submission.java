@@ -50,7 +50,7 @@ final class Submission {
         Run run = Run.handle(ws, exp.name(), id, false);
         ObjectNode n = Run.newRecord(id, exp.name(), "script", parentId, null);
         n.set("runDefinition", definition(config));
-        tags.forEach(n.with("tags")::put);
+        tags.forEach(n.withObjectProperty("tags")::put);
         RunStore.setStatus(n, RunStatus.QUEUED, null);
         try {
             Files.createDirectories(run.folder().resolve("logs"));

@@ -90,7 +90,7 @@ public final class Json {
         }
         if (node.isObject()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> m.put(e.getKey(), toJava(e.getValue())));
+            node.properties().forEach(e -> m.put(e.getKey(), toJava(e.getValue())));
             return Collections.unmodifiableMap(m);
         }
         if (node.isArray()) {
@@ -114,7 +114,7 @@ public final class Json {
     public static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> m = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+            node.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         }
         return m;
     }
