@@ -1,0 +1,470 @@
+package dev.petal.tracking;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.petal.api.Version;
+import dev.petal.registry.Model;
+import dev.petal.registry.ModelOptions;
+import dev.petal.tracking.store.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One run in the run history, Azure's {@code Run}: logs metrics, tags, properties and files into
+ * {@code experiments/<experiment>/<run-id>/}. Several handles, threads and processes may log into one run at once.
+ * {@code close()} completes a run this handle started and that is still active.
+ */
+public final class Run implements AutoCloseable {
+    private static final Pattern ID = Pattern.compile("(.+)_(\\d{13})_([0-9a-f]{8})");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Workspace workspace;
+    private final String experiment;
+    private final String id;
+    private final Path folder;
+    private final boolean ownsLifecycle;
+    volatile Submission submission;
+    volatile OutputStream logSink;
+
+    private Run(Workspace workspace, String experiment, String id, boolean ownsLifecycle) {
+        this.workspace = workspace;
+        this.experiment = experiment;
+        this.id = id;
+        this.folder = workspace.experimentsDir().resolve(experiment).resolve(id);
+        this.ownsLifecycle = ownsLifecycle;
+    }
+
+    /**
+     * The run this code executes in: the submitted run (in a child JVM, or bound to an in-process script's thread),
+     * else, once per process, a new interactive run in experiment {@code Default} of {@link Workspace#fromConfig()}
+     * (completed at exit, failed by an uncaught exception; a note on stderr names it).
+     */
+    public static Run getContext() {
+        return RunContext.current();
+    }
+
+    static Run load(Workspace ws, String experiment, String id) {
+        return new Run(ws, experiment, id, false);
+    }
+
+    static Run handle(Workspace ws, String experiment, String id, boolean owns) {
+        return new Run(ws, experiment, id, owns);
+    }
+
+    /** A new id {@code <experiment>_<epoch-millis>_<8 hex>}. */
+    static String newId(String experiment) {
+        byte[] b = new byte[4];
+        RANDOM.nextBytes(b);
+        return experiment + "_" + System.currentTimeMillis() + "_" + HexFormat.of().formatHex(b);
+    }
+
+    /** The experiment name encoded in a run id, or null. */
+    static String experimentOf(String runId) {
+        Matcher m = ID.matcher(runId);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** The initial run.json content of a new run. */
+    static ObjectNode newRecord(String id, String experiment, String runType, String parentId, String displayName) {
+        ObjectNode n = Json.object();
+        n.put("id", id);
+        n.put("experiment", experiment);
+        n.put("displayName", displayName);
+        n.put("runType", runType);
+        n.put("status", RunStatus.NOT_STARTED.azureName());
+        n.put("parentId", parentId);
+        n.put("createdTime", Json.time(Instant.now()));
+        n.putNull("startTime");
+        n.putNull("endTime");
+        n.put("javaVersion", Version.java());
+        n.put("petalVersion", Version.petal());
+        n.set("tags", Json.object());
+        n.set("properties", Json.object());
+        n.putNull("error");
+        ObjectNode h = Json.object();
+        h.put("status", RunStatus.NOT_STARTED.azureName());
+        h.put("time", Json.text(n, "createdTime"));
+        n.set("history", Json.array().add(h));
+        Liveness.stampOwner(n);
+        n.put("scriptPid", 0);
+        return n;
+    }
+
+    static Run createInteractive(Experiment exp, String parentId, String displayName) {
+        String id = newId(exp.name());
+        Run run = new Run(exp.workspace(), exp.name(), id, true);
+        ObjectNode n = newRecord(id, exp.name(), "interactive", parentId, displayName);
+        RunStore.setStatus(n, RunStatus.RUNNING, null);
+        try {
+            Files.createDirectories(run.folder.resolve("outputs"));
+            Files.createDirectories(run.folder.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + run.folder + ": " + e.getMessage(), e);
+        }
+        RunStore.write(run.folder, n);
+        Liveness.hold(run.folder);
+        return run;
+    }
+
+    /** The run id. */
+    public String id() {
+        return id;
+    }
+
+    /** The experiment's name. */
+    public String experimentName() {
+        return experiment;
+    }
+
+    /** The experiment holding this run. */
+    public Experiment experiment() {
+        return new Experiment(workspace, experiment);
+    }
+
+    /** The workspace holding this run. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** The run's folder. */
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * The folder whose files become the run's {@code outputs/}: {@code ./outputs} of a script in a child JVM, the
+     * in-process script's per-run output folder, or the run's {@code outputs/} for an interactive run.
+     */
+    public Path outputsDirectory() {
+        Path p = submission != null ? submission.workDir().resolve("outputs")
+                : isSubmittedHere() ? Path.of("outputs").toAbsolutePath() : folder.resolve("outputs");
+        try {
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    private boolean isSubmittedHere() {
+        return id.equals(RunContext.setting("petal.run.id", RunContext.ENV_RUN_ID));
+    }
+
+    // ---- metrics -------------------------------------------------------------------------------------------
+
+    /** Logs a number; logging the same name again builds a series. */
+    public void log(String name, double value) {
+        RunLogging.scalar(this, name, value, null);
+    }
+
+    /** Logs a number at a step. */
+    public void log(String name, double value, long step) {
+        RunLogging.scalar(this, name, value, step);
+    }
+
+    /** Logs a string; logging the same name again builds a series. */
+    public void log(String name, String value) {
+        RunLogging.scalar(this, name, value, null);
+    }
+
+    /** Logs a string at a step. */
+    public void log(String name, String value, long step) {
+        RunLogging.scalar(this, name, value, step);
+    }
+
+    /** Logs a list of numbers or strings at once. */
+    public void logList(String name, List<?> values) {
+        RunLogging.list(this, name, values);
+    }
+
+    /** Logs a list of numbers at once. */
+    public void logList(String name, double... values) {
+        List<Object> l = new ArrayList<>();
+        for (double v : values) {
+            l.add(v);
+        }
+        RunLogging.list(this, name, l);
+    }
+
+    /** Logs one table row (column to number or string); repeated calls add rows. */
+    public void logRow(String name, Map<String, ?> row) {
+        RunLogging.row(this, name, row);
+    }
+
+    /** Logs a table: column name to a list of values, all columns of one length. */
+    public void logTable(String name, Map<String, ? extends List<?>> table) {
+        RunLogging.table(this, name, table);
+    }
+
+    /** Logs an image file (PNG, JPEG, GIF or SVG), stored as a run file under {@code images/}. */
+    public void logImage(String name, Path file) {
+        RunLogging.image(this, name, file);
+    }
+
+    /** Logs PNG bytes as an image, stored as a run file under {@code images/}. */
+    public void logImage(String name, byte[] png) {
+        RunLogging.image(this, name, png);
+    }
+
+    /** Logs a confusion matrix in Azure's schema from class labels and rows of counts (true class by row). */
+    public void logConfusionMatrix(String name, List<?> classLabels, long[][] matrix) {
+        RunLogging.confusionMatrix(this, name, ConfusionMatrixJson.of(classLabels, matrix));
+    }
+
+    /** Logs a confusion matrix given as Azure's JSON ({@code schema_type}, {@code schema_version}, {@code data}). */
+    public void logConfusionMatrix(String name, String json) {
+        RunLogging.confusionMatrix(this, name, ConfusionMatrixJson.parse(json));
+    }
+
+    /**
+     * The metrics as Azure returns them: a scalar logged once maps to its value, logged several times to the list
+     * of values; a list to its list; rows and tables to column → list; a confusion matrix to its JSON object; an
+     * image to its run file path.
+     */
+    public Map<String, Object> getMetrics() {
+        return RunLogging.summarize(MetricLog.read(folder));
+    }
+
+    /** Every logged value in logging order. */
+    public List<Metric> getMetricHistory() {
+        return MetricLog.read(folder);
+    }
+
+    /** The values logged under {@code name}, in logging order. */
+    public List<Metric> getMetricHistory(String name) {
+        return MetricLog.read(folder).stream().filter(m -> m.name().equals(name)).toList();
+    }
+
+    // ---- tags and properties -------------------------------------------------------------------------------
+
+    /** Sets a value-less tag (value null). */
+    public void tag(String key) {
+        tag(key, null);
+    }
+
+    /** Sets (or changes) a tag. */
+    public void tag(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(key, value);
+        setTags(m);
+    }
+
+    /** Sets (or changes) several tags at once. */
+    public void setTags(Map<String, String> tags) {
+        tags.keySet().forEach(k -> RunLogging.checkName("tag", k));
+        RunStore.update(folder, n -> tags.forEach(n.with("tags")::put));
+    }
+
+    /** The tags (mutable ones; values may be null). */
+    public Map<String, String> getTags() {
+        return getDetails().tags();
+    }
+
+    /** Adds properties; a key already set to a different value is an error (properties are immutable). */
+    public void addProperties(Map<String, String> properties) {
+        properties.forEach((k, v) -> {
+            RunLogging.checkName("property", k);
+            Objects.requireNonNull(v, "value of property '" + k + "'");
+        });
+        RunStore.update(folder, n -> {
+            ObjectNode p = n.with("properties");
+            properties.forEach((k, v) -> {
+                String old = Json.text(p, k);
+                if (old != null && !old.equals(v)) {
+                    throw new IllegalArgumentException("property '" + k + "' of run " + id + " is already '" + old
+                            + "'; properties are immutable, so it cannot become '" + v + "' (use a tag instead)");
+                }
+            });
+            properties.forEach(p::put);
+        });
+    }
+
+    /** The properties. */
+    public Map<String, String> getProperties() {
+        return getDetails().properties();
+    }
+
+    // ---- status --------------------------------------------------------------------------------------------
+
+    /** The run's details (run.json); a run whose owning process died is marked Failed first. */
+    public RunDetails getDetails() {
+        ObjectNode n = RunStore.read(folder);
+        if (!RunStatus.parse(n.path("status").asText()).isTerminal() && !Liveness.ownerAlive(n, folder)) {
+            n = RunStore.update(folder, m -> {
+                if (!RunStatus.parse(m.path("status").asText()).isTerminal() && !Liveness.ownerAlive(m, folder)) {
+                    RunStore.setStatus(m, RunStatus.FAILED, "the process that ran this run (pid " + m.path("pid").asLong()
+                            + " on " + Json.text(m, "host") + ") ended without finishing it");
+                }
+            });
+        }
+        return RunDetails.fromJson(n);
+    }
+
+    /** The current status. */
+    public RunStatus getStatus() {
+        return getDetails().status();
+    }
+
+    /** Marks the run Completed; IllegalStateException if it already ended. */
+    public void complete() {
+        finish(RunStatus.COMPLETED, null);
+    }
+
+    /** Marks the run Failed. */
+    public void fail() {
+        finish(RunStatus.FAILED, "the run was marked as failed");
+    }
+
+    /** Marks the run Failed with this error text. */
+    public void fail(String errorDetails) {
+        finish(RunStatus.FAILED, Objects.requireNonNull(errorDetails, "errorDetails"));
+    }
+
+    /** Marks the run Failed, records the stack trace in {@code logs/error.txt} and its first line as the error. */
+    public void fail(Throwable error) {
+        StringWriter sw = new StringWriter();
+        error.printStackTrace(new PrintWriter(sw));
+        RunFiles.appendLog(this, "error.txt", sw.toString());
+        finish(RunStatus.FAILED, error.toString());
+    }
+
+    /** Cancels the run: stops its script (child JVM or in-process thread) and marks it Canceled. */
+    public void cancel() {
+        Submission s = submission;
+        if (s != null) {
+            s.cancel("the run was canceled");
+            return;
+        }
+        RunDetails d = getDetails();
+        if (d.status().isTerminal()) {
+            throw new IllegalStateException("run " + id + " already ended with status " + d.status());
+        }
+        if (d.scriptPid() != 0 && Liveness.HOST.equals(d.host())) {
+            RunStore.update(folder, n -> n.put("cancelRequested", true));
+            ProcessHandle.of(d.scriptPid()).ifPresent(ProcessHandle::destroy);
+            return;
+        }
+        finish(RunStatus.CANCELED, "the run was canceled");
+    }
+
+    private void finish(RunStatus status, String error) {
+        RunStore.update(folder, n -> {
+            RunStatus current = RunStatus.parse(n.path("status").asText());
+            if (current.isTerminal()) {
+                throw new IllegalStateException("run " + id + " already ended with status " + current);
+            }
+            RunStore.setStatus(n, status, error);
+        });
+        Liveness.release(folder);
+    }
+
+    /** Waits until the run ends, streaming its {@code logs/std_log.txt} to System.out when {@code showOutput}. */
+    public RunDetails waitForCompletion(boolean showOutput) {
+        return waitForCompletion(showOutput ? new PrintWriter(System.out, true) : null);
+    }
+
+    /** Waits until the run ends, streaming its log to {@code out} line by line (null: silently). */
+    public RunDetails waitForCompletion(PrintWriter out) {
+        return RunFiles.follow(this, out);
+    }
+
+    // ---- children ------------------------------------------------------------------------------------------
+
+    /** Starts an interactive child run (Running) named {@code name}; its status is independent of this run's. */
+    public Run child(String name) {
+        return createInteractive(experiment(), id, name);
+    }
+
+    /** Submits a script as a child run of this one. */
+    public Run submitChild(ScriptRunConfig config) {
+        return submitChild(config, Map.of());
+    }
+
+    /** Submits a script as a child run of this one, with tags. */
+    public Run submitChild(ScriptRunConfig config, Map<String, String> tags) {
+        return Submission.submit(experiment(), config, tags, id);
+    }
+
+    /** The child runs, newest first. */
+    public List<Run> getChildren() {
+        return experiment().getRuns(RunFilter.all().withChildren(true)).stream()
+                .filter(r -> id.equals(r.getDetails().parentId())).toList();
+    }
+
+    /** The parent run, if this is a child run. */
+    public Optional<Run> getParent() {
+        String p = getDetails().parentId();
+        return p == null ? Optional.empty() : Optional.of(load(workspace, experiment, p));
+    }
+
+    // ---- files ---------------------------------------------------------------------------------------------
+
+    /** Copies {@code source} into the run as {@code name} (a relative path such as {@code outputs/notes.txt}). */
+    public void uploadFile(String name, Path source) {
+        RunFiles.upload(this, name, source);
+    }
+
+    /** The run's files (relative paths with '/', sorted): outputs, logs, images and uploads. */
+    public List<String> getFileNames() {
+        return RunFiles.names(this);
+    }
+
+    /** Copies the run file {@code name} to {@code target} (a file path, or an existing folder to copy into). */
+    public Path downloadFile(String name, Path target) {
+        return RunFiles.download(this, name, target);
+    }
+
+    // ---- registry ------------------------------------------------------------------------------------------
+
+    /** Registers the run file {@code modelPath} (e.g. {@code outputs/model.petal}) as a new version of {@code modelName}. */
+    public Model registerModel(String modelName, String modelPath) {
+        return registerModel(modelName, modelPath, ModelOptions.defaults());
+    }
+
+    /** Registers a run file or folder as a new model version with tags, properties, framework and description. */
+    public Model registerModel(String modelName, String modelPath, ModelOptions options) {
+        return workspace.registry().registerFromRun(modelName, this, modelPath, options);
+    }
+
+    /** Completes the run if this handle started it and it is still active; a submitted run is ended by its submitter. */
+    @Override
+    public void close() {
+        if (ownsLifecycle && !getStatus().isTerminal()) {
+            try {
+                complete();
+            } catch (IllegalStateException e) {
+                // ended concurrently (e.g. canceled): nothing to complete
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Run r && r.folder.equals(folder);
+    }
+
+    @Override
+    public int hashCode() {
+        return folder.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Run(" + id + ")";
+    }
+}

@@ -1,0 +1,363 @@
+package dev.petal.tracking;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.petal.tracking.store.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A submitted script run owned by this JVM: takes the snapshot, then drives the run through Queued, Preparing,
+ * Running, Finalizing and Completed, Failed or Canceled on a lifecycle thread.
+ */
+final class Submission {
+    private final Run run;
+    private final ScriptRunConfig config;
+    private final Snapshot snapshot;
+    private final Path workDir;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Process process;
+    private volatile Thread scriptThread;
+    private volatile String cancelReason;
+    private volatile Throwable scriptError;
+
+    private Submission(Run run, ScriptRunConfig config, Snapshot snapshot) {
+        this.run = run;
+        this.config = config;
+        this.snapshot = snapshot;
+        this.workDir = run.folder().resolve(".work");
+    }
+
+    static Run submit(Experiment exp, ScriptRunConfig config, Map<String, String> tags, String parentId) {
+        Workspace ws = exp.workspace();
+        Snapshot snap = config.sourceDirectory() == null ? null : Snapshot.of(config.sourceDirectory(), ws.root());
+        tags.keySet().forEach(k -> RunLogging.checkName("tag", k));
+        String id = Run.newId(exp.name());
+        Run run = Run.handle(ws, exp.name(), id, false);
+        ObjectNode n = Run.newRecord(id, exp.name(), "script", parentId, null);
+        n.set("runDefinition", definition(config));
+        tags.forEach(n.with("tags")::put);
+        RunStore.setStatus(n, RunStatus.QUEUED, null);
+        try {
+            Files.createDirectories(run.folder().resolve("logs"));
+            Files.createFile(run.folder().resolve(RunFiles.STD_LOG));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + run.folder() + ": " + e.getMessage(), e);
+        }
+        RunStore.write(run.folder(), n);
+        Liveness.hold(run.folder());
+        Submission s = new Submission(run, config, snap);
+        run.submission = s;
+        Thread t = new Thread(s::lifecycle, "petal-run-" + id);
+        t.start();
+        return run;
+    }
+
+    private static ObjectNode definition(ScriptRunConfig c) {
+        ObjectNode d = Json.object();
+        d.put("script", c.script());
+        ArrayNode args = d.putArray("arguments");
+        c.arguments().forEach(args::add);
+        d.put("sourceDirectory", c.sourceDirectory() == null ? null : c.sourceDirectory().toString());
+        d.put("computeTarget", c.computeTarget().id());
+        ObjectNode env = d.putObject("environment");
+        env.put("name", c.environment().name());
+        ArrayNode opts = env.putArray("jvmOptions");
+        c.environment().jvmOptions().forEach(opts::add);
+        env.set("variables", Json.fromStringMap(new java.util.TreeMap<>(c.environment().variables())));
+        d.put("maxRunDurationMillis", c.maxRunDuration().toMillis());
+        return d;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** Blocks until the lifecycle thread has finished everything. */
+    void awaitEnd() {
+        try {
+            ended.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for run " + run.id(), e);
+        }
+    }
+
+    /** Stops the script; the lifecycle thread then marks the run Canceled with {@code reason}. */
+    void cancel(String reason) {
+        if (cancelReason == null) {
+            cancelReason = reason;
+        }
+        Process p = process;
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        Thread t = scriptThread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private void status(RunStatus s, String error) {
+        RunStore.update(run.folder(), n -> RunStore.setStatus(n, s, error));
+    }
+
+    private void lifecycle() {
+        try {
+            status(RunStatus.PREPARING, null);
+            if (snapshot != null) {
+                snapshot.copyTo(run.folder().resolve("snapshot"));
+                snapshot.copyTo(workDir);
+            }
+            Files.createDirectories(workDir.resolve("outputs"));
+            String failure = null;
+            if (cancelReason == null) {
+                failure = config.computeTarget() == ComputeTarget.LOCAL ? runChildJvm() : runInProcess();
+            }
+            status(RunStatus.FINALIZING, null);
+            collect();
+            boolean requested = RunStore.read(run.folder()).path("cancelRequested").asBoolean(false);
+            if (cancelReason != null || requested) {
+                status(RunStatus.CANCELED, cancelReason != null ? cancelReason : "the run was canceled");
+            } else if (failure != null) {
+                status(RunStatus.FAILED, failure);
+            } else {
+                status(RunStatus.COMPLETED, null);
+            }
+        } catch (Throwable t) {
+            try (PrintStream ps = new PrintStream(Files.newOutputStream(run.folder().resolve(RunFiles.STD_LOG),
+                    java.nio.file.StandardOpenOption.APPEND), true, StandardCharsets.UTF_8)) {
+                t.printStackTrace(ps);
+            } catch (IOException | RuntimeException ignored) {
+                // the status below still records the failure
+            }
+            try {
+                status(RunStatus.FAILED, "Petal could not run the script: " + t);
+            } catch (RuntimeException ignored) {
+                // nothing more can be recorded
+            }
+        } finally {
+            deleteTree(workDir);
+            Liveness.release(run.folder());
+            run.logSink = null;
+            ended.countDown();
+        }
+    }
+
+    private String runChildJvm() throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(config.environment().jvmOptions());
+        String cp = System.getProperty("java.class.path");
+        if (cp != null && !cp.isBlank()) {
+            cmd.add("-cp");
+            cmd.add(cp);
+        }
+        cmd.add(config.isSourceFile() ? workDir.resolve(config.script()).toString() : config.script());
+        cmd.addAll(config.arguments());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.putAll(config.environment().variables());
+        env.put(RunContext.ENV_RUN_ID, run.id());
+        env.put(RunContext.ENV_EXPERIMENT, run.experimentName());
+        env.put(Workspace.ENV_WORKSPACE, run.workspace().root().toString());
+        Process p = pb.start();
+        process = p;
+        if (cancelReason != null) {
+            cancel(cancelReason);
+        }
+        RunStore.update(run.folder(), n -> {
+            n.put("scriptPid", p.pid());
+            RunStore.setStatus(n, RunStatus.RUNNING, null);
+        });
+        Thread pump = new Thread(() -> pump(p.getInputStream()), "petal-log-" + run.id());
+        pump.start();
+        if (!p.waitFor(config.maxRunDuration().toMillis(), TimeUnit.MILLISECONDS)) {
+            cancel("the run exceeded its maximum duration of " + config.maxRunDuration() + " and was canceled");
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor();
+            }
+        }
+        pump.join();
+        int code = p.exitValue();
+        if (code == 0) {
+            return null;
+        }
+        if (code > 128 && code < 160) {
+            int signal = code - 128;
+            return "the script's process was killed by signal " + signal + (signal == 9 ? " (SIGKILL)"
+                    : signal == 15 ? " (SIGTERM)" : "") + "; see logs/std_log.txt";
+        }
+        String cause = lastErrorLine();
+        return "the script exited with status " + code + (cause == null ? "" : ": " + cause)
+                + "; see logs/std_log.txt";
+    }
+
+    private void pump(InputStream in) {
+        try (in; OutputStream out = Files.newOutputStream(run.folder().resolve(RunFiles.STD_LOG),
+                java.nio.file.StandardOpenOption.APPEND)) {
+            byte[] buf = new byte[8192];
+            int r;
+            while ((r = in.read(buf)) >= 0) {
+                out.write(buf, 0, r);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the process ended or its pipe broke: what was read so far is in the log
+        }
+    }
+
+    private String lastErrorLine() {
+        try {
+            String last = null;
+            for (String line : Files.readAllLines(run.folder().resolve(RunFiles.STD_LOG), StandardCharsets.UTF_8)) {
+                if (line.startsWith("Exception in thread") || line.startsWith("error:")
+                        || line.startsWith("Caused by:")) {
+                    last = line.strip();
+                }
+            }
+            return last;
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private String runInProcess() throws IOException, InterruptedException {
+        Method main;
+        try {
+            Class<?> cls = Class.forName(config.script(), true, Thread.currentThread().getContextClassLoader());
+            main = cls.getMethod("main", String[].class);
+            if (!Modifier.isStatic(main.getModifiers())) {
+                return "main class " + config.script() + " has no static main(String[]) method";
+            }
+        } catch (ClassNotFoundException e) {
+            return "main class " + config.script() + " is not on the class path";
+        } catch (NoSuchMethodException e) {
+            return "main class " + config.script() + " has no public static void main(String[]) method";
+        }
+        OutputStream file = Files.newOutputStream(run.folder().resolve(RunFiles.STD_LOG),
+                java.nio.file.StandardOpenOption.APPEND);
+        run.logSink = new SynchronizedStream(file);
+        RunContext.installRouter();
+        String[] args = config.arguments().toArray(new String[0]);
+        Thread t = new Thread(() -> {
+            RunContext.BOUND.set(run);
+            try {
+                main.invoke(null, (Object) args);
+            } catch (InvocationTargetException e) {
+                scriptError = e.getCause();
+                System.err.print("Exception in thread \"" + Thread.currentThread().getName() + "\" ");
+                e.getCause().printStackTrace();
+            } catch (IllegalAccessException e) {
+                scriptError = e;
+                System.err.println("error: cannot call " + config.script() + ".main: " + e.getMessage());
+            } finally {
+                System.out.flush();
+                System.err.flush();
+            }
+        }, "petal-inprocess-" + run.id());
+        t.setDaemon(true);
+        scriptThread = t;
+        status(RunStatus.RUNNING, null);
+        t.start();
+        t.join(config.maxRunDuration().toMillis());
+        if (t.isAlive()) {
+            cancel("the run exceeded its maximum duration of " + config.maxRunDuration() + " and was canceled");
+            t.join(2000);
+        }
+        run.logSink = null;
+        file.close();
+        Throwable err = scriptError;
+        return err == null ? null : "the script failed: " + err + "; see logs/std_log.txt";
+    }
+
+    private void collect() throws IOException {
+        Path outputs = workDir.resolve("outputs");
+        if (Files.isDirectory(outputs)) {
+            copyTree(outputs, run.folder().resolve("outputs"));
+        } else {
+            Files.createDirectories(run.folder().resolve("outputs"));
+        }
+        Path logs = workDir.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (var s = Files.walk(logs)) {
+                for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+                    Path rel = logs.relativize(p);
+                    Path dest = run.folder().resolve("logs").resolve(rel.toString());
+                    if (rel.toString().equals("std_log.txt")) {
+                        dest = run.folder().resolve("logs").resolve("user_std_log.txt");
+                    }
+                    Files.createDirectories(dest.getParent());
+                    Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else if (Files.isRegularFile(p)) {
+                    Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover working folder is hidden from the run's file list
+        }
+    }
+
+    /** Serializes writes of several script threads into one log file. */
+    private static final class SynchronizedStream extends OutputStream {
+        private final OutputStream out;
+
+        SynchronizedStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.petal.tracking.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/** Atomic replacement (temp file, fsync, rename), single-write appends and cross-process locks. */
+public final class AtomicFiles {
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private AtomicFiles() {
+    }
+
+    /** Replaces {@code target} with {@code bytes} so readers see the old or the new content, never a mix. */
+    public static void replace(Path target, byte[] bytes) {
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    writeFully(ch, ByteBuffer.wrap(bytes));
+                    ch.force(true);
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends {@code bytes} to {@code file} with one write while holding an exclusive lock on it. */
+    public static void append(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        jvmLock.lock();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+             FileLock ignored = ch.lock()) {
+            writeFully(ch, ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code action} while holding an exclusive lock on {@code lockFile}, across threads of this JVM and
+     * across processes; use it around every read-modify-write of a shared file.
+     */
+    public static <T> T locked(Path lockFile, Supplier<T> action) {
+        Path key = lockFile.toAbsolutePath().normalize();
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(key, p -> new ReentrantLock());
+        jvmLock.lock();
+        try {
+            if (jvmLock.getHoldCount() > 1) {
+                return action.get();
+            }
+            Files.createDirectories(key.getParent());
+            try (FileChannel ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                return action.get();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException("lock " + lockFile + " is already held in this JVM", e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /** Runs {@code action} under {@link #locked(Path, Supplier)} for its side effect. */
+    public static void locked(Path lockFile, Runnable action) {
+        locked(lockFile, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+}
