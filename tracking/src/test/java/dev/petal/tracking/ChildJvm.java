@@ -1,0 +1,32 @@
+package dev.petal.tracking;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test helper: small, fast child JVMs on the test class path. */
+final class ChildJvm {
+    /** JVM options that make short-lived test JVMs start faster. */
+    static final List<String> FAST_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+    /** An environment with {@link #FAST_OPTIONS}. */
+    static final Environment FAST = Environment.defaults().withJvmOptions(FAST_OPTIONS);
+
+    private ChildJvm() {
+    }
+
+    /** Starts {@code mainClass} with {@code args} in a child JVM, stdout and stderr merged. */
+    static Process start(Class<?> mainClass, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(FAST_OPTIONS);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("PETAL_RUN_ID");
+        pb.environment().remove("PETAL_WORKSPACE");
+        return pb.start();
+    }
+}

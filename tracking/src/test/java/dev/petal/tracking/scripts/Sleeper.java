@@ -1,0 +1,21 @@
+package dev.petal.tracking.scripts;
+
+import dev.petal.tracking.Run;
+
+/** Logs three values, prints "ready", then sleeps for a minute (to be killed, canceled or timed out). */
+public final class Sleeper {
+    private Sleeper() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws InterruptedException {
+        Run run = Run.getContext();
+        for (int i = 0; i < 3; i++) {
+            run.log("value", i);
+        }
+        System.out.println("ready");
+        System.out.flush();
+        Thread.sleep(60_000);
+        System.out.println("woke up");
+    }
+}

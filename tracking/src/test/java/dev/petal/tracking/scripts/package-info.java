@@ -1,0 +1,2 @@
+/** Main classes that tests submit as scripts (child JVMs or in-process). */
+package dev.petal.tracking.scripts;
