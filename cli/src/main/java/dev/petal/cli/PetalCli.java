@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Pure-Java machine learning with scikit-learn parity: split, train, predict, track, serve, tune.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TuneCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec
