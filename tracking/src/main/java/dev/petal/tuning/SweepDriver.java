@@ -70,50 +70,58 @@ public final class SweepDriver {
         List<Observation> observations = new ArrayList<>();
         boolean exhausted = false;
         boolean stopping = false;
-        while (true) {
-            for (String id : new ArrayList<>(running)) {
-                Trial t = trials.get(id);
-                TrialState state = t.state();
-                List<Double> values = finite(t.primaryMetricValues());
-                int before = seen.get(id).size();
-                seen.put(id, List.copyOf(values));
-                if (!cutAt.containsKey(id) && !state.isFinished()) {
-                    for (int n = before + 1; n <= values.size(); n++) {
-                        if (policy.shouldTerminate(id, streams(seen, id, n, finished), goal)) {
-                            cutAt.put(id, n);
-                            t.cancel();
-                            break;
+        try {
+            while (true) {
+                for (String id : new ArrayList<>(running)) {
+                    Trial t = trials.get(id);
+                    TrialState state = t.state();
+                    List<Double> values = finite(t.primaryMetricValues());
+                    int before = seen.get(id).size();
+                    seen.put(id, List.copyOf(values));
+                    if (!cutAt.containsKey(id) && !state.isFinished()) {
+                        for (int n = before + 1; n <= values.size(); n++) {
+                            if (policy.shouldTerminate(id, streams(seen, id, n, finished), goal)) {
+                                cutAt.put(id, n);
+                                t.cancel();
+                                break;
+                            }
                         }
                     }
+                    if (state.isFinished()) {
+                        running.remove(id);
+                        finished.add(id);
+                        observations.add(new Observation(configs.get(id), best(values)));
+                    }
                 }
-                if (state.isFinished()) {
-                    running.remove(id);
-                    finished.add(id);
-                    observations.add(new Observation(configs.get(id), best(values)));
+                if (!stopping && (cancelRequested.get() || timeUp(start))) {
+                    stopping = true;
+                    running.forEach(id -> trials.get(id).cancel());
                 }
-            }
-            if (!stopping && (cancelRequested.get() || timeUp(start))) {
-                stopping = true;
-                running.forEach(id -> trials.get(id).cancel());
-            }
-            while (!stopping && !exhausted && running.size() < maxConcurrentRuns && trials.size() < maxTotalRuns) {
-                List<Hyperparameters> pending = new ArrayList<>();
-                running.forEach(id -> pending.add(configs.get(id)));
-                var next = sampler.next(List.copyOf(observations), pending);
-                if (next.isEmpty()) {
-                    exhausted = true;
+                while (!stopping && !exhausted && running.size() < maxConcurrentRuns && trials.size() < maxTotalRuns) {
+                    List<Hyperparameters> pending = new ArrayList<>();
+                    running.forEach(id -> pending.add(configs.get(id)));
+                    var next = sampler.next(List.copyOf(observations), pending);
+                    if (next.isEmpty()) {
+                        exhausted = true;
+                        break;
+                    }
+                    Trial t = launcher.launch(trials.size(), next.get());
+                    if (trials.putIfAbsent(t.id(), t) != null) {
+                        throw new IllegalStateException("the launcher returned trial id '" + t.id() + "' twice.");
+                    }
+                    configs.put(t.id(), next.get());
+                    seen.put(t.id(), List.of());
+                    running.add(t.id());
+                }
+                if (running.isEmpty() && (stopping || exhausted || trials.size() >= maxTotalRuns)) {
                     break;
                 }
-                Trial t = launcher.launch(trials.size(), next.get());
-                trials.put(t.id(), t);
-                configs.put(t.id(), next.get());
-                seen.put(t.id(), List.of());
-                running.add(t.id());
+                Thread.sleep(pollInterval.toMillis());
             }
-            if (running.isEmpty() && (stopping || exhausted || trials.size() >= maxTotalRuns)) {
-                break;
-            }
-            Thread.sleep(pollInterval.toMillis());
+        } catch (RuntimeException | InterruptedException e) {
+            // the sweep cannot go on (a child could not be started, or the driver was interrupted): stop its children
+            running.forEach(id -> trials.get(id).cancel());
+            throw e;
         }
         List<TrialRecord> out = new ArrayList<>();
         trials.forEach((id, t) -> out.add(new TrialRecord(t, configs.get(id), cutAt.getOrDefault(id, 0))));
