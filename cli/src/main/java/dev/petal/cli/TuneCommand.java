@@ -2,6 +2,7 @@ package dev.petal.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.petal.check.PyRepr;
 import dev.petal.tracking.ComputeTarget;
 import dev.petal.tracking.Experiment;
 import dev.petal.tracking.Run;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Parameters;
  * hyperparameters and best primary metric are printed (as JSON with {@code --json}).
  */
 @Command(name = "tune",
+        mixinStandardHelpOptions = true,
+        versionProvider = PetalCli.VersionProvider.class,
         description = "Tune hyperparameters: run SCRIPT many times with sampled --NAME value arguments and keep the best run.")
 public final class TuneCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -123,7 +126,15 @@ public final class TuneCommand implements Callable<Integer> {
         Workspace ws = workspace == null ? Workspace.fromConfig() : Workspace.at(workspace);
         Experiment exp = ws.experiment(experiment);
         PrintWriter out = spec.commandLine().getOut();
-        HyperDriveRun hd = HyperDriveRun.submit(exp, config);
+        int[] ended = {0};
+        int total = config.maxTotalRuns();
+        HyperDriveRun hd = HyperDriveRun.submit(exp, config, child -> {
+            if (!json) {
+                out.printf("[%d/%d] %s %s %s=%s %s%n", ++ended[0], total, child.runId(), child.status().azureName(),
+                        primaryMetric, metric(child), String.join(" ", child.hyperparameters().arguments()));
+                out.flush();
+            }
+        });
         Thread hook = new Thread(hd::cancel, "petal-tune-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -215,16 +226,21 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, HyperDriveRun hd, List<ChildRun> children, Optional<Run> best) {
-        out.printf("%-4s %-48s %-10s %-14s %s%n", "rank", "run", "status", primaryMetric, "hyperparameters");
+        int idWidth = children.stream().mapToInt(c -> c.runId().length()).max().orElse(3);
+        int metricWidth = Math.max(primaryMetric.length(), children.stream().mapToInt(c -> metric(c).length()).max().orElse(1));
+        String row = "%-4s  %-" + idWidth + "s  %-9s  %-" + metricWidth + "s  %s%n";
+        out.printf(row, "rank", "run", "status", primaryMetric, "hyperparameters");
         int rank = 1;
         for (ChildRun c : children) {
-            String metric = c.bestPrimaryMetric().isPresent() ? Double.toString(c.bestPrimaryMetric().getAsDouble()) : "-";
-            out.printf("%-4d %-48s %-10s %-14s %s%n", rank++, c.runId(), c.status().azureName(), metric,
-                    String.join(" ", c.hyperparameters().arguments()));
+            out.printf(row, rank++, c.runId(), c.status().azureName(), metric(c), String.join(" ", c.hyperparameters().arguments()));
         }
         out.printf("HyperDrive run %s: %s%n", hd.id(), hd.getStatus().azureName());
         best.ifPresent(b -> out.printf("Best run: %s %s=%s with %s%n", b.id(), primaryMetric,
-                hd.bestPrimaryMetric(b).getAsDouble(), String.join(" ", HyperDriveRun.hyperparametersOf(b).arguments())));
+                PyRepr.of(hd.bestPrimaryMetric(b).getAsDouble()), String.join(" ", HyperDriveRun.hyperparametersOf(b).arguments())));
+    }
+
+    private static String metric(ChildRun c) {
+        return c.bestPrimaryMetric().isPresent() ? PyRepr.of(c.bestPrimaryMetric().getAsDouble()) : "-";
     }
 
     private void printJson(PrintWriter out, HyperDriveRun hd, List<ChildRun> children, Optional<Run> best) throws Exception {

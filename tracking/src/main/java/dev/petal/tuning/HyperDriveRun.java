@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * A submitted sweep, Azure's {@code HyperDriveRun}: a parent run whose children are the trials.
@@ -50,7 +51,16 @@ public final class HyperDriveRun {
      * children are submitted as the sampling and the concurrency limit allow.
      */
     public static HyperDriveRun submit(Experiment experiment, HyperDriveConfig config) {
+        return submit(experiment, config, child -> { });
+    }
+
+    /**
+     * Starts the sweep like {@link #submit(Experiment, HyperDriveConfig)} and calls
+     * {@code onChildEnd} (on the sweep's thread) each time a child run ends.
+     */
+    public static HyperDriveRun submit(Experiment experiment, HyperDriveConfig config, Consumer<ChildRun> onChildEnd) {
         Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(onChildEnd, "onChildEnd");
         Objects.requireNonNull(config, "config");
         Run parent = experiment.startLogging("HyperDrive");
         Map<String, String> props = new LinkedHashMap<>();
@@ -67,7 +77,7 @@ public final class HyperDriveRun {
                 config.maxConcurrentRuns(), config.maxDuration(), POLL);
         Thread[] holder = new Thread[1];
         HyperDriveRun[] self = new HyperDriveRun[1];
-        holder[0] = new Thread(() -> self[0].drive(config), "petal-hyperdrive-" + parent.id());
+        holder[0] = new Thread(() -> self[0].drive(config, onChildEnd), "petal-hyperdrive-" + parent.id());
         self[0] = new HyperDriveRun(parent, config.primaryMetricName(), config.goal(), driver, holder[0]);
         holder[0].start();
         return self[0];
@@ -82,19 +92,19 @@ public final class HyperDriveRun {
         return new HyperDriveRun(parent, p.get(PRIMARY_METRIC), PrimaryMetricGoal.parse(p.get(GOAL)), null, null);
     }
 
-    private void drive(HyperDriveConfig config) {
+    private void drive(HyperDriveConfig config, Consumer<ChildRun> onChildEnd) {
         try {
             List<TrialRecord> records = driver.run((index, h) -> {
                 Run child = parent.submitChild(config.runConfig().withExtraArguments(h.arguments()));
                 child.addProperties(Map.of(HYPERPARAMETERS, hyperparametersJson(h), CHILD_INDEX, Integer.toString(index)));
                 return new RunTrial(child, config.primaryMetricName());
-            });
-            for (TrialRecord r : records) {
+            }, r -> {
+                Run child = ((RunTrial) r.trial()).run();
                 if (r.cutByPolicy()) {
-                    ((RunTrial) r.trial()).run().tag("early_termination",
-                            policyName(config.policy()) + " at interval " + r.cutAtInterval());
+                    child.tag("early_termination", policyName(config.policy()) + " at interval " + r.cutAtInterval());
                 }
-            }
+                onChildEnd.accept(new ChildRun(child.id(), r.hyperparameters(), bestPrimaryMetric(child), child.getStatus()));
+            });
             getBestRunByPrimaryMetric().ifPresent(best -> parent.tag("best_child_run_id", best.id()));
             if (driver.isCancelRequested()) {
                 parent.cancel();

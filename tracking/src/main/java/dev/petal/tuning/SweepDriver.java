@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -59,6 +60,11 @@ public final class SweepDriver {
 
     /** Runs the sweep to its end and returns every child started, in start order. */
     public List<TrialRecord> run(TrialLauncher launcher) throws InterruptedException {
+        return run(launcher, r -> { });
+    }
+
+    /** Runs the sweep to its end, telling {@code onFinished} about each child as it ends; returns every child, in start order. */
+    public List<TrialRecord> run(TrialLauncher launcher, Consumer<TrialRecord> onFinished) throws InterruptedException {
         Sampler sampler = sampling.sampler(goal);
         long start = clock.getAsLong();
         Map<String, Trial> trials = new LinkedHashMap<>();
@@ -91,6 +97,7 @@ public final class SweepDriver {
                         running.remove(id);
                         finished.add(id);
                         observations.add(new Observation(configs.get(id), best(values)));
+                        onFinished.accept(new TrialRecord(t, configs.get(id), cutAt.getOrDefault(id, 0)));
                     }
                 }
                 if (!stopping && (cancelRequested.get() || timeUp(start))) {
