@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class,
                 ServeCommand.class,
                 TutorialCommand.class,
+                TuneCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,269 @@
+package dev.petal.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.petal.check.PyRepr;
+import dev.petal.tracking.ComputeTarget;
+import dev.petal.tracking.Experiment;
+import dev.petal.tracking.Run;
+import dev.petal.tracking.RunStatus;
+import dev.petal.tracking.ScriptRunConfig;
+import dev.petal.tracking.Workspace;
+import dev.petal.tuning.BayesianParameterSampling;
+import dev.petal.tuning.ChildRun;
+import dev.petal.tuning.EarlyTerminationPolicy;
+import dev.petal.tuning.ExpressionParser;
+import dev.petal.tuning.GridParameterSampling;
+import dev.petal.tuning.HyperDriveConfig;
+import dev.petal.tuning.HyperDriveRun;
+import dev.petal.tuning.ParameterExpression;
+import dev.petal.tuning.ParameterSampling;
+import dev.petal.tuning.PrimaryMetricGoal;
+import dev.petal.tuning.RandomParameterSampling;
+import dev.petal.tuning.SearchSpace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code petal tune}: a HyperDrive sweep from the command line. Each child runs SCRIPT with ARGS
+ * followed by {@code --NAME value} for every sampled hyperparameter; the sweep's children, their
+ * hyperparameters and best primary metric are printed (as JSON with {@code --json}).
+ */
+@Command(name = "tune",
+        mixinStandardHelpOptions = true,
+        versionProvider = PetalCli.VersionProvider.class,
+        description = "Tune hyperparameters: run SCRIPT many times with sampled --NAME value arguments and keep the best run.")
+public final class TuneCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: .petal found upward from here).")
+    Path workspace;
+
+    @Option(names = "--experiment", paramLabel = "NAME", defaultValue = "Default", description = "Experiment name (default: ${DEFAULT-VALUE}).")
+    String experiment;
+
+    @Option(names = "--sampling", required = true, paramLabel = "grid|random|bayesian", description = "How to sample the hyperparameters.")
+    String sampling;
+
+    @Option(names = "--param", required = true, paramLabel = "NAME=EXPR",
+            description = "A hyperparameter and its expression, e.g. kernel=choice(linear,rbf) or penalty=uniform(0.5,1.5). Repeatable.")
+    List<String> params;
+
+    @Option(names = "--primary-metric", required = true, paramLabel = "METRIC", description = "The metric the script logs, e.g. Accuracy.")
+    String primaryMetric;
+
+    @Option(names = "--goal", required = true, paramLabel = "maximize|minimize", description = "Maximize or minimize the primary metric.")
+    String goal;
+
+    @Option(names = "--max-total-runs", required = true, paramLabel = "N", description = "At most N child runs (1-1000).")
+    int maxTotalRuns;
+
+    @Option(names = "--max-concurrent-runs", paramLabel = "K", description = "At most K child runs at once (1-100; default: min(N, 100)).")
+    Integer maxConcurrentRuns;
+
+    @Option(names = "--policy", paramLabel = "SPEC", defaultValue = "none",
+            description = "Early termination: none, bandit:slack_factor=F[,evaluation_interval=I,delay_evaluation=D],"
+                    + " median:[...], truncation:truncation_percentage=P[,...].")
+    String policy;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of random and bayesian sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-duration-minutes", paramLabel = "M", description = "Time limit of the sweep in minutes (default: 10080).")
+    Long maxDurationMinutes;
+
+    @Option(names = "--compute-target", paramLabel = "local|inprocess", defaultValue = "local",
+            description = "Run children in child JVMs (local) or in threads of this JVM (inprocess, main classes only).")
+    String computeTarget;
+
+    @Option(names = "--json", description = "Print the result as JSON: {\"best\": {...}, \"children\": [...]}.")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Print a stack trace on errors.")
+    boolean verbose;
+
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "A .java file or a main class on Petal's class path.")
+    String script;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments given to every child before the sampled ones.")
+    List<String> scriptArgs = new ArrayList<>();
+
+    /** Makes SCRIPT's own options ({@code --kernel linear}) reach the script instead of being read as ours. */
+    @CommandLine.Spec(CommandLine.Spec.Target.SELF)
+    void configure(CommandLine.Model.CommandSpec self) {
+        self.parser().stopAtPositional(true);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        HyperDriveConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            // A usage error found after parsing: exit status 2 with one error line, like picocli's own.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + PetalCli.oneLine(e.getMessage()));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 2;
+        }
+        ParameterSampling sampler = config.sampling();
+        Workspace ws = workspace == null ? Workspace.fromConfig() : Workspace.at(workspace);
+        Experiment exp = ws.experiment(experiment);
+        PrintWriter out = spec.commandLine().getOut();
+        int[] ended = {0};
+        int total = config.maxTotalRuns();
+        HyperDriveRun hd = HyperDriveRun.submit(exp, config, child -> {
+            if (!json) {
+                out.printf("[%d/%d] %s %s %s=%s %s%n", ++ended[0], total, child.runId(), child.status().azureName(),
+                        primaryMetric, metric(child), String.join(" ", child.hyperparameters().arguments()));
+                out.flush();
+            }
+        });
+        Thread hook = new Thread(hd::cancel, "petal-tune-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (!json) {
+                out.printf("HyperDrive run %s in experiment %s: %s sampling, up to %d runs, %d at once%n", hd.id(), exp.name(),
+                        sampler.name(), config.maxTotalRuns(), config.maxConcurrentRuns());
+                out.flush();
+            }
+            hd.waitForCompletion();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running and cancels the sweep
+            }
+        }
+        List<ChildRun> children = hd.getChildrenSortedByPrimaryMetric();
+        Optional<Run> best = hd.getBestRunByPrimaryMetric();
+        if (json) {
+            printJson(out, hd, children, best);
+        } else {
+            printTable(out, hd, children, best);
+        }
+        out.flush();
+        RunStatus status = hd.getStatus();
+        if (status == RunStatus.FAILED) {
+            throw new IllegalStateException("HyperDrive run " + hd.id() + " failed: " + hd.run().getDetails().error());
+        }
+        if (best.isEmpty()) {
+            throw new IllegalStateException("no child run logged the primary metric '" + primaryMetric
+                    + "'; the script must call run.log(\"" + primaryMetric + "\", value)");
+        }
+        return status == RunStatus.COMPLETED ? 0 : 1;
+    }
+
+    /** Reads every option into a sweep configuration; IllegalArgumentException names any invalid value. */
+    private HyperDriveConfig config() {
+        SearchSpace space = space();
+        ParameterSampling sampler = sampling(space);
+        PrimaryMetricGoal g = PrimaryMetricGoal.parse(goal);
+        EarlyTerminationPolicy p = EarlyTerminationPolicy.parse(policy);
+        HyperDriveConfig config = HyperDriveConfig.of(runConfig(), sampler, primaryMetric, g, maxTotalRuns).withPolicy(p);
+        if (maxConcurrentRuns != null) {
+            config = config.withMaxConcurrentRuns(maxConcurrentRuns);
+        }
+        if (maxDurationMinutes != null) {
+            if (maxDurationMinutes < 1) {
+                throw new IllegalArgumentException("--max-duration-minutes must be at least 1, got " + maxDurationMinutes);
+            }
+            config = config.withMaxDuration(Duration.ofMinutes(maxDurationMinutes));
+        }
+        return config;
+    }
+
+    private SearchSpace space() {
+        SearchSpace s = null;
+        for (String text : params) {
+            Map.Entry<String, ParameterExpression> e = parameter(text);
+            s = s == null ? SearchSpace.of(e.getKey(), e.getValue()) : s.and(e.getKey(), e.getValue());
+        }
+        return s;
+    }
+
+    private static Map.Entry<String, ParameterExpression> parameter(String text) {
+        try {
+            return ExpressionParser.parseAssignment(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--param: " + e.getMessage(), e);
+        }
+    }
+
+    private ParameterSampling sampling(SearchSpace space) {
+        return switch (sampling.toLowerCase(Locale.ROOT)) {
+            case "grid" -> new GridParameterSampling(space);
+            case "random" -> new RandomParameterSampling(space, seed);
+            case "bayesian" -> new BayesianParameterSampling(space, seed);
+            default -> throw new IllegalArgumentException("--sampling must be grid, random or bayesian, got '" + sampling + "'");
+        };
+    }
+
+    private ScriptRunConfig runConfig() {
+        ComputeTarget target = ComputeTarget.parse(computeTarget);
+        if (script.endsWith(".java")) {
+            Path file = Path.of(script).toAbsolutePath().normalize();
+            Path dir = file.getParent();
+            return ScriptRunConfig.of(dir, file.getFileName().toString(), scriptArgs).withComputeTarget(target);
+        }
+        return ScriptRunConfig.mainClass(script, scriptArgs).withComputeTarget(target);
+    }
+
+    private void printTable(PrintWriter out, HyperDriveRun hd, List<ChildRun> children, Optional<Run> best) {
+        int idWidth = children.stream().mapToInt(c -> c.runId().length()).max().orElse(3);
+        int metricWidth = Math.max(primaryMetric.length(), children.stream().mapToInt(c -> metric(c).length()).max().orElse(1));
+        String row = "%-4s  %-" + idWidth + "s  %-9s  %-" + metricWidth + "s  %s%n";
+        out.printf(row, "rank", "run", "status", primaryMetric, "hyperparameters");
+        int rank = 1;
+        for (ChildRun c : children) {
+            out.printf(row, rank++, c.runId(), c.status().azureName(), metric(c), String.join(" ", c.hyperparameters().arguments()));
+        }
+        out.printf("HyperDrive run %s: %s%n", hd.id(), hd.getStatus().azureName());
+        best.ifPresent(b -> out.printf("Best run: %s %s=%s with %s%n", b.id(), primaryMetric,
+                PyRepr.of(hd.bestPrimaryMetric(b).getAsDouble()), String.join(" ", HyperDriveRun.hyperparametersOf(b).arguments())));
+    }
+
+    private static String metric(ChildRun c) {
+        return c.bestPrimaryMetric().isPresent() ? PyRepr.of(c.bestPrimaryMetric().getAsDouble()) : "-";
+    }
+
+    private void printJson(PrintWriter out, HyperDriveRun hd, List<ChildRun> children, Optional<Run> best) throws Exception {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("id", hd.id());
+        root.put("status", hd.getStatus().azureName());
+        root.put("primary_metric", primaryMetric);
+        root.put("goal", hd.goal().name().toLowerCase(Locale.ROOT));
+        Object bestJson = null;
+        List<Object> list = new ArrayList<>();
+        for (ChildRun c : children) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.runId());
+            m.put("status", c.status().azureName());
+            m.put("hyperparameters", c.hyperparameters().toJava());
+            m.put("best_primary_metric", c.bestPrimaryMetric().isPresent() ? c.bestPrimaryMetric().getAsDouble() : null);
+            list.add(m);
+            if (best.isPresent() && best.get().id().equals(c.runId())) {
+                bestJson = m;
+            }
+        }
+        root.put("best", bestJson);
+        root.put("children", list);
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+    }
+}
