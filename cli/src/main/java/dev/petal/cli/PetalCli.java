@@ -63,6 +63,11 @@ public final class PetalCli implements Runnable {
         return code;
     }
 
+    /** Whether {@code --verbose} was given anywhere on the command line that {@code spec} belongs to. */
+    static boolean verbose(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof PetalCli p && p.verbose;
+    }
+
     /** The message of {@code t}, or its type where it has none. */
     static String describe(Throwable t) {
         String m = t.getMessage();

@@ -92,9 +92,6 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON: {\"best\": {...}, \"children\": [...]}.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Print a stack trace on errors.")
-    boolean verbose;
-
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "A .java file or a main class on Petal's class path.")
     String script;
 
@@ -116,7 +113,7 @@ public final class TuneCommand implements Callable<Integer> {
             // A usage error found after parsing: exit status 2 with one error line, like picocli's own.
             PrintWriter err = spec.commandLine().getErr();
             err.println("error: " + PetalCli.oneLine(e.getMessage()));
-            if (verbose) {
+            if (PetalCli.verbose(spec)) {
                 e.printStackTrace(err);
             }
             err.flush();
