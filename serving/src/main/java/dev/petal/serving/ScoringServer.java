@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,13 @@ public final class ScoringServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.modifyServer(jetty::set);
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(config.idleTimeout().toMillis());
+                return connector;
+            });
             cfg.requestLogger.http((ctx, ms) -> config.requestLog().accept(String.format(Locale.ROOT, "%s %s %d %.1f ms",
                     ctx.method(), ctx.path(), ctx.statusCode(), ms)));
         });
@@ -59,7 +68,7 @@ public final class ScoringServer implements AutoCloseable {
     public static ScoringServer start(ServedModel model, ServingConfig config) {
         ScoringServer server = new ScoringServer(model, config);
         try {
-            server.app.start(config.host(), config.port());
+            server.app.start();
         } catch (Exception e) { // Javalin rethrows Jetty's checked exceptions undeclared
             throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                     + Json.oneLine(rootMessage(e)) + (config.port() == 0 ? "" : " (choose another port)"), e);
