@@ -35,6 +35,18 @@ public final class JsonSection {
         return !v.isNull();
     }
 
+    /** Whether {@code key} is present and holds a string. */
+    public boolean isText(String key) {
+        JsonNode v = node.get(key);
+        return v != null && v.isTextual();
+    }
+
+    /** Whether {@code key} is present and holds an object. */
+    public boolean isObject(String key) {
+        JsonNode v = node.get(key);
+        return v != null && v.isObject();
+    }
+
     /** An integer field in [min, max]. */
     public int integer(String key, int min, int max) throws ModelFormatException {
         return (int) longInteger(key, min, max);

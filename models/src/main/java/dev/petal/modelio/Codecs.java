@@ -12,6 +12,7 @@ import dev.petal.io.ModelFormatException;
 import dev.petal.io.NpyArray;
 import dev.petal.pipeline.PipelineModel;
 import dev.petal.preprocessing.StandardScalerModel;
+import dev.petal.svm.SVCModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,9 @@ final class Codecs {
 
     /** The type of {@code model}; refuses models Petal cannot save. */
     static ModelType typeOf(Object model) {
+        if (model instanceof SVCModel) {
+            return ModelType.SVC;
+        }
         if (model instanceof StandardScalerModel) {
             return ModelType.STANDARD_SCALER;
         }
@@ -59,6 +63,11 @@ final class Codecs {
         }
         ObjectNode body = ModelArchive.newObject();
         switch (type) {
+            case SVC -> {
+                SVCModel m = (SVCModel) model;
+                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
+                SvcCodec.write(m, body, arrays, prefix);
+            }
             case STANDARD_SCALER -> {
                 StandardScalerModel m = (StandardScalerModel) model;
                 ProvenanceJson.write(node.putObject("provenance"), m.provenance());
@@ -99,6 +108,7 @@ final class Codecs {
         Object model;
         try {
             model = switch (type) {
+                case SVC -> SvcCodec.read(body, a, prefix, nFeatures, classes, provenance);
                 case STANDARD_SCALER -> ScalerCodec.read(body, a, prefix, nFeatures, provenance);
                 case PIPELINE -> {
                     if (!top) {
@@ -108,7 +118,7 @@ final class Codecs {
                 }
             };
         } catch (IllegalArgumentException e) {
-            throw a.fail("holds an invalid " + type.id() + ": " + e.getMessage());
+            throw new ModelFormatException(a.label() + " holds an invalid " + type.id() + ": " + e.getMessage());
         }
         body.finish();
         int actualFeatures = model instanceof Classifier c ? c.nFeatures() : ((Transformer) model).nFeatures();
@@ -130,16 +140,18 @@ final class Codecs {
         List<Transformer> transforms = new ArrayList<>();
         DecisionClassifier last = null;
         for (int i = 0; i < steps.size(); i++) {
+            boolean isLast = i == steps.size() - 1;
+            ModelType t = ModelType.ofId(steps.get(i).choice("model_type", ModelType.ids()));
+            if (isLast ? !t.isClassifier() || t == ModelType.PIPELINE : t.isClassifier()) {
+                throw a.fail("pipeline step " + i + " is a " + t.id() + (isLast
+                        ? ", but the last step must be a classifier." : ", but every step before the last must be a transformer."));
+            }
             Step st = readStep(steps.get(i), a, "step" + i + "_", false);
             steps.get(i).finish();
-            boolean isLast = i == steps.size() - 1;
-            if (isLast && st.model() instanceof DecisionClassifier c) {
-                last = c;
-            } else if (!isLast && st.model() instanceof Transformer t) {
-                transforms.add(t);
+            if (isLast) {
+                last = (DecisionClassifier) st.model();
             } else {
-                throw a.fail("pipeline step " + i + " is a " + st.type().id() + (isLast
-                        ? ", but the last step must be a classifier." : ", but every step before the last must be a transformer."));
+                transforms.add((Transformer) st.model());
             }
         }
         return PipelineModel.of(transforms, last, provenance);

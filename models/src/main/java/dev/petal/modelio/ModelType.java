@@ -5,6 +5,8 @@ import java.util.List;
 
 /** The closed list of model types a Petal model file can hold, with the id written as {@code model_type}. */
 public enum ModelType {
+    /** A fitted {@code dev.petal.svm.SVCModel}. */
+    SVC("svc", true),
     /** A fitted {@code dev.petal.preprocessing.StandardScalerModel}. */
     STANDARD_SCALER("standard_scaler", false),
     /** A fitted {@code dev.petal.pipeline.PipelineModel}: transforms then a final classifier. */

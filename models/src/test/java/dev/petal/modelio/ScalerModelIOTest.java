@@ -76,9 +76,8 @@ class ScalerModelIOTest {
         Path p = dir.resolve("s.petal");
         ModelIO.save(p, StandardScaler.defaults().fit(data(4, 5, 2)));
         byte[] before = Files.readAllBytes(p);
-        assertEquals("Petal cannot save a java.lang.String; model files hold one of [standard_scaler, pipeline].",
-                assertThrows(IllegalArgumentException.class, () -> ModelIO.save(p, "not a model")).getMessage()
-                        .replace(", svc]", "]").replace("[svc, ", "["));
+        assertEquals("Petal cannot save a java.lang.String; model files hold one of [svc, standard_scaler, pipeline].",
+                assertThrows(IllegalArgumentException.class, () -> ModelIO.save(p, "not a model")).getMessage());
         assertArrayEquals(before, Files.readAllBytes(p));
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count());
