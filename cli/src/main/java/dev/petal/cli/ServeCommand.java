@@ -88,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "petal-serve-shutdown"));
         String base = server.uri().toString();
         out.printf("Serving %s%s (%s, %d features) at %s%s%n", served.name(),
-                served.version().isEmpty() ? "" : ":" + served.version(), served.estimator(),
+                served.version().isEmpty() ? "" : ":" + served.version(), served.modelType(),
                 served.classifier().nFeatures(), base, config.apiKey().isPresent() ? " (key required)" : "");
         out.printf("  POST %s/score                        {\"data\": [[...]], \"method\": \"predict\"}%n", base);
         out.printf("  POST %s/invocations                  MLflow: dataframe_split, dataframe_records, instances, inputs, text/csv%n", base);
