@@ -50,7 +50,10 @@ public final class ScoringServer implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
-            cfg.jetty.modifyServer(jetty::set);
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                jetty.set(server);
+            });
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(config.host());

@@ -44,6 +44,30 @@ class SlowClientTest {
         }
     }
 
+    /** Sends {@code request} raw and returns the whole answer the server sends before closing. */
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void requestsJettyRefusesAnswerJsonToo() throws IOException {
+        String garbage = raw("GARBAGE\r\n\r\n");
+        assertTrue(garbage.startsWith("HTTP/1.1 400 "), garbage);
+        assertTrue(garbage.contains("Content-Type: application/json"), garbage);
+        assertTrue(garbage.endsWith("{\"error\":\"The request was refused: 400 Bad Request (No URI).\"}"), garbage);
+        String huge = raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+        assertTrue(huge.startsWith("HTTP/1.1 431 "), huge);
+        assertTrue(huge.endsWith("{\"error\":\"The request was refused: 431 Request Header Fields Too Large.\"}"), huge);
+        String badChunk = raw("POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n");
+        assertTrue(badChunk.startsWith("HTTP/1.1 400 "), badChunk);
+        assertTrue(badChunk.contains("{\"error\":"), badChunk);
+    }
+
     @Test
     void aStalledBodyIsDropped() throws IOException {
         long s = secondsUntilDropped("POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"data\": [[");
