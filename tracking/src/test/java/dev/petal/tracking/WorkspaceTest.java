@@ -27,6 +27,15 @@ class WorkspaceTest {
     }
 
     @Test
+    void findCreatesNothing() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("nothing-here"));
+        assertTrue(Workspace.find(empty).isEmpty());
+        assertTrue(Files.notExists(empty.resolve(".petal")));
+        Workspace ws = Workspace.fromConfig(empty);
+        assertEquals(ws, Workspace.find(empty.resolve("..").resolve("nothing-here")).orElseThrow());
+    }
+
+    @Test
     void fromConfigCreatesTheLayoutWhereNoneExists() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("fresh"));
         Workspace ws = Workspace.fromConfig(empty);
@@ -76,5 +85,17 @@ class WorkspaceTest {
         assertEquals("the process that ran this run (pid " + Long.MAX_VALUE / 3 + " on " + Liveness.HOST
                 + ") ended without finishing it", run.getDetails().error());
         assertEquals(List.of(1.0), List.of(run.getMetrics().get("before")));
+    }
+
+    @Test
+    void aTornMetricLineFromAKilledWriterIsSkippedAndLaterValuesSurvive() throws Exception {
+        Run run = new Experiment(Workspace.at(dir), "torn").startLogging();
+        run.log("a", 1);
+        Files.writeString(run.folder().resolve("metrics.jsonl"), "{\"name\":\"a\",\"ty",
+                java.nio.file.StandardOpenOption.APPEND);
+        run.log("a", 2);
+        run.log("a", 3);
+        assertEquals(List.of(1.0, 2.0, 3.0), run.getMetrics().get("a"));
+        run.complete();
     }
 }
