@@ -39,7 +39,7 @@ public final class ScoringServer implements AutoCloseable {
     private final Javalin app;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Server> jetty = new AtomicReference<>();
-    private int port;
+    private volatile int port;
 
     private ScoringServer(ServedModel model, ServingConfig config) {
         this.model = model;
@@ -73,6 +73,11 @@ public final class ScoringServer implements AutoCloseable {
         try {
             server.app.start();
         } catch (Exception e) { // Javalin rethrows Jetty's checked exceptions undeclared
+            try {
+                server.app.stop();   // release the thread pool of the half-started server
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                     + Json.oneLine(rootMessage(e)) + (config.port() == 0 ? "" : " (choose another port)"), e);
         }
