@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * (Azure ML's {@code POST /score}, MLflow's {@code POST /invocations}, the Open Inference Protocol
  * v2) until Ctrl-C, then drains in-flight requests and exits.
  */
-@Command(name = "serve",
+@Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a model file or a registered model as a local scoring web service until Ctrl-C.")
 public final class ServeCommand implements Callable<Integer> {
     /** The environment variable read for the key when --api-key is not given. */

@@ -37,6 +37,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void helpListsTheOptions() {
+        Result r = run("serve", "--help");
+        assertEquals(0, r.code());
+        assertEquals(true, r.out().startsWith("Usage: petal serve "), r.out());
+        assertEquals(true, r.out().contains("--model=NAME[:VERSION]|FILE.petal"), r.out());
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() {
         Result r = run("serve", "--model", "m.petal", "--port", "70000");
         assertEquals(2, r.code());
