@@ -55,6 +55,9 @@ public final class ScoringServer implements AutoCloseable {
                 jetty.set(server);
             });
             cfg.jetty.addConnector((server, http) -> {
+                // Jetty 11 caches header values per connection case-insensitively by default, so a
+                // kept-alive client re-sending "Bearer KEY" in another case would be read as the cached key
+                http.setHeaderCacheCaseSensitive(true);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(config.host());
                 connector.setPort(config.port());
@@ -176,13 +179,22 @@ public final class ScoringServer implements AutoCloseable {
             return;
         }
         String header = ctx.header("Authorization");
-        String expected = "Bearer " + config.apiKey().get();
-        if (header == null || !MessageDigest.isEqual(header.strip().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+        if (header == null || !validKey(header.strip(), config.apiKey().get())) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new RequestException(401, header == null
                     ? "This service requires a key: send the header 'Authorization: Bearer <key>'."
                     : "The key in the Authorization header is not valid for this service.");
         }
+    }
+
+    /** Whether {@code header} is "Bearer {@code key}" (scheme case-insensitive, key compared in constant time). */
+    private static boolean validKey(String header, String key) {
+        int space = header.indexOf(' ');
+        if (space < 0 || !header.substring(0, space).equalsIgnoreCase("Bearer")) {
+            return false;
+        }
+        byte[] given = header.substring(space + 1).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads the request body, refusing (413) more than the configured limit without reading it all. */
