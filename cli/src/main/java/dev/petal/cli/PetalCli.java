@@ -42,6 +42,7 @@ public final class PetalCli implements Runnable {
         cl.setErr(err);
         cl.getSubcommands().values().stream().filter(sub -> sub.getCommand() instanceof ScriptCommand)
                 .forEach(sub -> sub.setStopAtPositional(true));
+        addHelpOption(cl);
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + oneLine(ex.getMessage()));
@@ -61,6 +62,18 @@ public final class PetalCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Gives every subcommand {@code -h/--help}, as the top-level command has. */
+    private static void addHelpOption(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec s = sub.getCommandSpec();
+            if (s.findOption("--help") == null) {
+                s.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 
     /** Whether {@code --verbose} was given anywhere on the command line that {@code spec} belongs to. */

@@ -4,12 +4,9 @@ import dev.petal.serving.ModelSource;
 import dev.petal.serving.ScoringServer;
 import dev.petal.serving.ServedModel;
 import dev.petal.serving.ServingConfig;
-import dev.petal.tracking.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +16,7 @@ import picocli.CommandLine.Option;
  * (Azure ML's {@code POST /score}, MLflow's {@code POST /invocations}, the Open Inference Protocol
  * v2) until Ctrl-C, then drains in-flight requests and exits.
  */
-@Command(name = "serve",
+@Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a model file or a registered model as a local scoring web service until Ctrl-C.")
 public final class ServeCommand implements Callable<Integer> {
     /** The environment variable read for the key when --api-key is not given. */
@@ -40,9 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The address to bind (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 for every interface).")
     String host;
 
-    @Option(names = "--workspace", paramLabel = "DIR",
-            description = "The workspace holding the registry (default: the nearest .petal folder upward from here).")
-    Path workspace;
+    @CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--api-key", paramLabel = "KEY",
             description = "Require 'Authorization: Bearer KEY' on scoring requests (default: $" + KEY_ENV + " if set, else no key).")
@@ -62,8 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-body-bytes must be at least 1, got " + maxBodyBytes);
         }
         quietLibraryLogs();
-        Supplier<Workspace> ws = () -> workspace != null ? Workspace.at(workspace) : Workspace.fromConfig();
-        ServedModel served = ModelSource.resolve(model, ws);
+        ServedModel served = ModelSource.resolve(model, workspace::openExisting);
         PrintWriter out = spec.commandLine().getOut();
         ServingConfig config = ServingConfig.defaults().withHost(host).withPort(port).withMaxBodyBytes(maxBodyBytes)
                 .withRequestLog(line -> {
@@ -86,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "petal-serve-shutdown"));
         String base = server.uri().toString();
         out.printf("Serving %s%s (%s, %d features) at %s%s%n", served.name(),
-                served.version().isEmpty() ? "" : ":" + served.version(), served.estimator(),
+                served.version().isEmpty() ? "" : ":" + served.version(), served.modelType(),
                 served.classifier().nFeatures(), base, config.apiKey().isPresent() ? " (key required)" : "");
         out.printf("  POST %s/score                        {\"data\": [[...]], \"method\": \"predict\"}%n", base);
         out.printf("  POST %s/invocations                  MLflow: dataframe_split, dataframe_records, instances, inputs, text/csv%n", base);

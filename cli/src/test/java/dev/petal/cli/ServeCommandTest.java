@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.petal.linalg.Matrix;
 import dev.petal.modelio.ModelIO;
 import dev.petal.preprocessing.StandardScaler;
+import dev.petal.tracking.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,6 +37,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void helpListsTheOptions() {
+        Result r = run("serve", "--help");
+        assertEquals(0, r.code());
+        assertEquals(true, r.out().startsWith("Usage: petal serve "), r.out());
+        assertEquals(true, r.out().contains("--model=NAME[:VERSION]|FILE.petal"), r.out());
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() {
         Result r = run("serve", "--model", "m.petal", "--port", "70000");
         assertEquals(2, r.code());
@@ -61,8 +70,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void aMistypedWorkspaceIsAnErrorAndCreatesNothing() {
+        Path ws = dir.resolve("wrokspace");
+        Result r = run("serve", "--model", "sklearn-iris", "--workspace", ws.toString(), "--port", "0");
+        assertEquals(1, r.code());
+        assertEquals("error: no workspace at " + ws + " (no config.json there); check --workspace DIR\n", r.err());
+        assertEquals(false, Files.exists(ws));
+    }
+
+    @Test
     void anUnregisteredModelIsAnError() throws IOException {
-        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Path ws = Workspace.at(dir.resolve("ws")).root();
         Result r = run("serve", "--model", "sklearn-iris:2", "--workspace", ws.toString(), "--port", "0");
         assertEquals(1, r.code());
         assertEquals("error: model 'sklearn-iris' is not registered in workspace " + ws.toAbsolutePath().normalize()

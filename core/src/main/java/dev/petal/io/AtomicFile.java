@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
- * Replaces a file atomically: the content goes to a temporary file in the same folder, is forced to
- * disk, then renamed over the target. A failure at any point leaves the target as it was and
+ * Replaces a file atomically: the content goes to a new temporary file in the same folder (created
+ * with the process's default permissions, as any new file), is forced to disk, then renamed over the target. A failure at any point leaves the target as it was and
  * removes the temporary file.
  */
 public final class AtomicFile {
@@ -22,6 +23,8 @@ public final class AtomicFile {
         /** Writes the whole content to {@code out}. */
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFile() {
     }
@@ -41,9 +44,9 @@ public final class AtomicFile {
         if (Files.isDirectory(abs)) {
             throw new IOException("cannot write " + target + ": it is a folder.");
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 OutputStream out = Channels.newOutputStream(ch);
                 content.writeTo(out);
                 out.flush();

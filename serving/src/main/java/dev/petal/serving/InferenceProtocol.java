@@ -58,7 +58,7 @@ final class InferenceProtocol {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("parameters");
-            g.writeStringField("estimator", model.estimator());
+            g.writeStringField("model_type", model.modelType());
             strings(g, "feature_names", model.featureNames());
             g.writeArrayFieldStart("classes");
             for (int c : model.classifier().classes()) {

@@ -100,7 +100,12 @@ public final class ModelSource {
         if (model instanceof PipelineModel p) {
             first = p.transforms().isEmpty() ? p.classifier() : p.transforms().get(0);
         }
-        String simple = first.getClass().getSimpleName();
+        return typeName(first);
+    }
+
+    /** A model class's name without the "Model" suffix: {@code SVCModel} gives {@code SVC}. */
+    static String typeName(Object model) {
+        String simple = model.getClass().getSimpleName();
         return simple.endsWith("Model") && simple.length() > 5 ? simple.substring(0, simple.length() - 5) : simple;
     }
 

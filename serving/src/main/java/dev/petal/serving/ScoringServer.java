@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,7 @@ public final class ScoringServer implements AutoCloseable {
     private final Javalin app;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Server> jetty = new AtomicReference<>();
-    private int port;
+    private volatile int port;
 
     private ScoringServer(ServedModel model, ServingConfig config) {
         this.model = model;
@@ -48,7 +50,20 @@ public final class ScoringServer implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
-            cfg.jetty.modifyServer(jetty::set);
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                jetty.set(server);
+            });
+            cfg.jetty.addConnector((server, http) -> {
+                // Jetty 11 caches header values per connection case-insensitively by default, so a
+                // kept-alive client re-sending "Bearer KEY" in another case would be read as the cached key
+                http.setHeaderCacheCaseSensitive(true);
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(config.idleTimeout().toMillis());
+                return connector;
+            });
             cfg.requestLogger.http((ctx, ms) -> config.requestLog().accept(String.format(Locale.ROOT, "%s %s %d %.1f ms",
                     ctx.method(), ctx.path(), ctx.statusCode(), ms)));
         });
@@ -59,8 +74,13 @@ public final class ScoringServer implements AutoCloseable {
     public static ScoringServer start(ServedModel model, ServingConfig config) {
         ScoringServer server = new ScoringServer(model, config);
         try {
-            server.app.start(config.host(), config.port());
+            server.app.start();
         } catch (Exception e) { // Javalin rethrows Jetty's checked exceptions undeclared
+            try {
+                server.app.stop();   // release the thread pool of the half-started server
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + ": "
                     + Json.oneLine(rootMessage(e)) + (config.port() == 0 ? "" : " (choose another port)"), e);
         }
@@ -159,13 +179,22 @@ public final class ScoringServer implements AutoCloseable {
             return;
         }
         String header = ctx.header("Authorization");
-        String expected = "Bearer " + config.apiKey().get();
-        if (header == null || !MessageDigest.isEqual(header.strip().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+        if (header == null || !validKey(header.strip(), config.apiKey().get())) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new RequestException(401, header == null
                     ? "This service requires a key: send the header 'Authorization: Bearer <key>'."
                     : "The key in the Authorization header is not valid for this service.");
         }
+    }
+
+    /** Whether {@code header} is "Bearer {@code key}" (scheme case-insensitive, key compared in constant time). */
+    private static boolean validKey(String header, String key) {
+        int space = header.indexOf(' ');
+        if (space < 0 || !header.substring(0, space).equalsIgnoreCase("Bearer")) {
+            return false;
+        }
+        byte[] given = header.substring(space + 1).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads the request body, refusing (413) more than the configured limit without reading it all. */

@@ -74,6 +74,11 @@ public record ServedModel(String name, String version, String estimator, Decisio
         return new ServedModel(name, version, newEstimator, classifier, featureNames, classNames);
     }
 
+    /** What kind of model this is, for people: {@code SVC}, {@code Pipeline} (the classifier's class without "Model"). */
+    public String modelType() {
+        return ModelSource.typeName(classifier);
+    }
+
     /** The estimator's name for a classifier: {@code SVCModel} gives {@code SVC}; a pipeline names its first step. */
     static String estimatorName(DecisionClassifier classifier) {
         return classifier.getClass().getSimpleName().isEmpty() ? "the model" : ModelSource.estimatorName(classifier);

@@ -14,7 +14,7 @@ final class ServerInfo {
             g.writeStringField("status", "Healthy");
             g.writeStringField("model", model.name());
             g.writeStringField("version", model.version());
-            g.writeStringField("estimator", model.estimator());
+            g.writeStringField("model_type", model.modelType());
             g.writeNumberField("n_features", model.classifier().nFeatures());
             g.writeObjectFieldStart("endpoints");
             g.writeStringField("score", "POST /score");

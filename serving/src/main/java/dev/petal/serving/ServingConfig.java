@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
  * @param maxBodyBytes the largest request body accepted; larger ones answer 413
  * @param apiKey       when present, every scoring and metadata request needs {@code Authorization: Bearer <key>}
  * @param stopTimeout  how long {@code close()} waits for in-flight requests to finish
+ * @param idleTimeout  how long a connection may stay silent (also mid-request) before the server drops it
  * @param requestLog   receives one line per request: method, path, status, milliseconds
  */
 public record ServingConfig(String host, int port, long maxBodyBytes, Optional<String> apiKey, Duration stopTimeout,
-                            Consumer<String> requestLog) {
+                            Duration idleTimeout, Consumer<String> requestLog) {
     /** The default body limit: 10 MB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
@@ -26,6 +27,7 @@ public record ServingConfig(String host, int port, long maxBodyBytes, Optional<S
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(requestLog, "requestLog");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank; use 127.0.0.1 to serve this machine only.");
@@ -42,48 +44,56 @@ public record ServingConfig(String host, int port, long maxBodyBytes, Optional<S
         if (stopTimeout.isNegative()) {
             throw new IllegalArgumentException("stopTimeout must not be negative; got " + stopTimeout + ".");
         }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive; got " + idleTimeout + ".");
+        }
     }
 
-    /** 127.0.0.1, a free port, a 10 MB body limit, no key, 5 s to drain on close, request lines to the log. */
+    /** 127.0.0.1, a free port, a 10 MB body limit, no key, 5 s to drain on close, 30 s idle limit, request lines to the log. */
     public static ServingConfig defaults() {
         return new ServingConfig("127.0.0.1", 0, DEFAULT_MAX_BODY_BYTES, Optional.empty(), Duration.ofSeconds(5),
-                LoggerFactory.getLogger(ScoringServer.class)::info);
+                Duration.ofSeconds(30), LoggerFactory.getLogger(ScoringServer.class)::info);
     }
 
     /** This config bound to {@code newHost}. */
     public ServingConfig withHost(String newHost) {
-        return new ServingConfig(newHost, port, maxBodyBytes, apiKey, stopTimeout, requestLog);
+        return new ServingConfig(newHost, port, maxBodyBytes, apiKey, stopTimeout, idleTimeout, requestLog);
     }
 
     /** This config on {@code newPort} (0 for a free one). */
     public ServingConfig withPort(int newPort) {
-        return new ServingConfig(host, newPort, maxBodyBytes, apiKey, stopTimeout, requestLog);
+        return new ServingConfig(host, newPort, maxBodyBytes, apiKey, stopTimeout, idleTimeout, requestLog);
     }
 
     /** This config with another body limit. */
     public ServingConfig withMaxBodyBytes(long limit) {
-        return new ServingConfig(host, port, limit, apiKey, stopTimeout, requestLog);
+        return new ServingConfig(host, port, limit, apiKey, stopTimeout, idleTimeout, requestLog);
     }
 
     /** This config requiring {@code Authorization: Bearer key}. */
     public ServingConfig withApiKey(String key) {
-        return new ServingConfig(host, port, maxBodyBytes, Optional.of(key), stopTimeout, requestLog);
+        return new ServingConfig(host, port, maxBodyBytes, Optional.of(key), stopTimeout, idleTimeout, requestLog);
     }
 
     /** This config waiting up to {@code timeout} for in-flight requests on close. */
     public ServingConfig withStopTimeout(Duration timeout) {
-        return new ServingConfig(host, port, maxBodyBytes, apiKey, timeout, requestLog);
+        return new ServingConfig(host, port, maxBodyBytes, apiKey, timeout, idleTimeout, requestLog);
+    }
+
+    /** This config dropping connections silent for longer than {@code timeout}. */
+    public ServingConfig withIdleTimeout(Duration timeout) {
+        return new ServingConfig(host, port, maxBodyBytes, apiKey, stopTimeout, timeout, requestLog);
     }
 
     /** This config sending request lines to {@code log}. */
     public ServingConfig withRequestLog(Consumer<String> log) {
-        return new ServingConfig(host, port, maxBodyBytes, apiKey, stopTimeout, log);
+        return new ServingConfig(host, port, maxBodyBytes, apiKey, stopTimeout, idleTimeout, log);
     }
 
     /** The config with the key masked, so it never lands in a log. */
     @Override
     public String toString() {
         return "ServingConfig[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes + ", apiKey="
-                + (apiKey.isPresent() ? "****" : "none") + ", stopTimeout=" + stopTimeout + "]";
+                + (apiKey.isPresent() ? "****" : "none") + ", stopTimeout=" + stopTimeout + ", idleTimeout=" + idleTimeout + "]";
     }
 }

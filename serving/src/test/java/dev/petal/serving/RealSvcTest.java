@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.petal.linalg.Matrix;
+import dev.petal.pipeline.Pipeline;
+import dev.petal.pipeline.PipelineModel;
+import dev.petal.preprocessing.StandardScaler;
 import dev.petal.svm.SVC;
 import dev.petal.svm.SVCModel;
 import java.util.Arrays;
@@ -64,5 +67,22 @@ class RealSvcTest {
     @Test
     void theEstimatorNameComesFromTheModelClass() {
         assertEquals("SVC", ServedModel.of("x", svc).estimator());
+        assertEquals("SVC", ServedModel.of("x", svc).modelType());
+    }
+
+    @Test
+    void aPipelineAnswersForItsFirstStepAsScikitLearnDoes() {
+        Matrix x = ServingFixtures.rows();
+        PipelineModel pipeline = Pipeline.of(StandardScaler.defaults(), SVC.defaults()).fit(x, new int[] {0, 1, 2, 1, 2});
+        ServedModel served = ServedModel.of("scaled", pipeline);
+        assertEquals("StandardScaler", served.estimator());
+        assertEquals("Pipeline", served.modelType());
+        try (ScoringServer server = ScoringServer.start(served, ServingConfig.defaults().withRequestLog(line -> { }))) {
+            Http http = new Http(server.uri());
+            assertEquals("{\"error\":\"X has 3 features, but StandardScaler is expecting 4 features as input.\"}",
+                    http.postJson("/score", "{\"data\": [[1, 2, 3]]}").body());
+            assertEquals(Arrays.toString(pipeline.predict(x)).replace(" ", ""), http.postJson("/score", "{\"data\": " + ServingFixtures.ROWS_JSON + "}").body());
+            assertEquals("Pipeline", parse(http.get("/").body()).get("model_type").asText());
+        }
     }
 }

@@ -21,6 +21,7 @@ class ServingConfigTest {
         assertEquals(10L * 1024 * 1024, c.maxBodyBytes());
         assertEquals(Optional.empty(), c.apiKey());
         assertEquals(Duration.ofSeconds(5), c.stopTimeout());
+        assertEquals(Duration.ofSeconds(30), c.idleTimeout());
     }
 
     @Test
@@ -32,11 +33,12 @@ class ServingConfigTest {
         invalid("apiKey must be non-empty printable ASCII without spaces.", () -> c.withApiKey("a b"));
         invalid("apiKey must be non-empty printable ASCII without spaces.", () -> c.withApiKey(""));
         invalid("stopTimeout must not be negative; got PT-1S.", () -> c.withStopTimeout(Duration.ofSeconds(-1)));
+        invalid("idleTimeout must be positive; got PT0S.", () -> c.withIdleTimeout(Duration.ZERO));
     }
 
     @Test
     void toStringHidesTheKey() {
-        assertEquals("ServingConfig[host=127.0.0.1, port=0, maxBodyBytes=10485760, apiKey=****, stopTimeout=PT5S]",
+        assertEquals("ServingConfig[host=127.0.0.1, port=0, maxBodyBytes=10485760, apiKey=****, stopTimeout=PT5S, idleTimeout=PT30S]",
                 ServingConfig.defaults().withApiKey("secret").toString());
     }
 }
