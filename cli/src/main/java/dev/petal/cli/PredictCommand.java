@@ -91,12 +91,11 @@ public final class PredictCommand implements Callable<Integer> {
     /** A model saved without feature names reads every column but the last when there is one more, else all. */
     private Matrix readUnnamed(int nFeatures) {
         List<String> header = CsvReader.header(data);
-        List<String> cols = new ArrayList<>(header.subList(0, Math.min(nFeatures, header.size())));
         if (header.size() != nFeatures && header.size() != nFeatures + 1) {
             throw new IllegalArgumentException(String.format("%s has %d columns, but the model expects %d features "
                     + "(plus an optional label column last)", data, header.size(), nFeatures));
         }
-        return CsvReader.readFeatures(data, cols);
+        return CsvReader.readFeatures(data, header.subList(0, nFeatures));
     }
 
     private static List<String> classNames(LoadedModel loaded, DecisionClassifier clf) {

@@ -172,4 +172,23 @@ class TrainPredictCommandTest {
         assertEquals("error: " + other + " line 1: no column 'sepal length', which the model was trained on; the columns are 'a', 'b'\n",
                 err.toString());
     }
+
+    @Test
+    void modelSavedWithoutNamesReadsColumnsByPosition() throws IOException {
+        SVCModel api = SVC.defaults().fit(split.xTrain(), split.yTrain());
+        Path model = dir.resolve("api.petal");
+        dev.petal.modelio.ModelIO.save(model, api);
+        Path preds = dir.resolve("pred.csv");
+        assertEquals(0, run("predict", "--model", model.toString(), "--data", train.toString(), "--output", preds.toString()), err.toString());
+        List<String> lines = Files.readAllLines(preds);
+        int[] p = api.predict(split.xTrain());
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(Integer.toString(p[i]), lines.get(i + 1));
+        }
+        Path narrow = dir.resolve("narrow.csv");
+        Files.writeString(narrow, "a,b\n1,2\n");
+        assertEquals(1, run("predict", "--model", model.toString(), "--data", narrow.toString(), "--output", preds.toString()));
+        assertEquals("error: " + narrow + " has 2 columns, but the model expects 4 features (plus an optional label column last)\n",
+                err.toString());
+    }
 }
