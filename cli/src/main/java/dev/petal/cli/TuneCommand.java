@@ -135,7 +135,15 @@ public final class TuneCommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        Thread hook = new Thread(hd::cancel, "petal-tune-cancel");
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: cancel the children and give the sweep a moment to record their Canceled status.
+            hd.cancel();
+            try {
+                hd.waitForCompletion(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "petal-tune-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (!json) {

@@ -163,6 +163,15 @@ public final class HyperDriveRun {
         return this;
     }
 
+    /** Waits at most {@code timeout} for the sweep to end; true when it has ended. */
+    public boolean waitForCompletion(Duration timeout) throws InterruptedException {
+        if (thread != null) {
+            thread.join(Math.max(1, timeout.toMillis()));
+            return !thread.isAlive();
+        }
+        return true;
+    }
+
     /** Cancels the sweep: no new children start and running ones are canceled; the parent ends Canceled. */
     public void cancel() {
         if (driver == null) {
