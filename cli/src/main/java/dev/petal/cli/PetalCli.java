@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         description = "Pure-Java machine learning with scikit-learn parity: split, train, predict, track, serve, tune.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
+                RunsCommand.class,
+                ModelsCommand.class,
                 TuneCommand.class,
         })
 public final class PetalCli implements Runnable {
@@ -28,6 +31,8 @@ public final class PetalCli implements Runnable {
         CommandLine cl = new CommandLine(new PetalCli());
         cl.setOut(out);
         cl.setErr(err);
+        cl.getSubcommands().values().stream().filter(sub -> sub.getCommand() instanceof ScriptCommand)
+                .forEach(sub -> sub.setStopAtPositional(true));
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + oneLine(ex.getMessage()));

@@ -205,7 +205,7 @@ public final class Registry {
         Path file = m.folder().resolve("model.json");
         AtomicFiles.locked(root().resolve(name).resolve(".lock"), () -> {
             ObjectNode n = (ObjectNode) Json.read(file);
-            tags.forEach(n.with("tags")::put);
+            tags.forEach(n.withObjectProperty("tags")::put);
             AtomicFiles.replace(file, Json.pretty(n));
         });
         return get(name, version);
@@ -217,7 +217,7 @@ public final class Registry {
         Path file = m.folder().resolve("model.json");
         AtomicFiles.locked(root().resolve(name).resolve(".lock"), () -> {
             ObjectNode n = (ObjectNode) Json.read(file);
-            n.with("tags").remove(key);
+            n.withObjectProperty("tags").remove(key);
             AtomicFiles.replace(file, Json.pretty(n));
         });
         return get(name, version);
@@ -251,7 +251,7 @@ public final class Registry {
         Path f = root().resolve(name).resolve("aliases.json");
         Map<String, Integer> a = new TreeMap<>();
         if (Files.isRegularFile(f)) {
-            Json.read(f).fields().forEachRemaining(e -> a.put(e.getKey(), e.getValue().asInt()));
+            Json.read(f).properties().forEach(e -> a.put(e.getKey(), e.getValue().asInt()));
         }
         return a;
     }

@@ -74,6 +74,32 @@ public final class Experiment {
         return Run.createInteractive(this, null, displayName);
     }
 
+    /**
+     * Runs {@code body} in a new interactive run: completed when it returns, failed (stack trace in
+     * {@code logs/error.txt}) when it throws, and the exception rethrown. Java's try-with-resources cannot see an
+     * exception, so {@code try (Run run = exp.startLogging())} only completes; use this to record failures too.
+     */
+    public Run withRun(RunBody body) throws Exception {
+        Run run = startLogging();
+        try {
+            body.accept(run);
+        } catch (Exception | Error e) {
+            if (!run.getStatus().isTerminal()) {
+                run.fail(e);
+            }
+            throw e;
+        }
+        run.close();
+        return run;
+    }
+
+    /** The code {@link #withRun(RunBody)} runs inside a run. */
+    @FunctionalInterface
+    public interface RunBody {
+        /** Logs into {@code run}; may throw. */
+        void accept(Run run) throws Exception;
+    }
+
     /** The top-level runs, newest first. */
     public List<Run> getRuns() {
         return getRuns(RunFilter.all());
@@ -81,6 +107,11 @@ public final class Experiment {
 
     /** The runs passing {@code filter}, newest first (a run whose process died shows as Failed). */
     public List<Run> getRuns(RunFilter filter) {
+        return runsWhere(filter::test);
+    }
+
+    /** The runs whose details pass {@code test}, newest first. */
+    List<Run> runsWhere(java.util.function.Predicate<RunDetails> test) {
         record Entry(Run run, RunDetails details) {
         }
         List<Entry> entries = new ArrayList<>();
@@ -89,7 +120,7 @@ public final class Experiment {
                 if (Files.isRegularFile(p.resolve("run.json"))) {
                     Run run = Run.load(workspace, name, p.getFileName().toString());
                     RunDetails d = run.getDetails();
-                    if (filter.test(d)) {
+                    if (test.test(d)) {
                         entries.add(new Entry(run, d));
                     }
                 }

@@ -105,6 +105,14 @@ final class Liveness {
     }
 
     private static String hostName() {
+        try {
+            String k = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!k.isEmpty()) {
+                return k;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
         String h = System.getenv("HOSTNAME");
         if (h != null && !h.isBlank()) {
             return h;

@@ -32,10 +32,10 @@ final class MetricLog {
             o.put("step", step);
         }
         o.put("time", Json.time(Instant.now()));
-        AtomicFiles.append(runFolder.resolve(FILE), (Json.compact(o) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.appendLine(runFolder.resolve(FILE), (Json.compact(o) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Every value in logging order; a torn last line (a process killed mid-write) is skipped. */
+    /** Every value in logging order; torn lines (a writer killed mid-write) are skipped. */
     static List<Metric> read(Path runFolder) {
         Path file = runFolder.resolve(FILE);
         List<Metric> list = new ArrayList<>();
@@ -61,7 +61,15 @@ final class MetricLog {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode n = Json.parse(line, file + " line " + lineNo);
+            JsonNode n;
+            try {
+                n = Json.parse(line, file + " line " + lineNo);
+            } catch (IllegalArgumentException torn) {
+                continue;
+            }
+            if (!n.isObject() || !n.hasNonNull("name") || !n.has("value") || !n.hasNonNull("time")) {
+                continue;
+            }
             JsonNode step = n.get("step");
             list.add(new Metric(n.path("name").asText(), MetricType.parse(n.path("type").asText("scalar")),
                     Json.toJava(n.get("value")), step == null || step.isNull() ? null : step.asLong(),

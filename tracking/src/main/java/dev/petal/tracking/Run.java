@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * One run in the run history, Azure's {@code Run}: logs metrics, tags, properties and files into
  * {@code experiments/<experiment>/<run-id>/}. Several handles, threads and processes may log into one run at once.
- * {@code close()} completes a run this handle started and that is still active.
+ * {@code close()} completes a run started with {@link Experiment#startLogging()} or {@link #child(String)}; it
+ * leaves submitted runs to their submitter and the {@link #getContext()} run to the end of the process.
  */
 public final class Run implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("(.+)_(\\d{13})_([0-9a-f]{8})");
@@ -106,8 +107,12 @@ public final class Run implements AutoCloseable {
     }
 
     static Run createInteractive(Experiment exp, String parentId, String displayName) {
+        return createInteractive(exp, parentId, displayName, true);
+    }
+
+    static Run createInteractive(Experiment exp, String parentId, String displayName, boolean closeCompletes) {
         String id = newId(exp.name());
-        Run run = new Run(exp.workspace(), exp.name(), id, true);
+        Run run = new Run(exp.workspace(), exp.name(), id, closeCompletes);
         ObjectNode n = newRecord(id, exp.name(), "interactive", parentId, displayName);
         RunStore.setStatus(n, RunStatus.RUNNING, null);
         try {
@@ -267,7 +272,7 @@ public final class Run implements AutoCloseable {
     /** Sets (or changes) several tags at once. */
     public void setTags(Map<String, String> tags) {
         tags.keySet().forEach(k -> RunLogging.checkName("tag", k));
-        RunStore.update(folder, n -> tags.forEach(n.with("tags")::put));
+        RunStore.update(folder, n -> tags.forEach(n.withObjectProperty("tags")::put));
     }
 
     /** The tags (mutable ones; values may be null). */
@@ -282,7 +287,7 @@ public final class Run implements AutoCloseable {
             Objects.requireNonNull(v, "value of property '" + k + "'");
         });
         RunStore.update(folder, n -> {
-            ObjectNode p = n.with("properties");
+            ObjectNode p = n.withObjectProperty("properties");
             properties.forEach((k, v) -> {
                 String old = Json.text(p, k);
                 if (old != null && !old.equals(v)) {
@@ -402,8 +407,7 @@ public final class Run implements AutoCloseable {
 
     /** The child runs, newest first. */
     public List<Run> getChildren() {
-        return experiment().getRuns(RunFilter.all().withChildren(true)).stream()
-                .filter(r -> id.equals(r.getDetails().parentId())).toList();
+        return experiment().runsWhere(d -> id.equals(d.parentId()));
     }
 
     /** The parent run, if this is a child run. */
@@ -441,7 +445,11 @@ public final class Run implements AutoCloseable {
         return workspace.registry().registerFromRun(modelName, this, modelPath, options);
     }
 
-    /** Completes the run if this handle started it and it is still active; a submitted run is ended by its submitter. */
+    /**
+     * Completes the run if it was started by {@link Experiment#startLogging()} or {@link #child(String)} and is still
+     * active; otherwise does nothing (a submitted run is ended by its submitter, the {@link #getContext()} run when
+     * the process exits or throws).
+     */
     @Override
     public void close() {
         if (ownsLifecycle && !getStatus().isTerminal()) {

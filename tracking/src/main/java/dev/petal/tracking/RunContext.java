@@ -46,7 +46,7 @@ final class RunContext {
             processRun = exp != null ? Run.load(ws, exp, id) : ws.getRun(id);
             return processRun;
         }
-        Run run = Run.createInteractive(new Experiment(ws, "Default"), null, null);
+        Run run = Run.createInteractive(new Experiment(ws, "Default"), null, null, false);
         System.err.println("petal: not in a submitted run; logging into interactive run " + run.id()
                 + " in " + run.folder());
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();

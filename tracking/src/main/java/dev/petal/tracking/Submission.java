@@ -50,7 +50,7 @@ final class Submission {
         Run run = Run.handle(ws, exp.name(), id, false);
         ObjectNode n = Run.newRecord(id, exp.name(), "script", parentId, null);
         n.set("runDefinition", definition(config));
-        tags.forEach(n.with("tags")::put);
+        tags.forEach(n.withObjectProperty("tags")::put);
         RunStore.setStatus(n, RunStatus.QUEUED, null);
         try {
             Files.createDirectories(run.folder().resolve("logs"));
@@ -187,6 +187,8 @@ final class Submission {
         });
         Thread pump = new Thread(() -> pump(p.getInputStream()), "petal-log-" + run.id());
         pump.start();
+        Thread onExit = new Thread(() -> stopOnExit(p), "petal-stop-" + run.id());
+        Runtime.getRuntime().addShutdownHook(onExit);
         if (!p.waitFor(config.maxRunDuration().toMillis(), TimeUnit.MILLISECONDS)) {
             cancel("the run exceeded its maximum duration of " + config.maxRunDuration() + " and was canceled");
             if (!p.waitFor(5, TimeUnit.SECONDS)) {
@@ -196,6 +198,11 @@ final class Submission {
             }
         }
         pump.join();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will run: it records the cancellation
+        }
         int code = p.exitValue();
         if (code == 0) {
             return null;
@@ -208,6 +215,23 @@ final class Submission {
         String cause = lastErrorLine();
         return "the script exited with status " + code + (cause == null ? "" : ": " + cause)
                 + "; see logs/std_log.txt";
+    }
+
+    /** When the submitting JVM exits (e.g. Ctrl-C) while the script runs: stop the script, record Canceled. */
+    private void stopOnExit(Process p) {
+        if (!p.isAlive()) {
+            return;
+        }
+        String reason = "the submitting process (pid " + Liveness.PID + ") exited while the script was running";
+        cancel(reason);
+        try {
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            RunStore.update(run.folder(), n -> RunStore.setStatus(n, RunStatus.CANCELED, reason));
+        } catch (InterruptedException | RuntimeException e) {
+            // exiting anyway: readers will see the dead owner and report the run as Failed
+        }
     }
 
     private void pump(InputStream in) {

@@ -17,6 +17,11 @@ final class ChildJvm {
 
     /** Starts {@code mainClass} with {@code args} in a child JVM, stdout and stderr merged. */
     static Process start(Class<?> mainClass, String... args) throws IOException {
+        return start(null, mainClass, args);
+    }
+
+    /** Starts {@code mainClass} in working directory {@code cwd} (null: this one's). */
+    static Process start(Path cwd, Class<?> mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(FAST_OPTIONS);
@@ -25,6 +30,9 @@ final class ChildJvm {
         cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (cwd != null) {
+            pb.directory(cwd.toFile());
+        }
         pb.environment().remove("PETAL_RUN_ID");
         pb.environment().remove("PETAL_WORKSPACE");
         return pb.start();

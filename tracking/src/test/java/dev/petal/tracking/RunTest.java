@@ -37,6 +37,10 @@ class RunTest {
             run.log("Accuracy", 0.75, 3);
             run.log("Kernel type", "linear");
             run.log("Epochs", 10);
+            run.log("phase", "warmup", 0);
+            run.log("phase", "train", 1);
+            assertEquals(List.of("warmup", "train"), run.getMetrics().get("phase"));
+            assertEquals(1L, run.getMetricHistory("phase").get(1).step());
             assertEquals(List.of(0.5, 0.75), run.getMetrics().get("Accuracy"));
             assertEquals("linear", run.getMetrics().get("Kernel type"));
             assertEquals(10.0, run.getMetrics().get("Epochs"));
@@ -45,7 +49,7 @@ class RunTest {
             assertEquals(3L, history.get(1).step());
             assertEquals(0.75, history.get(1).asDouble());
             assertEquals(MetricType.SCALAR, history.get(1).type());
-            assertEquals(4, run.getMetricHistory().size());
+            assertEquals(6, run.getMetricHistory().size());
         }
     }
 
@@ -201,6 +205,22 @@ class RunTest {
     }
 
     @Test
+    void withRunCompletesOrFailsAndRethrows() throws Exception {
+        Run ok = exp.withRun(run -> run.log("a", 1));
+        assertEquals(RunStatus.COMPLETED, ok.getStatus());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> exp.withRun(run -> {
+            run.log("before", 1);
+            throw new IllegalStateException("bad data");
+        }));
+        assertEquals("bad data", e.getMessage());
+        Run failed = exp.getRuns().get(0);
+        assertEquals(RunStatus.FAILED, failed.getStatus());
+        assertEquals("java.lang.IllegalStateException: bad data", failed.getDetails().error());
+        assertTrue(Files.readString(failed.folder().resolve("logs/error.txt")).contains("at dev.petal.tracking."));
+        assertEquals(Map.of("before", 1.0), failed.getMetrics());
+    }
+
+    @Test
     void childRuns() {
         try (Run parent = exp.startLogging()) {
             Run a = parent.child("fold-1");
@@ -252,6 +272,7 @@ class RunTest {
             assertEquals("Tutorial-TrainIRIS", m.experiment());
             assertEquals("weights", Files.readString(m.path()));
             assertEquals("ScikitLearn", m.framework());
+            assertEquals(2, run.registerModel("sklearn-iris", "outputs/model.petal").version());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> run.registerModel("sklearn-iris", "outputs/model.joblib"));
             assertEquals("Could not locate the provided model_path outputs/model.joblib in the set of files uploaded"

@@ -77,4 +77,16 @@ class WorkspaceTest {
                 + ") ended without finishing it", run.getDetails().error());
         assertEquals(List.of(1.0), List.of(run.getMetrics().get("before")));
     }
+
+    @Test
+    void aTornMetricLineFromAKilledWriterIsSkippedAndLaterValuesSurvive() throws Exception {
+        Run run = new Experiment(Workspace.at(dir), "torn").startLogging();
+        run.log("a", 1);
+        Files.writeString(run.folder().resolve("metrics.jsonl"), "{\"name\":\"a\",\"ty",
+                java.nio.file.StandardOpenOption.APPEND);
+        run.log("a", 2);
+        run.log("a", 3);
+        assertEquals(List.of(1.0, 2.0, 3.0), run.getMetrics().get("a"));
+        run.complete();
+    }
 }

@@ -46,8 +46,23 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Appends one newline-terminated record to {@code file} with one write while holding an exclusive lock on it;
+     * if a killed writer left a torn last line, a newline first closes it off so this record stays intact.
+     */
+    public static void appendLine(Path file, byte[] line) {
+        if (line.length == 0 || line[line.length - 1] != '\n') {
+            throw new IllegalArgumentException("a record must end with a newline");
+        }
+        append(file, line, true);
+    }
+
     /** Appends {@code bytes} to {@code file} with one write while holding an exclusive lock on it. */
     public static void append(Path file, byte[] bytes) {
+        append(file, bytes, false);
+    }
+
+    private static void append(Path file, byte[] bytes, boolean closeTornLine) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -55,10 +70,27 @@ public final class AtomicFiles {
         }
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
         jvmLock.lock();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-             FileLock ignored = ch.lock()) {
-            writeFully(ch, ByteBuffer.wrap(bytes));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = ch.lock();
+            try {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                long size = ch.size();
+                if (closeTornLine && size > 0) {
+                    ByteBuffer last = ByteBuffer.allocate(1);
+                    ch.read(last, size - 1);
+                    if (last.get(0) != '\n') {
+                        byte[] fixed = new byte[bytes.length + 1];
+                        fixed[0] = '\n';
+                        System.arraycopy(bytes, 0, fixed, 1, bytes.length);
+                        buf = ByteBuffer.wrap(fixed);
+                    }
+                }
+                ch.position(size);
+                writeFully(ch, buf);
+            } finally {
+                lock.release();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
         } finally {
@@ -79,9 +111,13 @@ public final class AtomicFiles {
                 return action.get();
             }
             Files.createDirectories(key.getParent());
-            try (FileChannel ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                return action.get();
+            try (FileChannel ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.lock();
+                try {
+                    return action.get();
+                } finally {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);

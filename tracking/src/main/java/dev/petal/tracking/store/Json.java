@@ -90,7 +90,7 @@ public final class Json {
         }
         if (node.isObject()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> m.put(e.getKey(), toJava(e.getValue())));
+            node.properties().forEach(e -> m.put(e.getKey(), toJava(e.getValue())));
             return Collections.unmodifiableMap(m);
         }
         if (node.isArray()) {
@@ -114,7 +114,7 @@ public final class Json {
     public static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> m = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+            node.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         }
         return m;
     }
@@ -126,9 +126,9 @@ public final class Json {
         return o;
     }
 
-    /** ISO-8601 UTC text of an instant, or null. */
+    /** ISO-8601 UTC text of an instant to the millisecond, e.g. {@code 2026-11-27T22:47:42.159Z}, or null. */
     public static String time(Instant t) {
-        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t);
+        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     /** The instant in a text field, or null when the field is absent or null. */
