@@ -107,18 +107,18 @@ public final class HyperDriveRun {
             });
             getBestRunByPrimaryMetric().ifPresent(best -> parent.tag("best_child_run_id", best.id()));
             if (driver.isCancelRequested()) {
-                parent.cancel();
+                endQuietly(parent::cancel);
             } else if (!records.isEmpty() && records.stream().allMatch(r -> r.trial().state() == TrialState.FAILED)) {
-                parent.fail("all " + records.size() + " child runs failed; see their logs/std_log.txt");
+                endQuietly(() -> parent.fail("all " + records.size() + " child runs failed; see their logs/std_log.txt"));
             } else {
-                parent.complete();
+                endQuietly(parent::complete);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             endQuietly(() -> parent.fail(e));
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            // e.g. a child could not be submitted: the driver has canceled the others; the parent records why
             endQuietly(() -> parent.fail(e));
-            throw e;
         }
     }
 

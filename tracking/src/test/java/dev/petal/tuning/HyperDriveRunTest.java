@@ -146,6 +146,20 @@ class HyperDriveRunTest {
     }
 
     @Test
+    void aChildThatCannotBeSubmittedFailsTheSweep() throws Exception {
+        Path source = java.nio.file.Files.createDirectories(dir.resolve("src"));
+        java.nio.file.Files.writeString(source.resolve("Train.java"), "class Train { public static void main(String[] a) { } }");
+        HyperDriveConfig config = HyperDriveConfig.of(ScriptRunConfig.of(source, "Train.java", List.of()),
+                new GridParameterSampling(SamplingTest.NOTEBOOK), "Accuracy", PrimaryMetricGoal.MAXIMIZE, 12);
+        java.nio.file.Files.delete(source.resolve("Train.java"));
+        java.nio.file.Files.delete(source);
+        HyperDriveRun hd = HyperDriveRun.submit(experiment(), config).waitForCompletion();
+        assertEquals(RunStatus.FAILED, hd.getStatus());
+        assertTrue(hd.getChildren().isEmpty());
+        assertTrue(hd.run().getDetails().error() != null && !hd.run().getDetails().error().isBlank());
+    }
+
+    @Test
     void configValidatesItsBudgetAndRefusesBayesianEarlyTermination() {
         GridParameterSampling grid = new GridParameterSampling(SamplingTest.NOTEBOOK);
         assertEquals("The 'max_total_runs' parameter of HyperDriveConfig must be an int in the range [1, 1000]. Got 0 instead.",
