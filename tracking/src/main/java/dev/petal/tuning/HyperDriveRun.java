@@ -68,7 +68,7 @@ public final class HyperDriveRun {
         props.put(PRIMARY_METRIC, config.primaryMetricName());
         props.put(GOAL, config.goal().name().toLowerCase(java.util.Locale.ROOT));
         props.put("sampling", config.sampling().name());
-        props.put("policy", config.policy().toString());
+        props.put("policy", config.policy().spec());
         props.put("max_total_runs", Integer.toString(config.maxTotalRuns()));
         props.put("max_concurrent_runs", Integer.toString(config.maxConcurrentRuns()));
         props.put("search_space", searchSpaceJson(config.sampling().space()));
