@@ -42,7 +42,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public void run() {
-            Registry registry = workspace.open().registry();
+            Registry registry = workspace.openExisting().registry();
             List<Model> models = name == null ? registry.list() : registry.versions(name);
             if (name != null && models.isEmpty()) {
                 registry.get(name);
@@ -82,7 +82,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public void run() {
-            Model m = workspace.open().registry().get(ModelRef.parse(ref));
+            Model m = workspace.openExisting().registry().get(ModelRef.parse(ref));
             spec.commandLine().getOut().print(new String(Json.pretty(json(m)), StandardCharsets.UTF_8));
         }
     }

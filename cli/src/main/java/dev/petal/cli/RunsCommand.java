@@ -49,7 +49,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public void run() {
-            Workspace ws = workspace.open();
+            Workspace ws = workspace.openExisting();
             List<Experiment> experiments = new ArrayList<>();
             if (experiment != null) {
                 Experiment.validateName(experiment);
@@ -127,7 +127,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public void run() {
-            Run run = workspace.open().getRun(runId);
+            Run run = workspace.openExisting().getRun(runId);
             ObjectNode o = RunJson.of(run);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -80,8 +80,20 @@ class TrackingCommandsTest {
     }
 
     @Test
+    void readCommandsNeedAnExistingWorkspace() {
+        Result r = petal("runs", "list", "--workspace", dir.resolve("typo").toString());
+        assertEquals(1, r.code());
+        assertEquals("error: no workspace at " + dir.resolve("typo") + " (no config.json there); check --workspace DIR\n",
+                r.err());
+        assertTrue(Files.notExists(dir.resolve("typo")));
+        r = petal("models", "show", "x", "--workspace", dir.resolve("typo").toString());
+        assertEquals(1, r.code());
+    }
+
+    @Test
     void errorsAndUsage() {
         String ws = dir.resolve("ws").toString();
+        Workspace.at(dir.resolve("ws"));
         Result r = petal("runs", "show", "nope", "--workspace", ws);
         assertEquals(1, r.code());
         assertEquals("error: no run 'nope' in workspace " + dir.resolve("ws") + "\n", r.err());

@@ -48,13 +48,17 @@ public final class Workspace {
 
     /** The nearest {@code .petal/config.json} upward from {@code start}, else a new {@code .petal/} in {@code start}. */
     public static Workspace fromConfig(Path start) {
-        Path dir = start.toAbsolutePath().normalize();
-        for (Path d = dir; d != null; d = d.getParent()) {
+        return find(start).orElseGet(() -> at(start.toAbsolutePath().normalize().resolve(FOLDER)));
+    }
+
+    /** The nearest existing workspace ({@code .petal/config.json}) upward from {@code start}, creating nothing. */
+    public static java.util.Optional<Workspace> find(Path start) {
+        for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve(FOLDER).resolve("config.json"))) {
-                return at(d.resolve(FOLDER));
+                return java.util.Optional.of(at(d.resolve(FOLDER)));
             }
         }
-        return at(dir.resolve(FOLDER));
+        return java.util.Optional.empty();
     }
 
     /**

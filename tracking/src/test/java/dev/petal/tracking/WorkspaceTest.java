@@ -27,6 +27,15 @@ class WorkspaceTest {
     }
 
     @Test
+    void findCreatesNothing() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("nothing-here"));
+        assertTrue(Workspace.find(empty).isEmpty());
+        assertTrue(Files.notExists(empty.resolve(".petal")));
+        Workspace ws = Workspace.fromConfig(empty);
+        assertEquals(ws, Workspace.find(empty.resolve("..").resolve("nothing-here")).orElseThrow());
+    }
+
+    @Test
     void fromConfigCreatesTheLayoutWhereNoneExists() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("fresh"));
         Workspace ws = Workspace.fromConfig(empty);
