@@ -84,7 +84,7 @@ class HyperDriveRunTest {
     @Test
     void banditPolicyCancelsARunFarBehindTheBest() throws Exception {
         SearchSpace space = SearchSpace.of("kernel", ExpressionParser.parse("choice(rbf, sigmoid)"));
-        HyperDriveConfig config = HyperDriveConfig.of(script("--steps", "10", "--step-millis", "60"),
+        HyperDriveConfig config = HyperDriveConfig.of(script("--steps", "10", "--step-millis", "100"),
                 new GridParameterSampling(space), "Accuracy", PrimaryMetricGoal.MAXIMIZE, 2)
                 .withMaxConcurrentRuns(1).withPolicy(EarlyTerminationPolicy.parse("bandit:slack_factor=0.1"));
         HyperDriveRun hd = HyperDriveRun.submit(experiment(), config).waitForCompletion();
