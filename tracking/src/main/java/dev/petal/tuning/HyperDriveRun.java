@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.petal.tracking.Experiment;
 import dev.petal.tracking.Run;
+import dev.petal.tracking.RunDetails;
 import dev.petal.tracking.RunStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,8 +96,11 @@ public final class HyperDriveRun {
     private void drive(HyperDriveConfig config, Consumer<ChildRun> onChildEnd) {
         try {
             List<TrialRecord> records = driver.run((index, h) -> {
-                Run child = parent.submitChild(config.runConfig().withExtraArguments(h.arguments()));
-                child.addProperties(Map.of(HYPERPARAMETERS, hyperparametersJson(h), CHILD_INDEX, Integer.toString(index)));
+                // As tags, written with the run itself (so a listing never sees a child without them);
+                // then as properties, which cannot be changed afterwards.
+                Map<String, String> marks = Map.of(HYPERPARAMETERS, hyperparametersJson(h), CHILD_INDEX, Integer.toString(index));
+                Run child = parent.submitChild(config.runConfig().withExtraArguments(h.arguments()), marks);
+                child.addProperties(marks);
                 return new RunTrial(child, config.primaryMetricName());
             }, r -> {
                 Run child = ((RunTrial) r.trial()).run();
@@ -271,7 +275,7 @@ public final class HyperDriveRun {
 
     /** The hyperparameters a child of a sweep ran with, read from its properties. */
     public static Hyperparameters hyperparametersOf(Run child) {
-        String json = child.getProperties().get(HYPERPARAMETERS);
+        String json = mark(child, HYPERPARAMETERS);
         if (json == null) {
             throw new IllegalArgumentException("Run " + child.id() + " is not a HyperDrive child run (it has no hyperparameters).");
         }
@@ -295,8 +299,15 @@ public final class HyperDriveRun {
         return ParameterValue.of(n.asText());
     }
 
+    /** A child's property {@code key}, else its tag (set at submission, before the property). */
+    private static String mark(Run child, String key) {
+        RunDetails d = child.getDetails();
+        String v = d.properties().get(key);
+        return v != null ? v : d.tags().get(key);
+    }
+
     private static int childIndex(Run child) {
-        String i = child.getProperties().get(CHILD_INDEX);
+        String i = mark(child, CHILD_INDEX);
         return i == null ? Integer.MAX_VALUE : Integer.parseInt(i);
     }
 

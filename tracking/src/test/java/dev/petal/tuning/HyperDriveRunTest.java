@@ -110,6 +110,8 @@ class HyperDriveRunTest {
         while (hd.getChildren().size() < 2) {
             Thread.sleep(20);
         }
+        assertEquals(RunStatus.RUNNING, hd.getStatus());
+        assertEquals(2, hd.getHyperparameters().size(), "children are listed with their hyperparameters mid-sweep");
         hd.cancel();
         hd.waitForCompletion();
         assertEquals(RunStatus.CANCELED, hd.getStatus());
