@@ -282,7 +282,7 @@ public final class HyperDriveRun {
         try {
             Map<String, ParameterValue> values = new LinkedHashMap<>();
             JsonNode node = JSON.readTree(json);
-            node.fields().forEachRemaining(e -> values.put(e.getKey(), valueOf(e.getValue())));
+            node.properties().forEach(e -> values.put(e.getKey(), valueOf(e.getValue())));
             return new Hyperparameters(values);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Run " + child.id() + " has unreadable hyperparameters: " + e.getOriginalMessage());
