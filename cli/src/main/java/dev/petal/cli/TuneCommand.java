@@ -45,12 +45,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = PetalCli.VersionProvider.class,
         description = "Tune hyperparameters: run SCRIPT many times with sampled --NAME value arguments and keep the best run.")
-public final class TuneCommand implements Callable<Integer> {
+public final class TuneCommand implements Callable<Integer>, ScriptCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: .petal found upward from here).")
-    Path workspace;
+    @CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--experiment", paramLabel = "NAME", defaultValue = "Default", description = "Experiment name (default: ${DEFAULT-VALUE}).")
     String experiment;
@@ -85,7 +85,7 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--max-duration-minutes", paramLabel = "M", description = "Time limit of the sweep in minutes (default: 10080).")
     Long maxDurationMinutes;
 
-    @Option(names = "--compute-target", paramLabel = "local|inprocess", defaultValue = "local",
+    @Option(names = {"--target", "--compute-target"}, paramLabel = "local|inprocess", defaultValue = "local",
             description = "Run children in child JVMs (local) or in threads of this JVM (inprocess, main classes only).")
     String computeTarget;
 
@@ -97,12 +97,6 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments given to every child before the sampled ones.")
     List<String> scriptArgs = new ArrayList<>();
-
-    /** Makes SCRIPT's own options ({@code --kernel linear}) reach the script instead of being read as ours. */
-    @CommandLine.Spec(CommandLine.Spec.Target.SELF)
-    void configure(CommandLine.Model.CommandSpec self) {
-        self.parser().stopAtPositional(true);
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -120,7 +114,7 @@ public final class TuneCommand implements Callable<Integer> {
             return 2;
         }
         ParameterSampling sampler = config.sampling();
-        Workspace ws = workspace == null ? Workspace.fromConfig() : Workspace.at(workspace);
+        Workspace ws = workspace.open();
         Experiment exp = ws.experiment(experiment);
         PrintWriter out = spec.commandLine().getOut();
         int[] ended = {0};
@@ -132,7 +126,15 @@ public final class TuneCommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        Thread hook = new Thread(hd::cancel, "petal-tune-cancel");
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: cancel the children and give the sweep a moment to record their Canceled status.
+            hd.cancel();
+            try {
+                hd.waitForCompletion(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "petal-tune-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (!json) {

@@ -31,7 +31,7 @@ class TuneCommandTest {
 
     private String[] tune(String... extra) {
         List<String> a = new ArrayList<>(List.of("tune", "--workspace", dir.toString(), "--experiment", "Tutorial-TrainIRIS",
-                "--compute-target", "inprocess"));
+                "--target", "inprocess"));
         a.addAll(List.of(extra));
         return a.toArray(new String[0]);
     }

@@ -44,6 +44,12 @@ public record BanditPolicy(Slack slack, double amount, int evaluationInterval, i
     }
 
     @Override
+    public String spec() {
+        return "bandit:" + (slack == Slack.FACTOR ? "slack_factor=" : "slack_amount=") + PyRepr.of(amount)
+                + ",evaluation_interval=" + evaluationInterval + ",delay_evaluation=" + delayEvaluation;
+    }
+
+    @Override
     public boolean shouldTerminate(String run, MetricStreams streams, PrimaryMetricGoal goal) {
         int n = streams.intervals(run);
         if (!appliesAt(n)) {

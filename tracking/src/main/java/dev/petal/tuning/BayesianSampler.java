@@ -19,13 +19,15 @@ import org.apache.commons.math3.special.Erf;
  * believer" heuristic), so concurrent proposals spread out. The acquisition is maximized over
  * random candidates plus local perturbations of the best points found so far. Continuous values
  * are scaled to [0, 1]; a choice is one-hot, scaled so that changing it counts like crossing a
- * whole continuous range.
+ * whole continuous range. Beyond 200 finished trials the model is fitted to the best 100 and
+ * 100 others spread over the rest, so a proposal stays fast on budgets of up to 1000 runs.
  */
 final class BayesianSampler implements Sampler {
     private static final int RANDOM_CANDIDATES = 1500;
     private static final int LOCAL_CANDIDATES = 60;
     private static final int LOCAL_CENTRES = 5;
     private static final double XI = 0.01;
+    private static final int MAX_MODEL_POINTS = 200;
 
     private final SearchSpace space;
     private final PrimaryMetricGoal goal;
@@ -54,6 +56,9 @@ final class BayesianSampler implements Sampler {
         if (finished.size() + pending.size() < initialRandom || xs.size() < 2) {
             return Optional.of(unseenRandom(seen));
         }
+        if (xs.size() > MAX_MODEL_POINTS) {
+            keepBestAndSpread(xs, ys);
+        }
         GaussianProcess gp = GaussianProcess.fit(xs.toArray(double[][]::new), unbox(ys));
         if (!pending.isEmpty()) {
             for (Hyperparameters p : pending) {
@@ -63,23 +68,31 @@ final class BayesianSampler implements Sampler {
             }
             gp = GaussianProcess.fit(xs.toArray(double[][]::new), unbox(ys));
         }
+        // The incumbent is the best posterior mean at a tried point ("plug-in" EI), which stays
+        // meaningful when the fitted noise level smooths the observations.
         double best = Double.NEGATIVE_INFINITY;
         double worst = Double.POSITIVE_INFINITY;
+        for (double[] x : xs) {
+            best = Math.max(best, gp.predict(x)[0]);
+        }
         for (double y : ys) {
-            best = Math.max(best, y);
             worst = Math.min(worst, y);
         }
         double xi = XI * (best - worst);
         List<Hyperparameters> candidates = candidates(finished);
+        // Maximize EI; where it vanishes everywhere (a well-explored space), the best posterior mean decides.
         Hyperparameters chosen = null;
         double chosenEi = Double.NEGATIVE_INFINITY;
+        double chosenMean = Double.NEGATIVE_INFINITY;
         for (Hyperparameters c : candidates) {
             if (seen.contains(c)) {
                 continue;
             }
-            double ei = expectedImprovement(gp.predict(encode(c)), best, xi);
-            if (ei > chosenEi) {
+            double[] prediction = gp.predict(encode(c));
+            double ei = expectedImprovement(prediction, best, xi);
+            if (ei > chosenEi || ei == chosenEi && prediction[0] > chosenMean) {
                 chosenEi = ei;
+                chosenMean = prediction[0];
                 chosen = c;
             }
         }
@@ -97,6 +110,34 @@ final class BayesianSampler implements Sampler {
         double cdf = 0.5 * Erf.erfc(-z / Math.sqrt(2));
         double pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
         return improvement * cdf + sigma * pdf;
+    }
+
+    /**
+     * Shrinks the training set to {@link #MAX_MODEL_POINTS} so each proposal stays cheap on large
+     * budgets: the best half by value, and the rest evenly spaced over the remaining points.
+     */
+    private static void keepBestAndSpread(List<double[]> xs, List<Double> ys) {
+        Integer[] order = new Integer[ys.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(ys.get(b), ys.get(a)));
+        int half = MAX_MODEL_POINTS / 2;
+        List<Integer> keep = new ArrayList<>(java.util.Arrays.asList(order).subList(0, half));
+        int rest = order.length - half;
+        for (int k = 0; k < MAX_MODEL_POINTS - half; k++) {
+            keep.add(order[half + (int) ((long) k * rest / (MAX_MODEL_POINTS - half))]);
+        }
+        List<double[]> x2 = new ArrayList<>();
+        List<Double> y2 = new ArrayList<>();
+        for (int i : keep) {
+            x2.add(xs.get(i));
+            y2.add(ys.get(i));
+        }
+        xs.clear();
+        xs.addAll(x2);
+        ys.clear();
+        ys.addAll(y2);
     }
 
     private List<Hyperparameters> candidates(List<Observation> finished) {

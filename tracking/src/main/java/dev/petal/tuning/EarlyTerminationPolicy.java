@@ -15,6 +15,9 @@ public sealed interface EarlyTerminationPolicy
     /** The number of intervals before the first evaluation (at least 0). */
     int delayEvaluation();
 
+    /** The policy as {@code petal tune --policy} spells it; {@link #parse} reads it back. */
+    String spec();
+
     /** True when the policy is applied at interval {@code n}. */
     default boolean appliesAt(int n) {
         return n >= 1 && n % evaluationInterval() == 0 && n >= delayEvaluation();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.petal.tracking.Experiment;
 import dev.petal.tracking.Run;
+import dev.petal.tracking.RunDetails;
 import dev.petal.tracking.RunStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class HyperDriveRun {
         props.put(PRIMARY_METRIC, config.primaryMetricName());
         props.put(GOAL, config.goal().name().toLowerCase(java.util.Locale.ROOT));
         props.put("sampling", config.sampling().name());
-        props.put("policy", config.policy().toString());
+        props.put("policy", config.policy().spec());
         props.put("max_total_runs", Integer.toString(config.maxTotalRuns()));
         props.put("max_concurrent_runs", Integer.toString(config.maxConcurrentRuns()));
         props.put("search_space", searchSpaceJson(config.sampling().space()));
@@ -95,8 +96,11 @@ public final class HyperDriveRun {
     private void drive(HyperDriveConfig config, Consumer<ChildRun> onChildEnd) {
         try {
             List<TrialRecord> records = driver.run((index, h) -> {
-                Run child = parent.submitChild(config.runConfig().withExtraArguments(h.arguments()));
-                child.addProperties(Map.of(HYPERPARAMETERS, hyperparametersJson(h), CHILD_INDEX, Integer.toString(index)));
+                // As tags, written with the run itself (so a listing never sees a child without them);
+                // then as properties, which cannot be changed afterwards.
+                Map<String, String> marks = Map.of(HYPERPARAMETERS, hyperparametersJson(h), CHILD_INDEX, Integer.toString(index));
+                Run child = parent.submitChild(config.runConfig().withExtraArguments(h.arguments()), marks);
+                child.addProperties(marks);
                 return new RunTrial(child, config.primaryMetricName());
             }, r -> {
                 Run child = ((RunTrial) r.trial()).run();
@@ -107,18 +111,18 @@ public final class HyperDriveRun {
             });
             getBestRunByPrimaryMetric().ifPresent(best -> parent.tag("best_child_run_id", best.id()));
             if (driver.isCancelRequested()) {
-                parent.cancel();
+                endQuietly(parent::cancel);
             } else if (!records.isEmpty() && records.stream().allMatch(r -> r.trial().state() == TrialState.FAILED)) {
-                parent.fail("all " + records.size() + " child runs failed; see their logs/std_log.txt");
+                endQuietly(() -> parent.fail("all " + records.size() + " child runs failed; see their logs/std_log.txt"));
             } else {
-                parent.complete();
+                endQuietly(parent::complete);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             endQuietly(() -> parent.fail(e));
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            // e.g. a child could not be submitted: the driver has canceled the others; the parent records why
             endQuietly(() -> parent.fail(e));
-            throw e;
         }
     }
 
@@ -161,6 +165,15 @@ public final class HyperDriveRun {
             thread.join();
         }
         return this;
+    }
+
+    /** Waits at most {@code timeout} for the sweep to end; true when it has ended. */
+    public boolean waitForCompletion(Duration timeout) throws InterruptedException {
+        if (thread != null) {
+            thread.join(Math.max(1, timeout.toMillis()));
+            return !thread.isAlive();
+        }
+        return true;
     }
 
     /** Cancels the sweep: no new children start and running ones are canceled; the parent ends Canceled. */
@@ -262,14 +275,14 @@ public final class HyperDriveRun {
 
     /** The hyperparameters a child of a sweep ran with, read from its properties. */
     public static Hyperparameters hyperparametersOf(Run child) {
-        String json = child.getProperties().get(HYPERPARAMETERS);
+        String json = mark(child, HYPERPARAMETERS);
         if (json == null) {
             throw new IllegalArgumentException("Run " + child.id() + " is not a HyperDrive child run (it has no hyperparameters).");
         }
         try {
             Map<String, ParameterValue> values = new LinkedHashMap<>();
             JsonNode node = JSON.readTree(json);
-            node.fields().forEachRemaining(e -> values.put(e.getKey(), valueOf(e.getValue())));
+            node.properties().forEach(e -> values.put(e.getKey(), valueOf(e.getValue())));
             return new Hyperparameters(values);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Run " + child.id() + " has unreadable hyperparameters: " + e.getOriginalMessage());
@@ -286,8 +299,15 @@ public final class HyperDriveRun {
         return ParameterValue.of(n.asText());
     }
 
+    /** A child's property {@code key}, else its tag (set at submission, before the property). */
+    private static String mark(Run child, String key) {
+        RunDetails d = child.getDetails();
+        String v = d.properties().get(key);
+        return v != null ? v : d.tags().get(key);
+    }
+
     private static int childIndex(Run child) {
-        String i = child.getProperties().get(CHILD_INDEX);
+        String i = mark(child, CHILD_INDEX);
         return i == null ? Integer.MAX_VALUE : Integer.parseInt(i);
     }
 

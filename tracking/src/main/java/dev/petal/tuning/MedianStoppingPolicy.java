@@ -18,6 +18,11 @@ public record MedianStoppingPolicy(int evaluationInterval, int delayEvaluation) 
     }
 
     @Override
+    public String spec() {
+        return "median:evaluation_interval=" + evaluationInterval + ",delay_evaluation=" + delayEvaluation;
+    }
+
+    @Override
     public boolean shouldTerminate(String run, MetricStreams streams, PrimaryMetricGoal goal) {
         int n = streams.intervals(run);
         if (!appliesAt(n)) {

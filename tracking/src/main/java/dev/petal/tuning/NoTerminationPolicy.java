@@ -23,7 +23,12 @@ public final class NoTerminationPolicy implements EarlyTerminationPolicy {
     }
 
     @Override
-    public String toString() {
+    public String spec() {
         return "none";
+    }
+
+    @Override
+    public String toString() {
+        return spec();
     }
 }

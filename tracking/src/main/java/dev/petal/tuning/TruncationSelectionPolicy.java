@@ -22,6 +22,12 @@ public record TruncationSelectionPolicy(int truncationPercentage, int evaluation
     }
 
     @Override
+    public String spec() {
+        return "truncation:truncation_percentage=" + truncationPercentage + ",evaluation_interval=" + evaluationInterval
+                + ",delay_evaluation=" + delayEvaluation + ",exclude_finished_jobs=" + excludeFinishedJobs;
+    }
+
+    @Override
     public boolean shouldTerminate(String run, MetricStreams streams, PrimaryMetricGoal goal) {
         int n = streams.intervals(run);
         if (!appliesAt(n)) {

@@ -111,6 +111,20 @@ class BayesianParameterSamplingTest {
     }
 
     @Test
+    void largeHistoriesAreThinnedButStillLeadToTheOptimum() {
+        SearchSpace space = SearchSpace.of("x", new ParameterExpression.Uniform(0, 1));
+        java.util.Random rng = new java.util.Random(1);
+        List<Observation> done = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            double x = rng.nextDouble();
+            done.add(new Observation(new Hyperparameters(java.util.Map.of("x", ParameterValue.of(x))), (x - 0.62) * (x - 0.62)));
+        }
+        Hyperparameters next = new BayesianParameterSampling(space, 2).sampler(PrimaryMetricGoal.MINIMIZE)
+                .next(done, List.of()).orElseThrow();
+        assertEquals(0.62, next.get("x").asDouble(), 0.02);
+    }
+
+    @Test
     void refusesExpressionsAzureDoesNotAllow() {
         SearchSpace space = SearchSpace.of("lr", ExpressionParser.parse("loguniform(-6, -1)"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BayesianParameterSampling(space, 0));

@@ -84,7 +84,7 @@ class HyperDriveRunTest {
     @Test
     void banditPolicyCancelsARunFarBehindTheBest() throws Exception {
         SearchSpace space = SearchSpace.of("kernel", ExpressionParser.parse("choice(rbf, sigmoid)"));
-        HyperDriveConfig config = HyperDriveConfig.of(script("--steps", "10", "--step-millis", "60"),
+        HyperDriveConfig config = HyperDriveConfig.of(script("--steps", "10", "--step-millis", "100"),
                 new GridParameterSampling(space), "Accuracy", PrimaryMetricGoal.MAXIMIZE, 2)
                 .withMaxConcurrentRuns(1).withPolicy(EarlyTerminationPolicy.parse("bandit:slack_factor=0.1"));
         HyperDriveRun hd = HyperDriveRun.submit(experiment(), config).waitForCompletion();
@@ -110,6 +110,8 @@ class HyperDriveRunTest {
         while (hd.getChildren().size() < 2) {
             Thread.sleep(20);
         }
+        assertEquals(RunStatus.RUNNING, hd.getStatus());
+        assertEquals(2, hd.getHyperparameters().size(), "children are listed with their hyperparameters mid-sweep");
         hd.cancel();
         hd.waitForCompletion();
         assertEquals(RunStatus.CANCELED, hd.getStatus());
@@ -143,6 +145,20 @@ class HyperDriveRunTest {
         assertFalse(hd.getBestRunByPrimaryMetric().isPresent());
         assertEquals(2, hd.getChildrenSortedByPrimaryMetric().size());
         assertEquals(0, hd.getChildrenSortedByPrimaryMetric(0, false, true).size());
+    }
+
+    @Test
+    void aChildThatCannotBeSubmittedFailsTheSweep() throws Exception {
+        Path source = java.nio.file.Files.createDirectories(dir.resolve("src"));
+        java.nio.file.Files.writeString(source.resolve("Train.java"), "class Train { public static void main(String[] a) { } }");
+        HyperDriveConfig config = HyperDriveConfig.of(ScriptRunConfig.of(source, "Train.java", List.of()),
+                new GridParameterSampling(SamplingTest.NOTEBOOK), "Accuracy", PrimaryMetricGoal.MAXIMIZE, 12);
+        java.nio.file.Files.delete(source.resolve("Train.java"));
+        java.nio.file.Files.delete(source);
+        HyperDriveRun hd = HyperDriveRun.submit(experiment(), config).waitForCompletion();
+        assertEquals(RunStatus.FAILED, hd.getStatus());
+        assertTrue(hd.getChildren().isEmpty());
+        assertTrue(hd.run().getDetails().error() != null && !hd.run().getDetails().error().isBlank());
     }
 
     @Test

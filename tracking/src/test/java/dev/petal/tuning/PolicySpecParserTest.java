@@ -26,6 +26,15 @@ class PolicySpecParserTest {
     }
 
     @Test
+    void specRoundTrips() {
+        for (EarlyTerminationPolicy p : java.util.List.of(BanditPolicy.slackFactor(0.1, 1, 5), BanditPolicy.slackAmount(0.25, 3, 0),
+                new MedianStoppingPolicy(2, 5), new TruncationSelectionPolicy(20, 1, 5, true), EarlyTerminationPolicy.none())) {
+            assertEquals(p, EarlyTerminationPolicy.parse(p.spec()), p.spec());
+        }
+        assertEquals("bandit:slack_factor=0.1,evaluation_interval=1,delay_evaluation=5", BanditPolicy.slackFactor(0.1, 1, 5).spec());
+    }
+
+    @Test
     void errorsNameTheSpecAndTheProblem() {
         assertEquals("Invalid policy 'greedy:x=1': unknown policy 'greedy' (expected none, bandit, median or truncation).",
                 error("greedy:x=1"));
