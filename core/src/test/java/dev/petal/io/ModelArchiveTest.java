@@ -176,6 +176,22 @@ class ModelArchiveTest {
     }
 
     @Test
+    void refusesDuplicateEntries() throws IOException {
+        Map<String, byte[]> e = new LinkedHashMap<>();
+        e.put("petal.json", "{}".getBytes(StandardCharsets.UTF_8));
+        e.put("a.npy", npy(1));
+        e.put("b.npy", npy(2));
+        byte[] z = Files.readAllBytes(zip("dup.petal", e));
+        byte[] b = "b.npy".getBytes(StandardCharsets.US_ASCII);
+        for (int i = indexOf(z, b, 0); i >= 0; i = indexOf(z, b, i + 1)) {
+            z[i] = 'a';
+        }
+        Path p = dir.resolve("dup.petal");
+        Files.write(p, z);
+        assertEquals("dup.petal has two entries named a.npy.", fails(p));
+    }
+
+    @Test
     void refusesZipBombs() throws IOException {
         byte[] zeros = new byte[8 << 20];
         assertEquals("m.petal announces more than 1048576 uncompressed bytes, more than Petal accepts (a ZIP bomb or a model too large to load).",
