@@ -54,6 +54,43 @@ final class KernelFunction {
     }
 
     /**
+     * Fills {@code col[j] = (float) (yi * y[j] * K(ri, rows[j]))} for j in [from, to): one column of
+     * libsvm's Q, with the kernel chosen once outside the loop. Entries are independent of each other.
+     */
+    void fillColumn(double[] x, int d, int ri, int yi, int[] rows, byte[] y, double[] xsq, float[] col, int from, int to) {
+        int oi = ri * d;
+        switch (kernel) {
+            case LINEAR:
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * Blas.dot(x, oi, x, rows[j] * d, d));
+                }
+                break;
+            case POLY:
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * powi(gamma * Blas.dot(x, oi, x, rows[j] * d, d) + coef0, degree));
+                }
+                break;
+            case RBF: {
+                double sqi = xsq[ri];
+                for (int j = from; j < to; j++) {
+                    int rj = rows[j];
+                    col[j] = (float) ((yi * y[j]) * Math.exp(-gamma * (sqi + xsq[rj] - 2 * Blas.dot(x, oi, x, rj * d, d))));
+                }
+                break;
+            }
+            case SIGMOID:
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * Blas.dot(x, oi, x, rows[j] * d, d) + coef0));
+                }
+                break;
+            default:
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * x[oi + rows[j]]);
+                }
+        }
+    }
+
+    /**
      * The prediction kernel between {@code x[xo, xo+d)} and the support vector {@code sv[so, so+d)}; for
      * a precomputed kernel {@code svIndex} is the support vector's column in the test row.
      * {@code scratch} (length at least d) holds the RBF differences.

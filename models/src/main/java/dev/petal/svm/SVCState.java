@@ -2,6 +2,7 @@ package dev.petal.svm;
 
 import dev.petal.api.Provenance;
 import dev.petal.linalg.Matrix;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -89,6 +90,32 @@ public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, i
     @Override
     public int[] nIter() {
         return nIter.clone();
+    }
+
+    /** Equal when every field and every array element are equal ({@code double}s compared as {@code Double.equals} does). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SVCState s && params.equals(s.params) && Double.compare(gamma, s.gamma) == 0
+                && Arrays.equals(classes, s.classes) && nFeatures == s.nFeatures && Arrays.equals(support, s.support)
+                && supportVectors.equals(s.supportVectors) && Arrays.equals(nSupport, s.nSupport)
+                && Arrays.deepEquals(dualCoef, s.dualCoef) && Arrays.equals(intercept, s.intercept)
+                && Arrays.equals(probA, s.probA) && Arrays.equals(probB, s.probB) && Arrays.equals(nIter, s.nIter)
+                && fitStatus == s.fitStatus && provenance.equals(s.provenance);
+    }
+
+    /** A hash over every field and array element. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(params, gamma, Arrays.hashCode(classes), nFeatures, Arrays.hashCode(support), supportVectors,
+                Arrays.hashCode(nSupport), Arrays.deepHashCode(dualCoef), Arrays.hashCode(intercept),
+                Arrays.hashCode(probA), Arrays.hashCode(probB), Arrays.hashCode(nIter), fitStatus, provenance);
+    }
+
+    /** A short summary: classes, feature count, support vector count, kernel. */
+    @Override
+    public String toString() {
+        return "SVCState[kernel=" + params.kernel().pyName() + ", classes=" + Arrays.toString(classes) + ", nFeatures="
+                + nFeatures + ", nSV=" + support.length + ", gamma=" + gamma + ", fitStatus=" + fitStatus + "]";
     }
 
     static double[][] deepCopy(double[][] a) {

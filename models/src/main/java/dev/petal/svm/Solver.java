@@ -321,39 +321,47 @@ final class Solver {
 
     /** libsvm's WSS3; returns 1 when optimal, else 0 with (i, j) in {@code out}. */
     private int selectWorkingSet(int[] out) {
+        final byte[] ys = y;
+        final double[] gs = g;
+        final byte[] st = status;
+        final int n = activeSize;
         double gmax = -INF;
         double gmax2 = -INF;
         int gmaxIdx = -1;
         int gminIdx = -1;
         double objDiffMin = INF;
 
-        for (int t = 0; t < activeSize; t++) {
-            if (y[t] == +1) {
-                if (!isUpper(t) && -g[t] >= gmax) {
-                    gmax = -g[t];
+        for (int t = 0; t < n; t++) {
+            if (ys[t] == +1) {
+                if (st[t] != UPPER && -gs[t] >= gmax) {
+                    gmax = -gs[t];
                     gmaxIdx = t;
                 }
             } else {
-                if (!isLower(t) && g[t] >= gmax) {
-                    gmax = g[t];
+                if (st[t] != LOWER && gs[t] >= gmax) {
+                    gmax = gs[t];
                     gmaxIdx = t;
                 }
             }
         }
         int i = gmaxIdx;
-        float[] qi = null;
-        if (i != -1) {
-            qi = q.getQ(i, activeSize);
+        if (i == -1) {
+            return 1; // Gmax = -inf: no j passes gradDiff > 0, so libsvm finds no Gmin_idx
         }
-        for (int j = 0; j < activeSize; j++) {
-            if (y[j] == +1) {
-                if (!isLower(j)) {
-                    double gradDiff = gmax + g[j];
-                    if (g[j] >= gmax2) {
-                        gmax2 = g[j];
+        final float[] qi = q.getQ(i, n);
+        final double[] qds = qd;
+        final double qdi = qds[i];
+        final double twoYi = 2.0 * ys[i];
+        for (int j = 0; j < n; j++) {
+            double gj = gs[j];
+            if (ys[j] == +1) {
+                if (st[j] != LOWER) {
+                    double gradDiff = gmax + gj;
+                    if (gj >= gmax2) {
+                        gmax2 = gj;
                     }
                     if (gradDiff > 0) {
-                        double quad = qd[i] + qd[j] - 2.0 * y[i] * qi[j];
+                        double quad = qdi + qds[j] - twoYi * qi[j];
                         double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
                         if (objDiff <= objDiffMin) {
                             gminIdx = j;
@@ -362,13 +370,13 @@ final class Solver {
                     }
                 }
             } else {
-                if (!isUpper(j)) {
-                    double gradDiff = gmax - g[j];
-                    if (-g[j] >= gmax2) {
-                        gmax2 = -g[j];
+                if (st[j] != UPPER) {
+                    double gradDiff = gmax - gj;
+                    if (-gj >= gmax2) {
+                        gmax2 = -gj;
                     }
                     if (gradDiff > 0) {
-                        double quad = qd[i] + qd[j] + 2.0 * y[i] * qi[j];
+                        double quad = qdi + qds[j] + twoYi * qi[j];
                         double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
                         if (objDiff <= objDiffMin) {
                             gminIdx = j;

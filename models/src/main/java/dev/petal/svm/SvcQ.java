@@ -46,11 +46,7 @@ final class SvcQ {
 
     /** Computes {@code col[j] = (float) (y_i y_j K(i, j))} for j in [from, to); entries are independent. */
     void fill(int i, float[] col, int from, int to) {
-        int ri = row[i];
-        int yi = y[i];
-        for (int j = from; j < to; j++) {
-            col[j] = (float) ((yi * y[j]) * kf.train(x, d, ri, row[j], xsq));
-        }
+        kf.fillColumn(x, d, row[i], y[i], row, y, xsq, col, from, to);
     }
 
     /** The diagonal, in the current permutation (shared, not copied). */

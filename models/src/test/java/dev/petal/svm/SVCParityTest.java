@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SVCParityTest {
     static final String[] FILES = {"iris", "iris_binary", "iris_precomputed", "wine_raw", "wine", "breast_cancer",
-        "digits", "classification", "moons", "blobs", "large_binary"};
+        "digits", "classification", "moons", "blobs", "large_binary", "tiny"};
     private static final List<String> REPORT = new ArrayList<>();
 
     static Stream<Arguments> cases() {
