@@ -185,6 +185,8 @@ class SvcModelIOTest {
                 loadFails(withJson(good, "\"kernel\" : \"rbf\"", "\"kernel\" : \"java.lang.Runtime\"")));
         assertEquals("bad.petal: petal.json has an unexpected field model.params.class_name.",
                 loadFails(withJson(good, "\"C\" : 1.0", "\"class_name\" : \"x\", \"C\" : 1.0")));
+        assertEquals("bad.petal: an svc needs between 2 and 16384 classes, but classes holds 1.",
+                loadFails(withJson(good, "\"classes\" : [ 3, 5, 7 ]", "\"classes\" : [ 3 ]")));
         assertEquals("bad.petal: petal.json field classes must be strictly increasing.",
                 loadFails(withJson(good, "\"classes\" : [ 3, 5, 7 ]", "\"classes\" : [ 3, 5, 3 ]")));
         assertEquals("bad.petal holds an invalid svc: Invalid SVC state: nSupport[0] is negative (-4).",
