@@ -200,6 +200,9 @@ class SvcModelIOTest {
         assertEquals("bad.petal: petal.json field classes does not match the classes of the pipeline.", loadFails(relabelled));
         assertEquals("bad.petal: pipeline step 1 is a standard_scaler, but the last step must be a classifier.",
                 loadFails(withJson(goodPipe, "\"model_type\" : \"svc\"", "\"model_type\" : \"standard_scaler\"")));
+        Map<String, byte[]> named = Zips.entries(ModelIO.toBytes(m, new ModelMetadata(List.of(), List.of("a", "b", "c"))));
+        assertEquals("bad.petal: petal.json field class_names must not repeat a name.",
+                loadFails(withJson(named, "\"b\"", "\"a\"")));
         Map<String, byte[]> noIntercept = new java.util.LinkedHashMap<>(good);
         noIntercept.remove("intercept.npy");
         assertEquals("bad.petal is missing the entry intercept.npy.", loadFails(noIntercept));
