@@ -194,7 +194,7 @@ class ModelArchiveTest {
     @Test
     void refusesZipBombs() throws IOException {
         byte[] zeros = new byte[8 << 20];
-        assertEquals("m.petal announces more than 1048576 uncompressed bytes, more than Petal accepts (a ZIP bomb or a model too large to load).",
+        assertEquals("m.petal announces more than 1048576 uncompressed bytes, more than Petal accepts (a ZIP bomb, or a model too large for this JVM: a larger -Xmx raises the limit).",
                 fails(withHeader("{}", Map.of("a.npy", zeros))));
         byte[] lying = Files.readAllBytes(withHeader("{\"format_version\": 1, \"arrays\": {\"a\": {\"dtype\": \"<f8\", \"shape\": [1]}}}",
                 Map.of("a.npy", new byte[200_000])));
