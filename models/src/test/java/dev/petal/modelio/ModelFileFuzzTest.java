@@ -122,7 +122,7 @@ class ModelFileFuzzTest {
             assertEquals(List.of(dir, file), all.sorted().toList(), "loading must never write a file");
         }
         for (String name : UNSAFE_NAMES) {
-            if (!name.contains("\\") && !name.contains(":")) {
+            if (name.endsWith(".npy") || name.endsWith(".json")) {
                 assertFalse(Files.exists(dir.resolve(name).normalize()) && !dir.resolve(name).normalize().startsWith(dir)
                         && Files.getLastModifiedTime(dir.resolve(name).normalize()).toMillis() >= started,
                         "an entry was written outside: " + name);
