@@ -9,8 +9,13 @@ package dev.petal.io;
  * @param maxHeaderBytes      the largest uncompressed size of {@code petal.json}
  */
 public record ArchiveLimits(long maxFileBytes, long maxUncompressedBytes, int maxEntries, int maxHeaderBytes) {
-    /** The defaults: files up to 1 GiB, 1 GiB uncompressed in total, 256 entries, a 4 MiB {@code petal.json}. */
-    public static final ArchiveLimits DEFAULT = new ArchiveLimits(1L << 30, 1L << 30, 256, 4 << 20);
+    /**
+     * The defaults: files up to 1 GiB; in total 1 GiB uncompressed or an eighth of the JVM's maximum heap,
+     * whichever is less (decoding holds a few copies of each array, so a file that announces more could
+     * exhaust the heap); 256 entries; a 4 MiB {@code petal.json}.
+     */
+    public static final ArchiveLimits DEFAULT = new ArchiveLimits(1L << 30,
+            Math.max(1L << 20, Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 8)), 256, 4 << 20);
 
     /** Validates that every bound is positive and that the header fits an array. */
     public ArchiveLimits {

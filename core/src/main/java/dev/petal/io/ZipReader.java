@@ -229,7 +229,8 @@ final class ZipReader implements Closeable {
             totalSize += usize;
             if (usize > Integer.MAX_VALUE - 8 || totalSize > limits.maxUncompressedBytes()) {
                 throw new ModelFormatException(label + " announces more than " + limits.maxUncompressedBytes()
-                        + " uncompressed bytes, more than Petal accepts (a ZIP bomb or a model too large to load).");
+                        + " uncompressed bytes, more than Petal accepts (a ZIP bomb, or a model too large for this"
+                        + " JVM: a larger -Xmx raises the limit).");
             }
             if (method == ZipWriter.METHOD_STORED && csize != usize) {
                 throw new ModelFormatException(label + " is corrupt: stored entry " + name + " has two different sizes.");

@@ -176,9 +176,65 @@ class ModelArchiveTest {
     }
 
     @Test
+    void refusesZipFeaturesPetalNeverWrites() throws IOException {
+        byte[] good = Files.readAllBytes(sample());
+        byte[] encrypted = good.clone();
+        patchCentral16(encrypted, "petal.json", 8, 1);
+        assertEquals("x.petal has an encrypted entry petal.json; Petal does not read encrypted files.", failsBytes(encrypted));
+        byte[] bzip2 = good.clone();
+        patchCentral16(bzip2, "petal.json", 10, 12);
+        assertEquals("x.petal: entry petal.json uses ZIP compression method 12; Petal reads only stored and deflated entries.",
+                failsBytes(bzip2));
+        byte[] zip64 = good.clone();
+        patchCentral(zip64, "w.npy", 24, -1);
+        assertEquals("x.petal is a ZIP64 archive; Petal model files never need ZIP64.", failsBytes(zip64));
+        byte[] multiDisk = good.clone();
+        multiDisk[multiDisk.length - 22 + 4] = 1;
+        assertEquals("x.petal is a multi-part ZIP archive; Petal reads single files only.", failsBytes(multiDisk));
+        byte[] moved = good.clone();
+        patchCentral(moved, "idx.npy", 42, 0);
+        assertEquals("x.petal is corrupt: the local header of entry idx.npy does not match the ZIP directory.", failsBytes(moved));
+    }
+
+    private String failsBytes(byte[] bytes) throws IOException {
+        Path p = dir.resolve("x.petal");
+        Files.write(p, bytes);
+        return fails(p);
+    }
+
+    /** Sets the 2-byte field at {@code field} of the central record of {@code name}. */
+    static void patchCentral16(byte[] zip, String name, int field, int value) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 46 < zip.length; i++) {
+            if (b.getInt(i) == ZipWriter.CENTRAL_SIG && Arrays.equals(Arrays.copyOfRange(zip, i + 46, i + 46 + n.length), n)) {
+                b.putShort(i + field, (short) value);
+                return;
+            }
+        }
+        throw new AssertionError("no central record for " + name);
+    }
+
+    @Test
+    void refusesDuplicateEntries() throws IOException {
+        Map<String, byte[]> e = new LinkedHashMap<>();
+        e.put("petal.json", "{}".getBytes(StandardCharsets.UTF_8));
+        e.put("a.npy", npy(1));
+        e.put("b.npy", npy(2));
+        byte[] z = Files.readAllBytes(zip("dup.petal", e));
+        byte[] b = "b.npy".getBytes(StandardCharsets.US_ASCII);
+        for (int i = indexOf(z, b, 0); i >= 0; i = indexOf(z, b, i + 1)) {
+            z[i] = 'a';
+        }
+        Path p = dir.resolve("dup.petal");
+        Files.write(p, z);
+        assertEquals("dup.petal has two entries named a.npy.", fails(p));
+    }
+
+    @Test
     void refusesZipBombs() throws IOException {
         byte[] zeros = new byte[8 << 20];
-        assertEquals("m.petal announces more than 1048576 uncompressed bytes, more than Petal accepts (a ZIP bomb or a model too large to load).",
+        assertEquals("m.petal announces more than 1048576 uncompressed bytes, more than Petal accepts (a ZIP bomb, or a model too large for this JVM: a larger -Xmx raises the limit).",
                 fails(withHeader("{}", Map.of("a.npy", zeros))));
         byte[] lying = Files.readAllBytes(withHeader("{\"format_version\": 1, \"arrays\": {\"a\": {\"dtype\": \"<f8\", \"shape\": [1]}}}",
                 Map.of("a.npy", new byte[200_000])));

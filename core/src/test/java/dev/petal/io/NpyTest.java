@@ -104,6 +104,32 @@ class NpyTest {
     }
 
     @Test
+    void randomHeadersParseOrFailCleanly() {
+        String[] tokens = {"{", "}", "(", ")", ",", ":", " ", "'", "\"", "'descr'", "'shape'", "'fortran_order'", "'<f8'",
+            "'<i4'", "True", "False", "0", "7", "99999999999", "-1", "\n", "\u00e9", "'"};
+        java.util.Random rng = new java.util.Random(7);
+        int parsed = 0;
+        for (int c = 0; c < 20_000; c++) {
+            StringBuilder h = new StringBuilder();
+            if (rng.nextBoolean()) {
+                h.append("{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }");
+                h.insert(rng.nextInt(h.length()), tokens[rng.nextInt(tokens.length)]);
+            } else {
+                for (int i = rng.nextInt(12); i > 0; i--) {
+                    h.append(tokens[rng.nextInt(tokens.length)]);
+                }
+            }
+            try {
+                NpyHeader.parse(h.toString(), "a.npy");
+                parsed++;
+            } catch (ModelFormatException e) {
+                assertEquals(-1, e.getMessage().indexOf('\n'), e.getMessage());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(parsed > 100, "only " + parsed + " random headers parsed");
+    }
+
+    @Test
     void arraysAreCopiedAndChecked() {
         double[] v = {1, 2};
         NpyArray a = NpyArray.ofDoubles(v);

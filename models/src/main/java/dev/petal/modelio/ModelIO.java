@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Saves and loads fitted models as Petal model files, the safe replacement for
@@ -104,12 +105,13 @@ public final class ModelIO {
         if (!classes.isEmpty() && (step.classes() == null || classes.size() != step.classes().length)) {
             throw root.fail("class_names", "must name each class in classes");
         }
-        ModelMetadata metadata;
-        try {
-            metadata = new ModelMetadata(features, classes);
-        } catch (IllegalArgumentException e) {
-            throw a.fail(e.getMessage());
+        if (Set.copyOf(features).size() != features.size()) {
+            throw root.fail("feature_names", "must not repeat a name");
         }
+        if (Set.copyOf(classes).size() != classes.size()) {
+            throw root.fail("class_names", "must not repeat a name");
+        }
+        ModelMetadata metadata = new ModelMetadata(features, classes);
         root.finish();
         a.finish();
         return new LoadedModel(a.label(), a.formatVersion(), step.type(), step.model(), step.provenance(), metadata);

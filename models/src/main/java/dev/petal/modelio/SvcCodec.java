@@ -28,6 +28,8 @@ import java.util.TreeMap;
  */
 final class SvcCodec {
     private static final int MAX_CLASS_WEIGHTS = Codecs.MAX_CLASSES;
+    /** Bounds the one-vs-one pairs, k (k - 1) / 2, well inside an int. */
+    private static final int MAX_SVC_CLASSES = 16384;
 
     private SvcCodec() {
     }
@@ -94,8 +96,8 @@ final class SvcCodec {
         double gamma = model.real("gamma");
         int fitStatus = model.integer("fit_status", 0, 1);
         int k = classes.length;
-        if (k < 2) {
-            throw model.fail("classes", "must hold at least 2 classes for an svc");
+        if (k < 2 || k > MAX_SVC_CLASSES) {
+            throw a.fail("an svc needs between 2 and " + MAX_SVC_CLASSES + " classes, but classes holds " + k + ".");
         }
         int pairs = k * (k - 1) / 2;
         NpyArray sup = a.array(prefix + "support");

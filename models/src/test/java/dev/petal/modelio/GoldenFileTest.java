@@ -127,6 +127,17 @@ class GoldenFileTest {
     }
 
     @Test
+    void loadsTheSameFileRezippedByPython() throws IOException, URISyntaxException {
+        Path repacked = Path.of(GoldenFileTest.class.getResource("/dev/petal/modelio/repacked_by_python.petal").toURI());
+        LoadedModel m = ModelIO.load(repacked);
+        JsonNode expected = json("pipeline_scaler_svc.expected.json");
+        Matrix probe = probe(expected);
+        assertArrayEquals(ints(expected.get("predict")), m.asClassifier().predict(probe));
+        assertArrayEquals(doubles(expected.get("predict_proba")), m.asClassifier().predictProba(probe).toFlatArray());
+        assertEquals(ModelIO.load(golden("pipeline_scaler_svc.petal")).provenance(), m.provenance());
+    }
+
+    @Test
     void polySvcWithOvoShapeFromFormat1() throws IOException, URISyntaxException {
         LoadedModel m = check("svc_poly_ovo", ModelType.SVC);
         assertEquals(ModelMetadata.NONE, m.metadata());

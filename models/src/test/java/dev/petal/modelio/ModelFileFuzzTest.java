@@ -107,6 +107,7 @@ class ModelFileFuzzTest {
         Random rng = new Random(SEED);
         Path file = dir.resolve("case.petal");
         Map<Kind, int[]> tally = new EnumMap<>(Kind.class);
+        long started = System.currentTimeMillis();
         ExecutorService loader = Executors.newSingleThreadExecutor();
         try {
             run(rng, file, tally, loader);
@@ -119,6 +120,13 @@ class ModelFileFuzzTest {
         }
         try (Stream<Path> all = Files.walk(dir)) {
             assertEquals(List.of(dir, file), all.sorted().toList(), "loading must never write a file");
+        }
+        for (String name : UNSAFE_NAMES) {
+            if (name.endsWith(".npy") || name.endsWith(".json")) {
+                assertFalse(Files.exists(dir.resolve(name).normalize()) && !dir.resolve(name).normalize().startsWith(dir)
+                        && Files.getLastModifiedTime(dir.resolve(name).normalize()).toMillis() >= started,
+                        "an entry was written outside: " + name);
+            }
         }
     }
 

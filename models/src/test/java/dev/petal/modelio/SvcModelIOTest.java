@@ -185,6 +185,8 @@ class SvcModelIOTest {
                 loadFails(withJson(good, "\"kernel\" : \"rbf\"", "\"kernel\" : \"java.lang.Runtime\"")));
         assertEquals("bad.petal: petal.json has an unexpected field model.params.class_name.",
                 loadFails(withJson(good, "\"C\" : 1.0", "\"class_name\" : \"x\", \"C\" : 1.0")));
+        assertEquals("bad.petal: an svc needs between 2 and 16384 classes, but classes holds 1.",
+                loadFails(withJson(good, "\"classes\" : [ 3, 5, 7 ]", "\"classes\" : [ 3 ]")));
         assertEquals("bad.petal: petal.json field classes must be strictly increasing.",
                 loadFails(withJson(good, "\"classes\" : [ 3, 5, 7 ]", "\"classes\" : [ 3, 5, 3 ]")));
         assertEquals("bad.petal holds an invalid svc: Invalid SVC state: nSupport[0] is negative (-4).",
@@ -198,6 +200,9 @@ class SvcModelIOTest {
         assertEquals("bad.petal: petal.json field classes does not match the classes of the pipeline.", loadFails(relabelled));
         assertEquals("bad.petal: pipeline step 1 is a standard_scaler, but the last step must be a classifier.",
                 loadFails(withJson(goodPipe, "\"model_type\" : \"svc\"", "\"model_type\" : \"standard_scaler\"")));
+        Map<String, byte[]> named = Zips.entries(ModelIO.toBytes(m, new ModelMetadata(List.of(), List.of("a", "b", "c"))));
+        assertEquals("bad.petal: petal.json field class_names must not repeat a name.",
+                loadFails(withJson(named, "\"b\"", "\"a\"")));
         Map<String, byte[]> noIntercept = new java.util.LinkedHashMap<>(good);
         noIntercept.remove("intercept.npy");
         assertEquals("bad.petal is missing the entry intercept.npy.", loadFails(noIntercept));
