@@ -4,6 +4,7 @@ import dev.petal.api.Estimator;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.NumpySum;
 
 /**
  * scikit-learn's {@code StandardScaler}: centres each feature on its mean and divides it by its
@@ -58,7 +59,7 @@ public record StandardScaler(boolean withMean, boolean withStd) implements Estim
         if (!withMean && !withStd) {
             return StandardScalerModel.of(this, f, n, null, null, provenance);
         }
-        double[] sum = ColumnSums.of(data, n, f);
+        double[] sum = NumpySum.columnSums(data, n, f);
         double[] mean = new double[f];
         double[] t = new double[f];
         for (int j = 0; j < f; j++) {
@@ -78,8 +79,8 @@ public record StandardScaler(boolean withMean, boolean withStd) implements Estim
                 squares[off + j] = d * d;
             }
         }
-        double[] correction = ColumnSums.of(temp, n, f);
-        double[] unnormalized = ColumnSums.of(squares, n, f);
+        double[] correction = NumpySum.columnSums(temp, n, f);
+        double[] unnormalized = NumpySum.columnSums(squares, n, f);
         double[] var = new double[f];
         for (int j = 0; j < f; j++) {
             var[j] = (unnormalized[j] - correction[j] * correction[j] / n) / n;

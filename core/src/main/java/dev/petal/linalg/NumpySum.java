@@ -1,33 +1,48 @@
-package dev.petal.preprocessing;
+package dev.petal.linalg;
 
 /**
- * Column sums of a row-major matrix, rounded exactly as {@code numpy.sum(X, axis=0)} rounds them
- * for a C-ordered float64 array (numpy 1.24).
+ * numpy's float64 reductions in numpy's exact rounding order (checked bit for bit against numpy
+ * 1.24), so values derived from them — gamma='scale', StandardScaler's mean and variance — equal
+ * scikit-learn's to the last bit.
  *
- * <p>With two or more columns numpy adds the rows one after another. With one column the data is
- * contiguous along the summed axis, so numpy sums each buffer of 8192 values pairwise (blocks of
- * 8 partial sums below 128 values) and adds the buffers in turn.
+ * <p>A reduction over contiguous values walks buffers of 8192, adding each buffer's pairwise sum
+ * to the running total (pairwise: sequential below 8 values, 8 accumulators up to 128, halving
+ * above). {@code sum(X, axis=0)} of a C-ordered matrix with two or more columns instead adds the
+ * rows one after another.
  */
-final class ColumnSums {
+public final class NumpySum {
     private static final int BUFFER = 8192;
     private static final int BLOCK = 128;
     private static final int UNROLL = 8;
 
-    private ColumnSums() {
+    private NumpySum() {
     }
 
-    /** The sum of each column of the {@code rows x cols} row-major {@code data}. */
-    static double[] of(double[] data, int rows, int cols) {
+    /** {@code np.sum(a)} of a 1-D array. */
+    public static double sum(double[] a) {
+        return sum(a, 0, a.length);
+    }
+
+    /** {@code np.var(a)} (ddof 0): the mean by {@link #sum}, then the mean of the squared deviations. */
+    public static double var(double[] a) {
+        int n = a.length;
+        double mean = sum(a) / n;
+        double[] dev = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = a[i] - mean;
+            dev[i] = t * t;
+        }
+        return sum(dev) / n;
+    }
+
+    /** {@code np.sum(X, axis=0)} of the {@code rows x cols} row-major {@code data}. */
+    public static double[] columnSums(double[] data, int rows, int cols) {
         double[] s = new double[cols];
         if (rows == 0) {
             return s;
         }
         if (cols == 1) {
-            double acc = 0.0;
-            for (int start = 0; start < rows; start += BUFFER) {
-                acc += pairwise(data, start, Math.min(BUFFER, rows - start));
-            }
-            s[0] = acc;
+            s[0] = sum(data, 0, rows);
             return s;
         }
         System.arraycopy(data, 0, s, 0, cols);
@@ -40,10 +55,18 @@ final class ColumnSums {
         return s;
     }
 
+    private static double sum(double[] a, int off, int n) {
+        double res = 0.0;
+        for (int s = 0; s < n; s += BUFFER) {
+            res += pairwise(a, off + s, Math.min(BUFFER, n - s));
+        }
+        return res;
+    }
+
     /** numpy's {@code pairwise_sum_DOUBLE} over {@code n} contiguous values from {@code off}. */
-    static double pairwise(double[] a, int off, int n) {
+    private static double pairwise(double[] a, int off, int n) {
         if (n < UNROLL) {
-            double res = 0.0;
+            double res = -0.0;
             for (int i = 0; i < n; i++) {
                 res += a[off + i];
             }
