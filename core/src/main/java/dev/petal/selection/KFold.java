@@ -31,7 +31,7 @@ public record KFold(int nSplits, boolean shuffle, long seed) {
     }
 
     /** The folds over {@code nSamples} rows, in scikit-learn's order. */
-    public List<Fold> split(int nSamples) {
+    public List<TrainTestIndices> split(int nSamples) {
         checkEnoughSamples(nSplits, nSamples);
         int[] indices = Selection.range(0, nSamples);
         if (shuffle) {
@@ -64,13 +64,13 @@ public record KFold(int nSplits, boolean shuffle, long seed) {
     }
 
     /** Turns a fold number per row into folds whose train and test indices ascend, as scikit-learn's masks give. */
-    static List<Fold> folds(int[] foldOf, int nSplits) {
+    static List<TrainTestIndices> folds(int[] foldOf, int nSplits) {
         int n = foldOf.length;
         int[] sizes = new int[nSplits];
         for (int f : foldOf) {
             sizes[f]++;
         }
-        List<Fold> out = new ArrayList<>(nSplits);
+        List<TrainTestIndices> out = new ArrayList<>(nSplits);
         for (int f = 0; f < nSplits; f++) {
             int[] test = new int[sizes[f]];
             int[] train = new int[n - sizes[f]];
@@ -83,7 +83,7 @@ public record KFold(int nSplits, boolean shuffle, long seed) {
                     train[b++] = i;
                 }
             }
-            out.add(new Fold(train, test));
+            out.add(new TrainTestIndices(train, test));
         }
         return List.copyOf(out);
     }

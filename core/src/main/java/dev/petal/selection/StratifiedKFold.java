@@ -34,7 +34,7 @@ public record StratifiedKFold(int nSplits, boolean shuffle, long seed) {
     }
 
     /** The folds for labels {@code y}, in scikit-learn's order. */
-    public List<Fold> split(int[] y) {
+    public List<TrainTestIndices> split(int[] y) {
         int n = y.length;
         KFold.checkEnoughSamples(nSplits, n);
         RandomState rng = new RandomState(seed);

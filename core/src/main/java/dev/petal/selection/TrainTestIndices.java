@@ -1,6 +1,6 @@
 package dev.petal.selection;
 
-/** The row indices of a train/test split, in the order scikit-learn returns them. */
+/** The row indices of a train/test split or of one cross-validation fold, in the order scikit-learn returns them. */
 public record TrainTestIndices(int[] train, int[] test) {
     /** Copies both arrays in. */
     public TrainTestIndices {

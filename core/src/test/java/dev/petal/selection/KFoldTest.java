@@ -21,7 +21,7 @@ class KFoldTest {
             int k = c.get("n_splits").asInt();
             boolean shuffle = c.get("shuffle").asBoolean();
             long seed = shuffle ? c.get("random_state").asLong() : 0;
-            List<Fold> folds = c.get("kind").asText().equals("kfold")
+            List<TrainTestIndices> folds = c.get("kind").asText().equals("kfold")
                     ? new KFold(k, shuffle, seed).split(y.length)
                     : new StratifiedKFold(k, shuffle, seed).split(y);
             String at = c.get("kind").asText() + " " + c.get("dataset").asText() + " k=" + k + " seed=" + c.get("random_state");
