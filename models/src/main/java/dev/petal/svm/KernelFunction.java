@@ -148,4 +148,38 @@ final class KernelFunction {
                 throw new IllegalStateException("unknown kernel " + kernel);
         }
     }
+
+    /**
+     * Prediction kernel values of the sample {@code x[xo, xo+d)} against support vectors [from, to) held
+     * feature-major in {@code svT} (into {@code kvalue[from, to)}), each bit-identical to {@link #predict}.
+     * Not for a precomputed kernel.
+     */
+    void predictBlock(double[] x, int xo, double[][] svT, int from, int to, int d, Blas.Scratch s, double[] kvalue) {
+        double[] v = s.out;
+        if (kernel == Kernel.RBF) {
+            Blas.squaredDistances(x, xo, svT, from, to, d, s.acc, v);
+            for (int j = from; j < to; j++) {
+                kvalue[j] = Math.exp(-gamma * v[j]);
+            }
+            return;
+        }
+        Blas.dots(x, xo, svT, from, to, d, s.acc, v);
+        switch (kernel) {
+            case LINEAR:
+                System.arraycopy(v, from, kvalue, from, to - from);
+                break;
+            case POLY:
+                for (int j = from; j < to; j++) {
+                    kvalue[j] = powi(gamma * v[j] + coef0, degree);
+                }
+                break;
+            case SIGMOID:
+                for (int j = from; j < to; j++) {
+                    kvalue[j] = Math.tanh(gamma * v[j] + coef0);
+                }
+                break;
+            default:
+                throw new IllegalStateException("no dot-product form for kernel " + kernel);
+        }
+    }
 }
