@@ -428,6 +428,7 @@ final class Solver {
             reconstructGradient();
             activeSize = l;
         }
+        q.beginSwaps();
         for (int i = 0; i < activeSize; i++) {
             if (beShrunk(i, gmax1, gmax2)) {
                 activeSize--;
@@ -440,6 +441,7 @@ final class Solver {
                 }
             }
         }
+        q.endSwaps();
     }
 
     private double calculateRho() {

@@ -104,6 +104,16 @@ final class SvcQ {
         return qd;
     }
 
+    /** Starts a batch of swaps with no column request in between (see {@link KernelCache#beginSwaps}). */
+    void beginSwaps() {
+        cache.beginSwaps();
+    }
+
+    /** Ends a batch of swaps. */
+    void endSwaps() {
+        cache.endSwaps();
+    }
+
     /** Swaps positions i and j everywhere. */
     void swapIndex(int i, int j) {
         cache.swapIndex(i, j);
