@@ -23,10 +23,10 @@ import libsvm.svm_model;
  * The side-by-side harness: Petal vs LIBSVM's Java port vs scikit-learn, on the same CSVs, in one run.
  *
  * <p>Usage: {@code Compare OUT_DIR [REPEATS] [--quick] [--only PREFIX]}. Writes the data sets to
- * OUT_DIR, times each library (one untimed warm-up fit and predict per case, so JIT compilation is not
- * counted, then the best of REPEATS), runs {@code benchmarks/sklearn_timing.py} with
- * {@code /usr/bin/python3} when scikit-learn is importable (otherwise notes its absence; it warms up
- * the same way), and prints a Markdown table with the ratios, the machine and the date. The last
+ * OUT_DIR, times each library (untimed warm-up fits and predicts per case, at least 3 runs and 1.5 s,
+ * so JIT compilation is not counted, then the best of REPEATS), runs {@code benchmarks/sklearn_timing.py}
+ * with {@code /usr/bin/python3} when scikit-learn is importable (otherwise notes its absence; it runs one
+ * untimed warm-up per case), and prints a Markdown table with the ratios, the machine and the date. The last
  * column compares every prediction and the number of support vectors with scikit-learn's.
  */
 public final class Compare {
@@ -52,7 +52,7 @@ public final class Compare {
         double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Map<String, JsonNode> sklearn = runSklearn(out, cases, repeats);
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "Machine: %d cores (%s), Java %s, %s; scikit-learn %s; date %s; after one warm-up run, best of %d runs; "
+        table.append(String.format(Locale.ROOT, "Machine: %d cores (%s), Java %s, %s; scikit-learn %s; date %s; after warm-up runs, best of %d runs; "
                 + "predict on %s rows; load average %.1f at the start.%n%n",
                 Runtime.getRuntime().availableProcessors(), cpuName(), System.getProperty("java.version"), System.getProperty("os.arch"),
                 sklearn.containsKey("_sklearn") ? sklearn.get("_sklearn").asText() : "not installed (column skipped)",
@@ -151,7 +151,8 @@ public final class Compare {
         double bestFit = Double.MAX_VALUE;
         double bestPredict = Double.MAX_VALUE;
         SVCModel model = null;
-        int[] pred = svc.fit(train.x(), train.y()).predict(test.x()); // warm-up, not timed
+        int[] pred = null;
+        warmUp(() -> svc.fit(train.x(), train.y()).predict(test.x()));
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
             model = svc.fit(train.x(), train.y());
@@ -167,6 +168,14 @@ public final class Compare {
         return new Timing(bestFit, bestPredict, nsv, pred);
     }
 
+    /** Untimed runs until the JIT has settled: at least 3 runs and 1.5 s, at most 10 runs. */
+    private static void warmUp(Runnable run) {
+        long start = System.nanoTime();
+        for (int r = 0; r < 10 && (r < 3 || System.nanoTime() - start < 1_500_000_000L); r++) {
+            run.run();
+        }
+    }
+
     private static double gammaOf(Case c, BenchData train) {
         return SVC.defaults().withKernel(Kernel.parse(c.kernel())).withMaxIter(1).fit(train.x(), train.y()).gamma();
     }
@@ -175,7 +184,8 @@ public final class Compare {
         double bestFit = Double.MAX_VALUE;
         double bestPredict = Double.MAX_VALUE;
         svm_model model = null;
-        int[] pred = LibsvmJava.predict(LibsvmJava.fit(train.x(), train.y(), c.kernel(), c.c(), gamma), test.x()); // warm-up
+        int[] pred = null;
+        warmUp(() -> LibsvmJava.predict(LibsvmJava.fit(train.x(), train.y(), c.kernel(), c.c(), gamma), test.x()));
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
             model = LibsvmJava.fit(train.x(), train.y(), c.kernel(), c.c(), gamma);
