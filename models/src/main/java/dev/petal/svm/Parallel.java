@@ -1,5 +1,6 @@
 package dev.petal.svm;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
@@ -66,12 +67,29 @@ final class Parallel {
         return pool != null && ForkJoinTask.getPool() == pool;
     }
 
-    /** Runs {@code body} on the pool (or directly when single-threaded or already on it) and returns its value. */
+    /**
+     * Runs {@code body} on a pool worker (or directly when single-threaded or already on one) and returns
+     * its value; an exception it throws reaches the caller unchanged.
+     */
     static <T> T call(Supplier<T> body) {
         if (THREADS <= 1 || inPool()) {
             return body.get();
         }
-        return pool().invoke(ForkJoinTask.adapt(body::get));
+        try {
+            return pool().submit(body::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the SVC worker thread", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /**

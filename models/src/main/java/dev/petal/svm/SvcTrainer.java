@@ -71,7 +71,8 @@ final class SvcTrainer {
         LibSvm.Params lp = new LibSvm.Params(kf, params.C(), params.tol(), params.shrinking(), params.probability(),
                 params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
         LibSvm.Context ctx = new LibSvm.Context(xsq);
-        LibSvm.Model m = LibSvm.train(new LibSvm.Problem(flat, d, rows, yIndex, w), lp, ctx);
+        LibSvm.Problem problem = new LibSvm.Problem(flat, d, rows, yIndex, w);
+        LibSvm.Model m = Parallel.call(() -> LibSvm.train(problem, lp, ctx));
 
         boolean binary = k == 2;
         double[][] dualCoef = new double[k - 1][];
