@@ -331,15 +331,13 @@ final class Solver {
         int gminIdx = -1;
         double objDiffMin = INF;
 
+        // I_up: y=+1 not at the upper bound, y=-1 not at the lower one; the candidate is -y*g (exact)
         for (int t = 0; t < n; t++) {
-            if (ys[t] == +1) {
-                if (st[t] != UPPER && -gs[t] >= gmax) {
-                    gmax = -gs[t];
-                    gmaxIdx = t;
-                }
-            } else {
-                if (st[t] != LOWER && gs[t] >= gmax) {
-                    gmax = gs[t];
+            int yt = ys[t];
+            if (st[t] != ((1 + yt) >> 1)) {
+                double v = -yt * gs[t];
+                if (v >= gmax) {
+                    gmax = v;
                     gmaxIdx = t;
                 }
             }
@@ -352,36 +350,22 @@ final class Solver {
         final double[] qds = qd;
         final double qdi = qds[i];
         final double twoYi = 2.0 * ys[i];
+        // I_low: y=+1 not at the lower bound, y=-1 not at the upper one. With w = y*g (exact), libsvm's two
+        // branches are gradDiff = Gmax + w and quad = QD_i + QD_j - (2 y_i y_j) Q_ij, bit for bit.
         for (int j = 0; j < n; j++) {
-            double gj = gs[j];
-            if (ys[j] == +1) {
-                if (st[j] != LOWER) {
-                    double gradDiff = gmax + gj;
-                    if (gj >= gmax2) {
-                        gmax2 = gj;
-                    }
-                    if (gradDiff > 0) {
-                        double quad = qdi + qds[j] - twoYi * qi[j];
-                        double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
-                        if (objDiff <= objDiffMin) {
-                            gminIdx = j;
-                            objDiffMin = objDiff;
-                        }
-                    }
+            int yj = ys[j];
+            if (st[j] != ((1 - yj) >> 1)) {
+                double w = yj * gs[j];
+                double gradDiff = gmax + w;
+                if (w >= gmax2) {
+                    gmax2 = w;
                 }
-            } else {
-                if (st[j] != UPPER) {
-                    double gradDiff = gmax - gj;
-                    if (-gj >= gmax2) {
-                        gmax2 = -gj;
-                    }
-                    if (gradDiff > 0) {
-                        double quad = qdi + qds[j] + twoYi * qi[j];
-                        double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
-                        if (objDiff <= objDiffMin) {
-                            gminIdx = j;
-                            objDiffMin = objDiff;
-                        }
+                if (gradDiff > 0) {
+                    double quad = qdi + qds[j] - (twoYi * yj) * qi[j];
+                    double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
+                    if (objDiff <= objDiffMin) {
+                        gminIdx = j;
+                        objDiffMin = objDiff;
                     }
                 }
             }
