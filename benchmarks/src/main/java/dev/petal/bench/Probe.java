@@ -15,8 +15,8 @@ import java.util.Locale;
  * wall time, the process's CPU time and a SHA-256 fingerprint of every fitted array and every decision
  * value, so a speed change can be checked to leave the results bit-identical on large data.
  *
- * <p>Usage: {@code Probe DATA KERNEL [REPEATS]} with DATA one of {@code binary20_N}, {@code multi4x30_N},
- * {@code digits}.
+ * <p>Usage: {@code Probe DATA KERNEL [REPEATS] [proba]} with DATA one of {@code binary20_N}, {@code multi4x30_N},
+ * {@code digits}; {@code proba} fits with probability=true and random_state=0.
  */
 public final class Probe {
     private Probe() {
@@ -29,6 +29,9 @@ public final class Probe {
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         BenchData[] tt = Sets.trainTest(data);
         SVC svc = SVC.defaults().withKernel(kernel);
+        if (args.length > 3 && args[3].equals("proba")) {
+            svc = svc.withProbability(true).withRandomState(0L);
+        }
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < repeats; r++) {
@@ -60,6 +63,12 @@ public final class Probe {
             }
         }
         for (double v : m.intercept()) {
+            md.update(b.clear().putDouble(v).array());
+        }
+        for (double v : m.probA()) {
+            md.update(b.clear().putDouble(v).array());
+        }
+        for (double v : m.probB()) {
             md.update(b.clear().putDouble(v).array());
         }
         for (int v : m.nIter()) {

@@ -428,15 +428,39 @@ final class LibSvm {
                 }
             } else {
                 Model sub = train(new Problem(prob.x, prob.d, rows, y, w), subParam, ctx);
-                int[] svOff = new int[sub.svRows.length];
-                for (int s = 0; s < svOff.length; s++) {
-                    svOff[s] = sub.svRows[s] * prob.d;
-                }
-                for (int j = begin; j < end; j++) {
-                    int r = prob.rows[perm[j]];
-                    Predict.decisionValues(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, prob.x, r * prob.d,
-                            prob.x, svOff, sub.svRows, prob.d, kvalue, scratch, one);
-                    dec[perm[j]] = one[0] * sub.label[0];
+                int d = prob.d;
+                int nsv = sub.svRows.length;
+                if (param.kf.kernel == Kernel.PRECOMPUTED) {
+                    int[] svOff = new int[nsv];
+                    for (int s = 0; s < nsv; s++) {
+                        svOff[s] = sub.svRows[s] * d;
+                    }
+                    for (int j = begin; j < end; j++) {
+                        int r = prob.rows[perm[j]];
+                        Predict.decisionValues(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, prob.x, r * d,
+                                prob.x, svOff, sub.svRows, d, kvalue, scratch, one);
+                        dec[perm[j]] = one[0] * sub.label[0];
+                    }
+                } else {
+                    // the held-out rows against the fold model's support vectors, in bulk
+                    double[][] svT = new double[d][nsv];
+                    for (int s = 0; s < nsv; s++) {
+                        int o = sub.svRows[s] * d;
+                        for (int c = 0; c < d; c++) {
+                            svT[c][s] = prob.x[o + c];
+                        }
+                    }
+                    int n = end - begin;
+                    double[] xs = new double[n * d];
+                    for (int j = 0; j < n; j++) {
+                        System.arraycopy(prob.x, prob.rows[perm[begin + j]] * d, xs, j * d, d);
+                    }
+                    double[][] out = new double[n][1];
+                    Predict.decisionValuesBulk(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, xs, n, d, svT, nsv,
+                            out);
+                    for (int j = 0; j < n; j++) {
+                        dec[perm[begin + j]] = out[j][0] * sub.label[0];
+                    }
                 }
             }
         }
