@@ -167,7 +167,7 @@ final class KernelCache {
         for (int h = next[head]; h != head; h = next[h]) {
             cols[cached++] = h;
         }
-        Parallel.forRange(0, cached, 64, (from, to) -> {
+        SpinTeam.forRange(0, cached, 64, (from, to) -> {
             for (int c = from; c < to; c++) {
                 int h = cols[c];
                 float[] col = data[h];

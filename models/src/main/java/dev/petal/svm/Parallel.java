@@ -1,18 +1,17 @@
 package dev.petal.svm;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
-import java.util.function.Supplier;
 
 /**
- * The thread pool behind SVC's parallel work (kernel columns, one-vs-one pairs, prediction blocks):
+ * The thread pool behind SVC's coarse parallel work (one-vs-one pairs, prediction blocks):
  * one shared {@link ForkJoinPool}, created on first use, with {@link #threads()} workers. Work is split
  * only where every result entry is computed independently, so the numbers never depend on the split.
  *
  * <p>The number of threads is the system property {@code petal.threads} (read once), by default every
- * available processor; 1 runs everything on the caller's thread.
+ * available processor; 1 runs everything on the caller's thread. Fine-grained work (kernel columns)
+ * goes to {@link SpinTeam} instead.
  */
 final class Parallel {
     private static final int THREADS = threadsFromProperty();
@@ -63,33 +62,8 @@ final class Parallel {
     }
 
     /** Whether the current thread is one of this pool's workers (then tasks fork and join directly). */
-    private static boolean inPool() {
+    static boolean inPool() {
         return pool != null && ForkJoinTask.getPool() == pool;
-    }
-
-    /**
-     * Runs {@code body} on a pool worker (or directly when single-threaded or already on one) and returns
-     * its value; an exception it throws reaches the caller unchanged.
-     */
-    static <T> T call(Supplier<T> body) {
-        if (THREADS <= 1 || inPool()) {
-            return body.get();
-        }
-        try {
-            return pool().submit(body::get).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the SVC worker thread", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     /**

@@ -7,7 +7,7 @@ package dev.petal.svm;
  *
  * <p>For speed the samples are also kept feature-major in position order ({@code xt[f][pos]},
  * swapped along with the positions), so a column is filled block by block with {@link Blas#dots}, in
- * parallel pieces for long columns. Every entry is computed exactly as {@link KernelFunction#train}
+ * parallel pieces ({@link SpinTeam}) for long columns. Every entry is computed exactly as {@link KernelFunction#train}
  * would, so the split and the layout never change a value.
  */
 final class SvcQ {
@@ -83,7 +83,7 @@ final class SvcQ {
         } else if ((long) (to - from) * d < PARALLEL_WORK) {
             fillRange(i, col, from, to);
         } else {
-            Parallel.forRange(from, to, GRAIN, (a, b) -> fillRange(i, col, a, b));
+            SpinTeam.forRange(from, to, GRAIN, (a, b) -> fillRange(i, col, a, b));
         }
     }
 

@@ -72,7 +72,7 @@ final class SvcTrainer {
                 params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
         LibSvm.Context ctx = new LibSvm.Context(xsq);
         LibSvm.Problem problem = new LibSvm.Problem(flat, d, rows, yIndex, w);
-        LibSvm.Model m = Parallel.call(() -> LibSvm.train(problem, lp, ctx));
+        LibSvm.Model m = LibSvm.train(problem, lp, ctx);
 
         boolean binary = k == 2;
         double[][] dualCoef = new double[k - 1][];
