@@ -319,20 +319,92 @@ final class Solver {
         }
     }
 
-    /** libsvm's WSS3; returns 1 when optimal, else 0 with (i, j) in {@code out}. */
+    /** Active sizes from which the working-set scans are split between threads. */
+    private static final int PARALLEL_WSS = 3000;
+    private static final int SLOTS = Math.max(1, Parallel.threads());
+
+    // per-piece results of the two scans; piece p covers [p * wssPiece, (p + 1) * wssPiece)
+    private final double[] upMax = new double[SLOTS];
+    private final int[] upIdx = new int[SLOTS];
+    private final double[] lowMax = new double[SLOTS];
+    private final double[] lowMin = new double[SLOTS];
+    private final int[] lowIdx = new int[SLOTS];
+    private int wssPiece;
+    private double wssGmax;
+    private float[] wssQi;
+    private double wssQdi;
+    private double wssTwoYi;
+    private final Parallel.Range upScan = (from, to) -> scanUp(from, to, from / wssPiece);
+    private final Parallel.Range lowScan = (from, to) -> scanLow(from, to, from / wssPiece);
+
+    /**
+     * libsvm's WSS3; returns 1 when optimal, else 0 with (i, j) in {@code out}. Each scan may be cut into
+     * contiguous pieces scanned by different threads; libsvm's ties go to the last index (the {@code >=}
+     * and {@code <=} updates), so a later piece's result wins over an earlier one's whenever it ties or
+     * beats it, which gives exactly the sequential scan's choice.
+     */
     private int selectWorkingSet(int[] out) {
+        final int n = activeSize;
+        int pieces = n >= PARALLEL_WSS ? SLOTS : 1;
+        wssPiece = pieces == 1 ? Math.max(1, n) : (n + pieces - 1) / pieces;
+        java.util.Arrays.fill(upIdx, -1);
+        if (pieces == 1) {
+            scanUp(0, n, 0);
+        } else {
+            SpinTeam.forRange(0, n, wssPiece, upScan);
+        }
+        double gmax = -INF;
+        int gmaxIdx = -1;
+        for (int p = 0; p < SLOTS; p++) {
+            if (upIdx[p] != -1 && upMax[p] >= gmax) {
+                gmax = upMax[p];
+                gmaxIdx = upIdx[p];
+            }
+        }
+        int i = gmaxIdx;
+        if (i == -1) {
+            return 1; // Gmax = -inf: no j passes gradDiff > 0, so libsvm finds no Gmin_idx
+        }
+        wssGmax = gmax;
+        wssQi = q.getQ(i, n);
+        wssQdi = qd[i];
+        wssTwoYi = 2.0 * y[i];
+        java.util.Arrays.fill(lowIdx, -1);
+        java.util.Arrays.fill(lowMax, Double.NaN);
+        if (pieces == 1) {
+            scanLow(0, n, 0);
+        } else {
+            SpinTeam.forRange(0, n, wssPiece, lowScan);
+        }
+        double gmax2 = -INF;
+        double objDiffMin = INF;
+        int gminIdx = -1;
+        for (int p = 0; p < SLOTS; p++) {
+            if (!Double.isNaN(lowMax[p]) && lowMax[p] >= gmax2) {
+                gmax2 = lowMax[p];
+            }
+            if (lowIdx[p] != -1 && lowMin[p] <= objDiffMin) {
+                objDiffMin = lowMin[p];
+                gminIdx = lowIdx[p];
+            }
+        }
+        wssQi = null;
+        if (gmax + gmax2 < eps || gminIdx == -1) {
+            return 1;
+        }
+        out[0] = gmaxIdx;
+        out[1] = gminIdx;
+        return 0;
+    }
+
+    /** I_up (y=+1 not at the upper bound, y=-1 not at the lower one): the last maximum of -y*g (exact). */
+    private void scanUp(int from, int to, int slot) {
         final byte[] ys = y;
         final double[] gs = g;
         final byte[] st = status;
-        final int n = activeSize;
         double gmax = -INF;
-        double gmax2 = -INF;
         int gmaxIdx = -1;
-        int gminIdx = -1;
-        double objDiffMin = INF;
-
-        // I_up: y=+1 not at the upper bound, y=-1 not at the lower one; the candidate is -y*g (exact)
-        for (int t = 0; t < n; t++) {
+        for (int t = from; t < to; t++) {
             int yt = ys[t];
             if (st[t] != ((1 + yt) >> 1)) {
                 double v = -yt * gs[t];
@@ -342,19 +414,32 @@ final class Solver {
                 }
             }
         }
-        int i = gmaxIdx;
-        if (i == -1) {
-            return 1; // Gmax = -inf: no j passes gradDiff > 0, so libsvm finds no Gmin_idx
-        }
-        final float[] qi = q.getQ(i, n);
+        upMax[slot] = gmax;
+        upIdx[slot] = gmaxIdx;
+    }
+
+    /**
+     * I_low (y=+1 not at the lower bound, y=-1 not at the upper one). With w = y*g (exact), libsvm's two
+     * branches are gradDiff = Gmax + w and quad = QD_i + QD_j - (2 y_i y_j) Q_ij, bit for bit. Records
+     * the last maximum of w (NaN: no candidate) and the last minimum of objDiff.
+     */
+    private void scanLow(int from, int to, int slot) {
+        final byte[] ys = y;
+        final double[] gs = g;
+        final byte[] st = status;
         final double[] qds = qd;
-        final double qdi = qds[i];
-        final double twoYi = 2.0 * ys[i];
-        // I_low: y=+1 not at the lower bound, y=-1 not at the upper one. With w = y*g (exact), libsvm's two
-        // branches are gradDiff = Gmax + w and quad = QD_i + QD_j - (2 y_i y_j) Q_ij, bit for bit.
-        for (int j = 0; j < n; j++) {
+        final float[] qi = wssQi;
+        final double gmax = wssGmax;
+        final double qdi = wssQdi;
+        final double twoYi = wssTwoYi;
+        double gmax2 = -INF;
+        boolean any = false;
+        int gminIdx = -1;
+        double objDiffMin = INF;
+        for (int j = from; j < to; j++) {
             int yj = ys[j];
             if (st[j] != ((1 - yj) >> 1)) {
+                any = true;
                 double w = yj * gs[j];
                 double gradDiff = gmax + w;
                 if (w >= gmax2) {
@@ -370,12 +455,9 @@ final class Solver {
                 }
             }
         }
-        if (gmax + gmax2 < eps || gminIdx == -1) {
-            return 1;
-        }
-        out[0] = gmaxIdx;
-        out[1] = gminIdx;
-        return 0;
+        lowMax[slot] = any ? gmax2 : Double.NaN;
+        lowMin[slot] = objDiffMin;
+        lowIdx[slot] = gminIdx;
     }
 
     private boolean beShrunk(int i, double gmax1, double gmax2) {
