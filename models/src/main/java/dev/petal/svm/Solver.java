@@ -187,8 +187,16 @@ final class Solver {
 
             double dai = alpha[i] - oldAi;
             double daj = alpha[j] - oldAj;
-            for (int k = 0; k < activeSize; k++) {
-                g[k] += qi[k] * dai + qj[k] * daj;
+            if (activeSize >= PARALLEL_WSS && SLOTS > 1) {
+                updQi = qi;
+                updQj = qj;
+                updDai = dai;
+                updDaj = daj;
+                SpinTeam.forRange(0, activeSize, (activeSize + SLOTS - 1) / SLOTS, gradientUpdate);
+                updQi = null;
+                updQj = null;
+            } else {
+                updateGradient(qi, qj, dai, daj, 0, activeSize);
             }
 
             boolean ui = isUpper(i);
@@ -319,7 +327,22 @@ final class Solver {
         }
     }
 
-    /** Active sizes from which the working-set scans are split between threads. */
+    // the gradient update's operands, for its pieces
+    private float[] updQi;
+    private float[] updQj;
+    private double updDai;
+    private double updDaj;
+    private final Parallel.Range gradientUpdate = (from, to) -> updateGradient(updQi, updQj, updDai, updDaj, from, to);
+
+    /** {@code G_k += Q_ik * dA_i + Q_jk * dA_j} on [from, to): every entry on its own, as libsvm writes it. */
+    private void updateGradient(float[] qi, float[] qj, double dai, double daj, int from, int to) {
+        final double[] gs = g;
+        for (int k = from; k < to; k++) {
+            gs[k] += qi[k] * dai + qj[k] * daj;
+        }
+    }
+
+    /** Active sizes from which the working-set scans and the gradient update are split between threads. */
     private static final int PARALLEL_WSS = 3000;
     private static final int SLOTS = Math.max(1, Parallel.threads());
 
