@@ -99,7 +99,21 @@ final class Blas {
         } else {
             java.util.Arrays.fill(out, from, to, 0.0);
         }
-        for (int f = n1; f < d; f++) {
+        int f = n1;
+        for (; f + 4 <= d; f += 4) { // dot's sequential tail, four terms per pass
+            double a0 = a[ao + f];
+            double a1 = a[ao + f + 1];
+            double a2 = a[ao + f + 2];
+            double a3 = a[ao + f + 3];
+            double[] b0 = bt[f];
+            double[] b1 = bt[f + 1];
+            double[] b2 = bt[f + 2];
+            double[] b3 = bt[f + 3];
+            for (int j = from; j < to; j++) {
+                out[j] = (((out[j] + b0[j] * a0) + b1[j] * a1) + b2[j] * a2) + b3[j] * a3;
+            }
+        }
+        for (; f < d; f++) {
             double af = a[ao + f];
             double[] b = bt[f];
             for (int j = from; j < to; j++) {
@@ -166,7 +180,25 @@ final class Blas {
         } else {
             java.util.Arrays.fill(out, from, to, 0.0);
         }
-        for (int f = n1; f < d; f++) {
+        int f = n1;
+        for (; f + 4 <= d; f += 4) { // the sequential tail, four terms per pass
+            double a0 = a[ao + f];
+            double a1 = a[ao + f + 1];
+            double a2 = a[ao + f + 2];
+            double a3 = a[ao + f + 3];
+            double[] b0 = bt[f];
+            double[] b1 = bt[f + 1];
+            double[] b2 = bt[f + 2];
+            double[] b3 = bt[f + 3];
+            for (int j = from; j < to; j++) {
+                double d0 = a0 - b0[j];
+                double d1 = a1 - b1[j];
+                double d2 = a2 - b2[j];
+                double d3 = a3 - b3[j];
+                out[j] = (((out[j] + d0 * d0) + d1 * d1) + d2 * d2) + d3 * d3;
+            }
+        }
+        for (; f < d; f++) {
             double af = a[ao + f];
             double[] b = bt[f];
             for (int j = from; j < to; j++) {
