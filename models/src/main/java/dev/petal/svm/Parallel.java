@@ -3,6 +3,7 @@ package dev.petal.svm;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.function.Supplier;
 
 /**
  * The thread pool behind SVC's coarse parallel work (one-vs-one pairs, prediction blocks):
@@ -64,6 +65,18 @@ final class Parallel {
     /** Whether the current thread is one of this pool's workers (then tasks fork and join directly). */
     static boolean inPool() {
         return pool != null && ForkJoinTask.getPool() == pool;
+    }
+
+    /**
+     * Starts {@code body} on the pool and returns a handle whose {@code get} waits for its value (when
+     * single-threaded, {@code get} computes it then). {@code body} must not throw.
+     */
+    static <T> Supplier<T> async(Supplier<T> body) {
+        if (THREADS <= 1) {
+            return body;
+        }
+        ForkJoinTask<T> task = pool().submit(ForkJoinTask.adapt(body::get));
+        return task::join;
     }
 
     /**
