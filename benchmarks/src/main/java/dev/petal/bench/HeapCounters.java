@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.State;
  * Heap figures for one single-shot fit, reported by JMH next to its time: the peak heap in use during
  * the fit (the heap pools' peak usage, reset after a GC before the fit, so garbage not yet collected
  * counts too: an upper bound of what the fit needs) and the bytes allocated by every thread meanwhile.
+ * The GC and the baselines run in an invocation-level setup, outside the timed fit.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -36,7 +37,9 @@ public class HeapCounters {
         allocatedMb = 0;
     }
 
-    void start() {
+    /** Before each fit, outside the timed region: a GC, then the peak and allocation baselines. */
+    @Setup(Level.Invocation)
+    public void start() {
         System.gc();
         for (MemoryPoolMXBean p : heapPools) {
             p.resetPeakUsage();

@@ -19,14 +19,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH: one SVC fit per measured iteration (single-shot, so each iteration's {@link HeapCounters} belong to
- * exactly one fit), on every benchmark data set and kernel. Run with
+ * exactly one fit), on every benchmark data set and kernel; 12 warm-up fits let the JIT settle. Run with
  * {@code java -jar benchmarks/target/petal-benchmarks.jar SvcFitBenchmark} (add {@code -p data=...},
  * {@code -p kernel=...} to narrow, {@code -prof gc} for allocation rates).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 4)
+@Warmup(iterations = 12)
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
 public class SvcFitBenchmark {
@@ -51,7 +51,6 @@ public class SvcFitBenchmark {
     /** One fit with scikit-learn's defaults (C=1, gamma='scale', tol 1e-3, cache 200 MB). */
     @Benchmark
     public SVCModel fit(HeapCounters heap) {
-        heap.start();
         SVCModel m = svc.fit(train.x(), train.y());
         heap.stop();
         return m;
