@@ -343,7 +343,7 @@ final class Solver {
     }
 
     /** Active sizes from which the working-set scans and the gradient update are split between threads. */
-    private static final int PARALLEL_WSS = 3000;
+    private static final int PARALLEL_WSS = 5000;
     private static final int SLOTS = Math.max(1, Parallel.threads());
 
     // per-piece results of the two scans; piece p covers [p * wssPiece, (p + 1) * wssPiece)

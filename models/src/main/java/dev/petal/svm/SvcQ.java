@@ -12,7 +12,7 @@ package dev.petal.svm;
  */
 final class SvcQ {
     /** Columns shorter than this many entries times features are filled on the calling thread. */
-    private static final long PARALLEL_WORK = 40_000;
+    private static final long PARALLEL_WORK = 100_000;
     /** The smallest piece of a column filled by one task. */
     private static final int GRAIN = 512;
 
