@@ -22,14 +22,14 @@ import libsvm.svm_model;
 /**
  * The side-by-side harness: Petal vs LIBSVM's Java port vs scikit-learn, on the same CSVs, in one run.
  *
- * <p>Usage: {@code Compare OUT_DIR [REPEATS] [--quick]}. Writes the data sets to OUT_DIR, times
- * each library (best of REPEATS), runs {@code benchmarks/sklearn_timing.py} with
- * {@code /usr/bin/python3} when scikit-learn is importable (otherwise notes its absence), and
- * prints a Markdown table with the ratios, the machine and the date.
+ * <p>Usage: {@code Compare OUT_DIR [REPEATS] [--quick] [--only PREFIX]}. Writes the data sets to
+ * OUT_DIR, times each library (untimed warm-up fits and predicts per case, at least 3 runs and 1.5 s,
+ * so JIT compilation is not counted, then the best of REPEATS), runs {@code benchmarks/sklearn_timing.py}
+ * with {@code /usr/bin/python3} when scikit-learn is importable (otherwise notes its absence; it runs one
+ * untimed warm-up per case), and prints a Markdown table with the ratios, the machine and the date. The last
+ * column compares every prediction and the number of support vectors with scikit-learn's.
  */
 public final class Compare {
-    private static final int PREDICT_ROWS = 5000;
-
     private Compare() {
     }
 
@@ -42,16 +42,21 @@ public final class Compare {
         Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/results");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean quick = List.of(args).contains("--quick");
+        int only = List.of(args).indexOf("--only");
+        String prefix = only >= 0 ? args[only + 1] : "";
         Files.createDirectories(out);
         List<Case> cases = cases(quick);
+        cases.removeIf(c -> !c.name().startsWith(prefix));
         writeData(out, cases);
 
+        double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Map<String, JsonNode> sklearn = runSklearn(out, cases, repeats);
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "Machine: %d cores, Java %s, %s; scikit-learn %s; date %s; best of %d runs.%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("os.arch"),
+        table.append(String.format(Locale.ROOT, "Machine: %d cores (%s), Java %s, %s; scikit-learn %s; date %s; after warm-up runs, best of %d runs; "
+                + "predict on %s rows; load average %.1f at the start.%n%n",
+                Runtime.getRuntime().availableProcessors(), cpuName(), System.getProperty("java.version"), System.getProperty("os.arch"),
                 sklearn.containsKey("_sklearn") ? sklearn.get("_sklearn").asText() : "not installed (column skipped)",
-                LocalDate.now(), repeats));
+                LocalDate.now(), repeats, "5,000 (digits: 297)", loadAverage));
         table.append("| case | n_train | fit Petal s | fit sklearn s | fit LIBSVM-Java s | fit Petal/sklearn | fit Petal/LIBSVM "
                 + "| predict Petal s | predict sklearn s | predict LIBSVM-Java s | predict Petal/sklearn | predict Petal/LIBSVM | same model |\n");
         table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -64,12 +69,14 @@ public final class Compare {
             String same = "n/a";
             if (sk != null) {
                 boolean nsv = sk.get("n_support").asInt() == petal.nSupport();
-                boolean preds = true;
+                int differ = 0;
                 JsonNode p = sk.get("predictions");
                 for (int i = 0; i < p.size(); i++) {
-                    preds &= p.get(i).asInt() == petal.predictions()[i];
+                    differ += p.get(i).asInt() == petal.predictions()[i] ? 0 : 1;
                 }
-                same = nsv && preds ? "yes" : "NO (n_SV " + petal.nSupport() + " vs " + sk.get("n_support").asInt() + ")";
+                differ += Math.abs(p.size() - petal.predictions().length);
+                same = nsv && differ == 0 ? "yes" : "NO (n_SV " + petal.nSupport() + " vs " + sk.get("n_support").asInt()
+                        + ", " + differ + " predictions differ)";
             }
             table.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.3f | %s | %.2f | %.3f | %s | %.3f | %s | %.2f | %s |%n",
                     c.name(), c.nTrain(), petal.fit(), sk == null ? "-" : fmt(sk.get("fit").asDouble()), libsvm.fit(),
@@ -87,33 +94,40 @@ public final class Compare {
         for (int n : sizes) {
             cases.add(new Case("binary20-rbf-" + n, "binary20_" + n, "rbf", 1.0, n));
         }
-        for (int n : quick ? new int[] {1500} : new int[] {1500, 3750}) {
+        for (int n : quick ? new int[] {1500} : new int[] {1500, 3750, 7500}) {
             cases.add(new Case("binary20-linear-" + n, "binary20_" + n, "linear", 1.0, n));
         }
         cases.add(new Case("multi4x30-rbf-3750", "multi4x30_3750", "rbf", 1.0, 3750));
+        if (!quick) {
+            cases.add(new Case("multi4x30-rbf-15000", "multi4x30_15000", "rbf", 1.0, 15000));
+        }
+        cases.add(new Case("digits-rbf", "digits", "rbf", 1.0, 1500));
+        cases.add(new Case("digits-linear", "digits", "linear", 1.0, 1500));
         return cases;
     }
 
     private static void writeData(Path out, List<Case> cases) {
-        Map<String, BenchData> done = new LinkedHashMap<>();
+        java.util.Set<String> done = new java.util.HashSet<>();
         for (Case c : cases) {
-            done.computeIfAbsent(c.data(), name -> {
-                boolean multi = name.startsWith("multi");
-                BenchData all = BenchData.classification(c.nTrain() + PREDICT_ROWS, multi ? 30 : 20, multi ? 4 : 2, 42);
-                BenchData train = all.head(c.nTrain());
-                int[] rest = new int[PREDICT_ROWS];
-                for (int i = 0; i < PREDICT_ROWS; i++) {
-                    rest[i] = c.nTrain() + i;
-                }
-                int[] yTest = new int[PREDICT_ROWS];
-                for (int i = 0; i < PREDICT_ROWS; i++) {
-                    yTest[i] = all.y()[c.nTrain() + i];
-                }
-                train.writeCsv(out.resolve(name + "_train.csv"));
-                new BenchData(all.x().selectRows(rest), yTest).writeCsv(out.resolve(name + "_test.csv"));
-                return train;
-            });
+            if (done.add(c.data())) {
+                BenchData[] tt = Sets.trainTest(c.data());
+                tt[0].writeCsv(out.resolve(c.data() + "_train.csv"));
+                tt[1].writeCsv(out.resolve(c.data() + "_test.csv"));
+            }
         }
+    }
+
+    private static String cpuName() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: leave the CPU unnamed
+        }
+        return "unknown CPU";
     }
 
     private static BenchData load(Path out, String name) throws IOException {
@@ -138,6 +152,7 @@ public final class Compare {
         double bestPredict = Double.MAX_VALUE;
         SVCModel model = null;
         int[] pred = null;
+        warmUp(() -> svc.fit(train.x(), train.y()).predict(test.x()));
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
             model = svc.fit(train.x(), train.y());
@@ -153,6 +168,14 @@ public final class Compare {
         return new Timing(bestFit, bestPredict, nsv, pred);
     }
 
+    /** Untimed runs until the JIT has settled: at least 3 runs and 1.5 s, at most 10 runs. */
+    private static void warmUp(Runnable run) {
+        long start = System.nanoTime();
+        for (int r = 0; r < 10 && (r < 3 || System.nanoTime() - start < 1_500_000_000L); r++) {
+            run.run();
+        }
+    }
+
     private static double gammaOf(Case c, BenchData train) {
         return SVC.defaults().withKernel(Kernel.parse(c.kernel())).withMaxIter(1).fit(train.x(), train.y()).gamma();
     }
@@ -162,6 +185,7 @@ public final class Compare {
         double bestPredict = Double.MAX_VALUE;
         svm_model model = null;
         int[] pred = null;
+        warmUp(() -> LibsvmJava.predict(LibsvmJava.fit(train.x(), train.y(), c.kernel(), c.c(), gamma), test.x()));
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
             model = LibsvmJava.fit(train.x(), train.y(), c.kernel(), c.c(), gamma);

@@ -54,4 +54,214 @@ final class Blas {
         }
         return dot;
     }
+
+    /** Columns per block of {@link #dots} and {@link #squaredDistances}: the lane blocks stay in L1. */
+    static final int BLOCK = 256;
+
+    /**
+     * {@code out[j] = dot(a[ao, ao+d), b_j)} for j in [from, to), where b_j is {@code bt[f][j]}
+     * (feature-major). Each value is bit-identical to {@link #dot} with the same operands: lane k of the
+     * 16 accumulators is the array {@code acc[k]} (all but the last 16-term chunk), the last chunk is
+     * folded straight into the four partial sums {@code acc[16..19]} of {@link #dot}'s fold, and every
+     * array is indexed by j alone, so each loop over j carries no dependence and C2 vectorizes it.
+     * {@code acc} holds 20 arrays; all arrays hold at least {@code to} entries.
+     */
+    static void dots(double[] a, int ao, double[][] bt, int from, int to, int d, double[][] acc, double[] out) {
+        int n1 = d & -16;
+        if (n1 > 0) {
+            int last = n1 - 16;
+            for (int f = 0; f < last; f++) {
+                double af = a[ao + f];
+                double[] b = bt[f];
+                double[] c = acc[f & 15];
+                if (f < 16) {
+                    for (int j = from; j < to; j++) {
+                        c[j] = Math.fma(af, b[j], 0.0);
+                    }
+                } else {
+                    for (int j = from; j < to; j++) {
+                        c[j] = Math.fma(af, b[j], c[j]);
+                    }
+                }
+            }
+            for (int g = 0; g < 4; g++) {
+                int k = (g >> 1) * 8 + (g & 1);
+                int f = ao + last + k;
+                double[] s = acc[16 + g];
+                if (last == 0) {
+                    firstGroup(a[f], a[f + 2], a[f + 4], a[f + 6], bt[k], bt[k + 2], bt[k + 4], bt[k + 6], s, from, to);
+                } else {
+                    lastGroup(a[f], a[f + 2], a[f + 4], a[f + 6], bt[last + k], bt[last + k + 2], bt[last + k + 4],
+                            bt[last + k + 6], acc[k], acc[k + 2], acc[k + 4], acc[k + 6], s, from, to);
+                }
+            }
+            fold(acc, from, to, out);
+        } else {
+            java.util.Arrays.fill(out, from, to, 0.0);
+        }
+        int f = n1;
+        for (; f + 4 <= d; f += 4) { // dot's sequential tail, four terms per pass
+            double a0 = a[ao + f];
+            double a1 = a[ao + f + 1];
+            double a2 = a[ao + f + 2];
+            double a3 = a[ao + f + 3];
+            double[] b0 = bt[f];
+            double[] b1 = bt[f + 1];
+            double[] b2 = bt[f + 2];
+            double[] b3 = bt[f + 3];
+            for (int j = from; j < to; j++) {
+                out[j] = (((out[j] + b0[j] * a0) + b1[j] * a1) + b2[j] * a2) + b3[j] * a3;
+            }
+        }
+        for (; f < d; f++) {
+            double af = a[ao + f];
+            double[] b = bt[f];
+            for (int j = from; j < to; j++) {
+                out[j] += b[j] * af;
+            }
+        }
+    }
+
+    /** One partial sum of the fold, {@code (l0 + l2) + (l4 + l6)}, when each lane holds one product. */
+    private static void firstGroup(double x0, double x2, double x4, double x6, double[] b0, double[] b2, double[] b4,
+                                   double[] b6, double[] s, int from, int to) {
+        for (int j = from; j < to; j++) {
+            s[j] = (Math.fma(x0, b0[j], 0.0) + Math.fma(x2, b2[j], 0.0)) + (Math.fma(x4, b4[j], 0.0) + Math.fma(x6, b6[j], 0.0));
+        }
+    }
+
+    /** One partial sum of the fold after the last chunk's products are accumulated onto the lanes. */
+    private static void lastGroup(double x0, double x2, double x4, double x6, double[] b0, double[] b2, double[] b4,
+                                  double[] b6, double[] c0, double[] c2, double[] c4, double[] c6, double[] s, int from,
+                                  int to) {
+        for (int j = from; j < to; j++) {
+            s[j] = (Math.fma(x0, b0[j], c0[j]) + Math.fma(x2, b2[j], c2[j]))
+                    + (Math.fma(x4, b4[j], c4[j]) + Math.fma(x6, b6[j], c6[j]));
+        }
+    }
+
+    /**
+     * {@code out[j] = sum_f (a[ao+f] - bt[f][j])^2} for j in [from, to): the differences' dot product with
+     * itself in {@link #dot}'s order, as libsvm's prediction RBF computes it; layout as in {@link #dots}.
+     */
+    static void squaredDistances(double[] a, int ao, double[][] bt, int from, int to, int d, double[][] acc,
+                                 double[] out) {
+        int n1 = d & -16;
+        if (n1 > 0) {
+            int last = n1 - 16;
+            for (int f = 0; f < last; f++) {
+                double af = a[ao + f];
+                double[] b = bt[f];
+                double[] c = acc[f & 15];
+                if (f < 16) {
+                    for (int j = from; j < to; j++) {
+                        double diff = af - b[j];
+                        c[j] = Math.fma(diff, diff, 0.0);
+                    }
+                } else {
+                    for (int j = from; j < to; j++) {
+                        double diff = af - b[j];
+                        c[j] = Math.fma(diff, diff, c[j]);
+                    }
+                }
+            }
+            for (int g = 0; g < 4; g++) {
+                int k = (g >> 1) * 8 + (g & 1);
+                int f = ao + last + k;
+                double[] s = acc[16 + g];
+                if (last == 0) {
+                    firstGroupSq(a[f], a[f + 2], a[f + 4], a[f + 6], bt[k], bt[k + 2], bt[k + 4], bt[k + 6], s, from, to);
+                } else {
+                    lastGroupSq(a[f], a[f + 2], a[f + 4], a[f + 6], bt[last + k], bt[last + k + 2], bt[last + k + 4],
+                            bt[last + k + 6], acc[k], acc[k + 2], acc[k + 4], acc[k + 6], s, from, to);
+                }
+            }
+            fold(acc, from, to, out);
+        } else {
+            java.util.Arrays.fill(out, from, to, 0.0);
+        }
+        int f = n1;
+        for (; f + 4 <= d; f += 4) { // the sequential tail, four terms per pass
+            double a0 = a[ao + f];
+            double a1 = a[ao + f + 1];
+            double a2 = a[ao + f + 2];
+            double a3 = a[ao + f + 3];
+            double[] b0 = bt[f];
+            double[] b1 = bt[f + 1];
+            double[] b2 = bt[f + 2];
+            double[] b3 = bt[f + 3];
+            for (int j = from; j < to; j++) {
+                double d0 = a0 - b0[j];
+                double d1 = a1 - b1[j];
+                double d2 = a2 - b2[j];
+                double d3 = a3 - b3[j];
+                out[j] = (((out[j] + d0 * d0) + d1 * d1) + d2 * d2) + d3 * d3;
+            }
+        }
+        for (; f < d; f++) {
+            double af = a[ao + f];
+            double[] b = bt[f];
+            for (int j = from; j < to; j++) {
+                double diff = af - b[j];
+                out[j] += diff * diff;
+            }
+        }
+    }
+
+    private static void firstGroupSq(double x0, double x2, double x4, double x6, double[] b0, double[] b2, double[] b4,
+                                     double[] b6, double[] s, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double d0 = x0 - b0[j];
+            double d2 = x2 - b2[j];
+            double d4 = x4 - b4[j];
+            double d6 = x6 - b6[j];
+            s[j] = (Math.fma(d0, d0, 0.0) + Math.fma(d2, d2, 0.0)) + (Math.fma(d4, d4, 0.0) + Math.fma(d6, d6, 0.0));
+        }
+    }
+
+    private static void lastGroupSq(double x0, double x2, double x4, double x6, double[] b0, double[] b2, double[] b4,
+                                    double[] b6, double[] c0, double[] c2, double[] c4, double[] c6, double[] s, int from,
+                                    int to) {
+        for (int j = from; j < to; j++) {
+            double d0 = x0 - b0[j];
+            double d2 = x2 - b2[j];
+            double d4 = x4 - b4[j];
+            double d6 = x6 - b6[j];
+            s[j] = (Math.fma(d0, d0, c0[j]) + Math.fma(d2, d2, c2[j])) + (Math.fma(d4, d4, c4[j]) + Math.fma(d6, d6, c6[j]));
+        }
+    }
+
+    /** {@link #dot}'s last two levels: {@code (s01x + s23x) + (s01y + s23y)} from {@code acc[16..19]}. */
+    private static void fold(double[][] acc, int from, int to, double[] out) {
+        double[] s01x = acc[16];
+        double[] s01y = acc[17];
+        double[] s23x = acc[18];
+        double[] s23y = acc[19];
+        for (int j = from; j < to; j++) {
+            out[j] = (s01x[j] + s23x[j]) + (s01y[j] + s23y[j]);
+        }
+    }
+
+    /** Per-thread scratch for the block kernels: 16 lane arrays, 4 partial sums and one result array, grown on demand. */
+    static final class Scratch {
+        double[][] acc = new double[20][0];
+        double[] out = new double[0];
+
+        /** Makes every array hold at least {@code n} entries. */
+        Scratch ensure(int n) {
+            if (out.length < n) {
+                int cap = Math.max(n, 2 * out.length);
+                acc = new double[20][cap];
+                out = new double[cap];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** This thread's scratch, holding at least {@code n} entries per array. */
+    static Scratch scratch(int n) {
+        return SCRATCH.get().ensure(n);
+    }
 }

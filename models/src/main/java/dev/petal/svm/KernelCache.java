@@ -14,6 +14,11 @@ final class KernelCache {
     private final int[] prev;
     private final int[] next;
     private final int head; // sentinel of the circular LRU list
+    private final int[] swapA;
+    private final int[] swapB;
+    private int pending = -1; // deferred entry swaps, or -1 outside a batch
+    private final int[] cachedList;
+    private final boolean[] dropMark;
 
     KernelCache(int l, double cacheSizeMb) {
         this.l = l;
@@ -28,6 +33,10 @@ final class KernelCache {
         this.head = l;
         prev[head] = head;
         next[head] = head;
+        this.swapA = new int[l];
+        this.swapB = new int[l];
+        this.cachedList = new int[l];
+        this.dropMark = new boolean[l];
     }
 
     private void lruDelete(int h) {
@@ -104,6 +113,12 @@ final class KernelCache {
         }
         int a = Math.min(i, j);
         int b = Math.max(i, j);
+        if (pending >= 0) {
+            swapA[pending] = a;
+            swapB[pending] = b;
+            pending++;
+            return;
+        }
         for (int h = next[head]; h != head; ) {
             int nextH = next[h];
             if (len[h] > a) {
@@ -112,13 +127,72 @@ final class KernelCache {
                     data[h][a] = data[h][b];
                     data[h][b] = t;
                 } else {
-                    lruDelete(h);
-                    size += len[h];
-                    data[h] = null;
-                    len[h] = 0;
+                    dropColumn(h);
                 }
             }
             h = nextH;
+        }
+    }
+
+    private void dropColumn(int h) {
+        lruDelete(h);
+        size += len[h];
+        data[h] = null;
+        len[h] = 0;
+    }
+
+    /**
+     * Starts a batch of {@link #swapIndex} calls (at most {@link #columns()}) with no request in between:
+     * the columns are relabelled at once, the entry swaps inside the cached columns wait for
+     * {@link #endSwaps}.
+     */
+    void beginSwaps() {
+        pending = 0;
+    }
+
+    /**
+     * Applies the batch's entry swaps column by column, in parallel over columns: each cached column goes
+     * through the same swaps in the same order as {@link #swapIndex} would have applied them one by one,
+     * and is dropped where that would have dropped it, so every cached value ends up the same.
+     */
+    void endSwaps() {
+        int count = pending;
+        pending = -1;
+        if (count <= 0) {
+            return;
+        }
+        int cached = 0;
+        int[] cols = cachedList;
+        boolean[] drop = dropMark;
+        for (int h = next[head]; h != head; h = next[h]) {
+            cols[cached++] = h;
+        }
+        SpinTeam.forRange(0, cached, 64, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int h = cols[c];
+                float[] col = data[h];
+                int n = len[h];
+                for (int t = 0; t < count; t++) {
+                    int a = swapA[t];
+                    if (n > a) {
+                        int b = swapB[t];
+                        if (n > b) {
+                            float v = col[a];
+                            col[a] = col[b];
+                            col[b] = v;
+                        } else {
+                            drop[h] = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        for (int c = 0; c < cached; c++) {
+            if (drop[cols[c]]) {
+                drop[cols[c]] = false;
+                dropColumn(cols[c]);
+            }
         }
     }
 

@@ -91,6 +91,38 @@ final class KernelFunction {
     }
 
     /**
+     * Turns training dot products into Q entries: {@code col[j] = (float) (yi * y[j] * K)} for j in
+     * [from, to), K from {@code dot[j]} with {@link #train}'s formulas ({@code sqi} and {@code sq[j]} are
+     * the two squared norms, RBF only). Not for a precomputed kernel.
+     */
+    void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+        switch (kernel) {
+            case LINEAR:
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * dot[j]);
+                }
+                break;
+            case POLY:
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * powi(gamma * dot[j] + coef0, degree));
+                }
+                break;
+            case RBF:
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * Math.exp(-gamma * (sqi + sq[j] - 2 * dot[j])));
+                }
+                break;
+            case SIGMOID:
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * dot[j] + coef0));
+                }
+                break;
+            default:
+                throw new IllegalStateException("no dot-product form for kernel " + kernel);
+        }
+    }
+
+    /**
      * The prediction kernel between {@code x[xo, xo+d)} and the support vector {@code sv[so, so+d)}; for
      * a precomputed kernel {@code svIndex} is the support vector's column in the test row.
      * {@code scratch} (length at least d) holds the RBF differences.
@@ -114,6 +146,40 @@ final class KernelFunction {
                 return x[xo + svIndex];
             default:
                 throw new IllegalStateException("unknown kernel " + kernel);
+        }
+    }
+
+    /**
+     * Prediction kernel values of the sample {@code x[xo, xo+d)} against support vectors [from, to) held
+     * feature-major in {@code svT} (into {@code kvalue[from, to)}), each bit-identical to {@link #predict}.
+     * Not for a precomputed kernel.
+     */
+    void predictBlock(double[] x, int xo, double[][] svT, int from, int to, int d, Blas.Scratch s, double[] kvalue) {
+        double[] v = s.out;
+        if (kernel == Kernel.RBF) {
+            Blas.squaredDistances(x, xo, svT, from, to, d, s.acc, v);
+            for (int j = from; j < to; j++) {
+                kvalue[j] = Math.exp(-gamma * v[j]);
+            }
+            return;
+        }
+        Blas.dots(x, xo, svT, from, to, d, s.acc, v);
+        switch (kernel) {
+            case LINEAR:
+                System.arraycopy(v, from, kvalue, from, to - from);
+                break;
+            case POLY:
+                for (int j = from; j < to; j++) {
+                    kvalue[j] = powi(gamma * v[j] + coef0, degree);
+                }
+                break;
+            case SIGMOID:
+                for (int j = from; j < to; j++) {
+                    kvalue[j] = Math.tanh(gamma * v[j] + coef0);
+                }
+                break;
+            default:
+                throw new IllegalStateException("no dot-product form for kernel " + kernel);
         }
     }
 }

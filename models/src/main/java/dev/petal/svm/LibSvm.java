@@ -175,6 +175,9 @@ final class LibSvm {
         int[] nIter = new int[Math.max(1, nPairs)];
         double[] probA = param.probability ? new double[nPairs] : new double[0];
         double[] probB = param.probability ? new double[nPairs] : new double[0];
+        int[] pi = new int[nPairs];
+        int[] pj = new int[nPairs];
+        Problem[] subs = new Problem[nPairs];
         int p = 0;
         for (int i = 0; i < nrClass; i++) {
             for (int j = i + 1; j < nrClass; j++) {
@@ -195,27 +198,54 @@ final class LibSvm {
                     subY[ci + k] = -1;
                     subW[ci + k] = w[sj + k];
                 }
-                Problem sub = new Problem(prob.x, prob.d, subRows, subY, subW);
+                pi[p] = i;
+                pj[p] = j;
+                subs[p] = new Problem(prob.x, prob.d, subRows, subY, subW);
+                ++p;
+            }
+        }
+        Solver.Result[] results = new Solver.Result[nPairs];
+        if (param.probability || nPairs == 1 || Parallel.threads() == 1) {
+            // the probability CV draws from the shared generator pair after pair: keep libsvm's order
+            for (p = 0; p < nPairs; p++) {
                 if (param.probability) {
-                    double[] ab = binaryProbability(sub, param, weightedC[i], weightedC[j], ctx);
+                    double[] ab = binaryProbability(subs[p], param, weightedC[pi[p]], weightedC[pj[p]], ctx);
                     probA[p] = ab[0];
                     probB[p] = ab[1];
                 }
-                Solver.Result r = new Solver.Result();
-                alpha[p] = trainOne(sub, param, weightedC[i], weightedC[j], ctx, r);
-                rho[p] = r.rho;
-                nIter[p] = r.iterations;
-                for (int k = 0; k < ci; k++) {
-                    if (!nonzero[si + k] && Math.abs(alpha[p][k]) > 0) {
-                        nonzero[si + k] = true;
-                    }
+                results[p] = new Solver.Result();
+                alpha[p] = trainOne(subs[p], param, weightedC[pi[p]], weightedC[pj[p]], ctx.xsq, param.cacheSizeMb, results[p]);
+                ctx.status |= results[p].timedOut ? 1 : 0;
+            }
+        } else {
+            // independent pairs in parallel; the cache budget is shared by the pairs that run at once
+            double cacheMb = param.cacheSizeMb / Math.min(nPairs, Parallel.threads());
+            Parallel.forRange(0, nPairs, 1, (from, to) -> {
+                for (int q = from; q < to; q++) {
+                    results[q] = new Solver.Result();
+                    alpha[q] = trainOne(subs[q], param, weightedC[pi[q]], weightedC[pj[q]], ctx.xsq, cacheMb, results[q]);
                 }
-                for (int k = 0; k < cj; k++) {
-                    if (!nonzero[sj + k] && Math.abs(alpha[p][ci + k]) > 0) {
-                        nonzero[sj + k] = true;
-                    }
+            });
+            for (p = 0; p < nPairs; p++) {
+                ctx.status |= results[p].timedOut ? 1 : 0;
+            }
+        }
+        for (p = 0; p < nPairs; p++) {
+            int si = start[pi[p]];
+            int sj = start[pj[p]];
+            int ci = count[pi[p]];
+            int cj = count[pj[p]];
+            rho[p] = results[p].rho;
+            nIter[p] = results[p].iterations;
+            for (int k = 0; k < ci; k++) {
+                if (!nonzero[si + k] && Math.abs(alpha[p][k]) > 0) {
+                    nonzero[si + k] = true;
                 }
-                ++p;
+            }
+            for (int k = 0; k < cj; k++) {
+                if (!nonzero[sj + k] && Math.abs(alpha[p][ci + k]) > 0) {
+                    nonzero[sj + k] = true;
+                }
             }
         }
 
@@ -306,7 +336,8 @@ final class LibSvm {
     }
 
     /** {@code svm_train_one} with {@code solve_c_svc}: returns the signed coefficients {@code alpha_i y_i}. */
-    private static double[] trainOne(Problem prob, Params param, double cp, double cn, Context ctx, Solver.Result out) {
+    private static double[] trainOne(Problem prob, Params param, double cp, double cn, double[] xsq, double cacheMb,
+                                     Solver.Result out) {
         int l = prob.size();
         double[] alpha = new double[l];
         double[] minusOnes = new double[l];
@@ -322,13 +353,10 @@ final class LibSvm {
                 c[i] = prob.w[i] * cn;
             }
         }
-        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, y, param.cacheSizeMb);
+        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, xsq, prob.rows, y, cacheMb);
         Solver.Result r = new Solver().solve(l, q, minusOnes, y, alpha, c, param.eps, param.shrinking, param.maxIter);
         for (int i = 0; i < l; i++) {
             alpha[i] *= y[i];
-        }
-        if (r.timedOut) {
-            ctx.status |= 1;
         }
         out.rho = r.rho;
         out.obj = r.obj;
@@ -400,15 +428,39 @@ final class LibSvm {
                 }
             } else {
                 Model sub = train(new Problem(prob.x, prob.d, rows, y, w), subParam, ctx);
-                int[] svOff = new int[sub.svRows.length];
-                for (int s = 0; s < svOff.length; s++) {
-                    svOff[s] = sub.svRows[s] * prob.d;
-                }
-                for (int j = begin; j < end; j++) {
-                    int r = prob.rows[perm[j]];
-                    Predict.decisionValues(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, prob.x, r * prob.d,
-                            prob.x, svOff, sub.svRows, prob.d, kvalue, scratch, one);
-                    dec[perm[j]] = one[0] * sub.label[0];
+                int d = prob.d;
+                int nsv = sub.svRows.length;
+                if (param.kf.kernel == Kernel.PRECOMPUTED) {
+                    int[] svOff = new int[nsv];
+                    for (int s = 0; s < nsv; s++) {
+                        svOff[s] = sub.svRows[s] * d;
+                    }
+                    for (int j = begin; j < end; j++) {
+                        int r = prob.rows[perm[j]];
+                        Predict.decisionValues(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, prob.x, r * d,
+                                prob.x, svOff, sub.svRows, d, kvalue, scratch, one);
+                        dec[perm[j]] = one[0] * sub.label[0];
+                    }
+                } else {
+                    // the held-out rows against the fold model's support vectors, in bulk
+                    double[][] svT = new double[d][nsv];
+                    for (int s = 0; s < nsv; s++) {
+                        int o = sub.svRows[s] * d;
+                        for (int c = 0; c < d; c++) {
+                            svT[c][s] = prob.x[o + c];
+                        }
+                    }
+                    int n = end - begin;
+                    double[] xs = new double[n * d];
+                    for (int j = 0; j < n; j++) {
+                        System.arraycopy(prob.x, prob.rows[perm[begin + j]] * d, xs, j * d, d);
+                    }
+                    double[][] out = new double[n][1];
+                    Predict.decisionValuesBulk(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, xs, n, d, svT, nsv,
+                            out);
+                    for (int j = 0; j < n; j++) {
+                        dec[perm[begin + j]] = out[j][0] * sub.label[0];
+                    }
                 }
             }
         }

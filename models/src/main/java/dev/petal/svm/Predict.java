@@ -22,6 +22,33 @@ final class Predict {
         for (int s = 0; s < l; s++) {
             kvalue[s] = kf.predict(x, xo, sv, svOff[s], d, svIdx[s], scratch);
         }
+        fromKernelValues(nrClass, nSV, coef, rho, kvalue, dec);
+    }
+
+    /**
+     * The pairwise decision values of rows [0, n) of the flat {@code x} into {@code dec[r]}, in bulk:
+     * each row's kernel values against every support vector come from {@link KernelFunction#predictBlock}
+     * on the feature-major support vectors {@code svT} (not for a precomputed kernel), rows in parallel.
+     * Bit-identical to {@link #decisionValues} row by row.
+     */
+    static void decisionValuesBulk(KernelFunction kf, int nrClass, int[] nSV, double[][] coef, double[] rho,
+                                   double[] x, int n, int d, double[][] svT, int nsv, double[][] dec) {
+        int grain = (int) Math.max(1, (1L << 18) / ((long) Math.max(1, nsv) * (d + 8)));
+        Parallel.forRange(0, n, grain, (from, to) -> {
+            Blas.Scratch s = Blas.scratch(nsv);
+            double[] kvalue = new double[nsv];
+            for (int r = from; r < to; r++) {
+                for (int b0 = 0; b0 < nsv; b0 += Blas.BLOCK) {
+                    kf.predictBlock(x, r * d, svT, b0, Math.min(nsv, b0 + Blas.BLOCK), d, s, kvalue);
+                }
+                fromKernelValues(nrClass, nSV, coef, rho, kvalue, dec[r]);
+            }
+        });
+    }
+
+    /** libsvm's pairwise sums over the kernel values, with its signs and summation order. */
+    private static void fromKernelValues(int nrClass, int[] nSV, double[][] coef, double[] rho, double[] kvalue,
+                                         double[] dec) {
         int p = 0;
         int si = 0;
         for (int i = 0; i < nrClass; i++) {

@@ -16,6 +16,7 @@ public final class SVCModel implements DecisionClassifier {
     private final int d;
     private final KernelFunction kf;
     private final double[] sv;
+    private final double[][] svT;
     private final int[] svOff;
     private final int[] svIdx;
     private final int[] nSV;
@@ -41,6 +42,7 @@ public final class SVCModel implements DecisionClassifier {
             svOff[i] = i * svCols;
         }
         this.svIdx = support;
+        this.svT = p.kernel() == Kernel.PRECOMPUTED ? null : transpose(sv, l, d);
         this.nSV = s.nSupport();
         boolean binary = k == 2;
         double[][] dual = s.dualCoef();
@@ -154,12 +156,27 @@ public final class SVCModel implements DecisionClassifier {
     private double[][] libsvmDecision(double[] flat, int n) {
         int pairs = k * (k - 1) / 2;
         double[][] out = new double[n][pairs];
+        if (svT != null) {
+            Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, svOff.length, out);
+            return out;
+        }
         double[] kvalue = new double[svOff.length];
         double[] scratch = new double[d];
         for (int r = 0; r < n; r++) {
             Predict.decisionValues(kf, k, nSV, coefLib, rho, flat, r * d, sv, svOff, svIdx, d, kvalue, scratch, out[r]);
         }
         return out;
+    }
+
+    /** The support vectors feature-major: {@code t[f][s]}. */
+    private static double[][] transpose(double[] sv, int l, int d) {
+        double[][] t = new double[d][l];
+        for (int s = 0; s < l; s++) {
+            for (int f = 0; f < d; f++) {
+                t[f][s] = sv[s * d + f];
+            }
+        }
+        return t;
     }
 
     @Override

@@ -4,15 +4,28 @@ package dev.petal.svm;
  * libsvm's {@code SVC_Q}: columns of {@code Q_ij = y_i y_j K(x_i, x_j)} rounded to float (libsvm's
  * Qfloat), served through a {@link KernelCache}, and the diagonal {@code QD_i = K(x_i, x_i)} in double.
  * Positions follow the solver's permutation; rows refer to the flat training data.
+ *
+ * <p>For speed the samples are also kept feature-major in position order ({@code xt[f][pos]},
+ * swapped along with the positions), so a column is filled block by block with {@link Blas#dots}, in
+ * parallel pieces ({@link SpinTeam}) for long columns. Every entry is computed exactly as {@link KernelFunction#train}
+ * would, so the split and the layout never change a value.
  */
 final class SvcQ {
+    /** Columns shorter than this many entries times features are filled on the calling thread. */
+    private static final long PARALLEL_WORK = 100_000;
+    /** The smallest piece of a column filled by one task. */
+    private static final int GRAIN = 512;
+
     private final KernelFunction kf;
     private final double[] x;
     private final int d;
+    private final int l;
     private final double[] xsq;
     private final int[] row;
     private final byte[] y;
     private final double[] qd;
+    private final double[][] xt;
+    private final double[] sq;
     private final KernelCache cache;
 
     /**
@@ -27,9 +40,28 @@ final class SvcQ {
         this.row = rows.clone();
         this.y = y.clone();
         int l = rows.length;
+        this.l = l;
         this.qd = new double[l];
         for (int i = 0; i < l; i++) {
             qd[i] = kf.train(x, d, row[i], row[i], xsq);
+        }
+        if (kf.kernel == Kernel.PRECOMPUTED) {
+            this.xt = null;
+            this.sq = null;
+        } else {
+            this.xt = new double[d][l];
+            for (int pos = 0; pos < l; pos++) {
+                int o = row[pos] * d;
+                for (int f = 0; f < d; f++) {
+                    xt[f][pos] = x[o + f];
+                }
+            }
+            this.sq = xsq == null ? null : new double[l];
+            if (sq != null) {
+                for (int pos = 0; pos < l; pos++) {
+                    sq[pos] = xsq[row[pos]];
+                }
+            }
         }
         this.cache = new KernelCache(l, cacheSizeMb);
     }
@@ -46,12 +78,40 @@ final class SvcQ {
 
     /** Computes {@code col[j] = (float) (y_i y_j K(i, j))} for j in [from, to); entries are independent. */
     void fill(int i, float[] col, int from, int to) {
-        kf.fillColumn(x, d, row[i], y[i], row, y, xsq, col, from, to);
+        if (xt == null) {
+            kf.fillColumn(x, d, row[i], y[i], row, y, xsq, col, from, to);
+        } else if ((long) (to - from) * d < PARALLEL_WORK) {
+            fillRange(i, col, from, to);
+        } else {
+            SpinTeam.forRange(from, to, GRAIN, (a, b) -> fillRange(i, col, a, b));
+        }
+    }
+
+    private void fillRange(int i, float[] col, int from, int to) {
+        Blas.Scratch s = Blas.scratch(l);
+        int oi = row[i] * d;
+        int yi = y[i];
+        double sqi = sq == null ? 0 : sq[i];
+        for (int b0 = from; b0 < to; b0 += Blas.BLOCK) {
+            int b1 = Math.min(b0 + Blas.BLOCK, to);
+            Blas.dots(x, oi, xt, b0, b1, d, s.acc, s.out);
+            kf.finishColumn(s.out, b0, b1, sqi, sq, yi, y, col);
+        }
     }
 
     /** The diagonal, in the current permutation (shared, not copied). */
     double[] qd() {
         return qd;
+    }
+
+    /** Starts a batch of swaps with no column request in between (see {@link KernelCache#beginSwaps}). */
+    void beginSwaps() {
+        cache.beginSwaps();
+    }
+
+    /** Ends a batch of swaps. */
+    void endSwaps() {
+        cache.endSwaps();
     }
 
     /** Swaps positions i and j everywhere. */
@@ -66,5 +126,17 @@ final class SvcQ {
         double tq = qd[i];
         qd[i] = qd[j];
         qd[j] = tq;
+        if (xt != null) {
+            for (double[] xf : xt) {
+                double t = xf[i];
+                xf[i] = xf[j];
+                xf[j] = t;
+            }
+            if (sq != null) {
+                double t = sq[i];
+                sq[i] = sq[j];
+                sq[j] = t;
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** scikit-learn's {@code BaseLibSVM.fit} for SVC: validation, class weights, gamma, seed, then libsvm. */
 final class SvcTrainer {
@@ -18,6 +19,7 @@ final class SvcTrainer {
     static SVCModel fit(SVC params, Matrix x, int[] y, double[] sampleWeight) {
         double[] flat = Inputs.checkX(x);
         Check.consistentLength(x.rows(), y.length);
+
         int n = x.rows();
         int d = x.cols();
         int[] classes = Arrays.stream(y).distinct().sorted().toArray();
@@ -72,7 +74,11 @@ final class SvcTrainer {
         LibSvm.Params lp = new LibSvm.Params(kf, params.C(), params.tol(), params.shrinking(), params.probability(),
                 params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
         LibSvm.Context ctx = new LibSvm.Context(xsq);
-        LibSvm.Model m = LibSvm.train(new LibSvm.Problem(flat, d, rows, yIndex, w), lp, ctx);
+        int[] yCopy = y.clone();
+        // the SHA-256 fingerprints of X and y are computed on another core while the solver runs
+        Supplier<Provenance> provenance = Parallel.async(() -> Provenance.of(x, yCopy));
+        LibSvm.Problem problem = new LibSvm.Problem(flat, d, rows, yIndex, w);
+        LibSvm.Model m = LibSvm.train(problem, lp, ctx);
 
         boolean binary = k == 2;
         double[][] dualCoef = new double[k - 1][];
@@ -95,7 +101,7 @@ final class SvcTrainer {
         checkFinite(m);
         Matrix sv = params.kernel() == Kernel.PRECOMPUTED ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
         SVCState state = new SVCState(params, gamma, classes, d, m.svInd, sv, m.nSV, dualCoef, intercept, m.probA,
-                m.probB, m.nIter, ctx.status, Provenance.of(x, y));
+                m.probB, m.nIter, ctx.status, provenance.get());
         return SVCModel.fromState(state);
     }
 

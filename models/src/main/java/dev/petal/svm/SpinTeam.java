@@ -1,0 +1,139 @@
+package dev.petal.svm;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Splitting for work that recurs every few tens of microseconds (a kernel column per solver iteration),
+ * where waking a parked pool thread costs as much as the work: {@link Parallel#threads()} - 1 daemon
+ * helpers keep polling for a job for {@link #SPIN_NANOS} after their last piece, then park. The caller
+ * always works on its own job too, so a late helper costs nothing; one job runs at a time (a second
+ * caller, or a caller already on the pool, runs its range alone). Pieces write disjoint entries, so the
+ * split never changes a value.
+ */
+final class SpinTeam {
+    /** How long an idle helper polls before parking. */
+    private static final long SPIN_NANOS = 300_000;
+    private static final AtomicReference<Job> SLOT = new AtomicReference<>();
+    private static volatile Helper[] helpers;
+
+    private SpinTeam() {
+    }
+
+    /** Runs {@code body} over [from, to) in pieces of {@code piece} indices, on the caller and the helpers. */
+    static void forRange(int from, int to, int piece, Parallel.Range body) {
+        if (Parallel.threads() <= 1 || to - from < 2 * piece || Parallel.inPool()) {
+            body.run(from, to);
+            return;
+        }
+        Job job = new Job(body, from, to, piece);
+        if (!SLOT.compareAndSet(null, job)) {
+            body.run(from, to);
+            return;
+        }
+        for (Helper h : helpers()) {
+            if (h.sleeping) {
+                LockSupport.unpark(h);
+            }
+        }
+        job.work();
+        SLOT.compareAndSet(job, null);
+        while (job.done.get() < job.pieces) {
+            Thread.onSpinWait();
+        }
+        if (job.failure != null) {
+            if (job.failure instanceof RuntimeException re) {
+                throw re;
+            }
+            throw (Error) job.failure;
+        }
+    }
+
+    private static Helper[] helpers() {
+        Helper[] hs = helpers;
+        if (hs == null) {
+            synchronized (SpinTeam.class) {
+                hs = helpers;
+                if (hs == null) {
+                    hs = new Helper[Parallel.threads() - 1];
+                    for (int i = 0; i < hs.length; i++) {
+                        hs[i] = new Helper(i);
+                        hs[i].start();
+                    }
+                    helpers = hs;
+                }
+            }
+        }
+        return hs;
+    }
+
+    /** A range cut into pieces that the caller and the helpers claim one at a time. */
+    private static final class Job {
+        final Parallel.Range body;
+        final int from;
+        final int to;
+        final int piece;
+        final int pieces;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(Parallel.Range body, int from, int to, int piece) {
+            this.body = body;
+            this.from = from;
+            this.to = to;
+            this.piece = piece;
+            this.pieces = (to - from + piece - 1) / piece;
+        }
+
+        /** Claims and runs pieces until none is left; returns how many this thread ran. */
+        int work() {
+            int ran = 0;
+            for (int p = next.getAndIncrement(); p < pieces; p = next.getAndIncrement()) {
+                int a = from + p * piece;
+                try {
+                    body.run(a, Math.min(to, a + piece));
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    done.incrementAndGet();
+                }
+                ran++;
+            }
+            return ran;
+        }
+    }
+
+    /** Polls the slot, parks after {@link #SPIN_NANOS} without work. */
+    private static final class Helper extends Thread {
+        volatile boolean sleeping;
+
+        Helper(int i) {
+            super("petal-svm-helper-" + i);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long idleSince = System.nanoTime();
+            while (true) {
+                Job job = SLOT.get();
+                if (job != null && job.work() > 0) {
+                    idleSince = System.nanoTime();
+                    continue;
+                }
+                if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                sleeping = true;
+                if (SLOT.get() == null) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
+                idleSince = System.nanoTime();
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.petal.svm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast paths compute the same bits as the reference formulas: block dot products and distances as
+ * {@link Blas#dot}, kernel columns (blocked, split across threads, after batched swaps) as
+ * {@link KernelFunction#train}, bulk prediction as {@link Predict#decisionValues} row by row.
+ */
+class BlockKernelTest {
+    private static final int[] DIMS = {1, 7, 15, 16, 17, 20, 31, 32, 33, 48, 64, 70};
+
+    private static double[] gaussian(SplittableRandom rnd, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = 1.0 - rnd.nextDouble();
+            v[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
+        }
+        return v;
+    }
+
+    private static double[][] featureMajor(double[] x, int n, int d) {
+        double[][] t = new double[d][n];
+        for (int j = 0; j < n; j++) {
+            for (int f = 0; f < d; f++) {
+                t[f][j] = x[j * d + f];
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void blockDotsAndDistancesEqualBlasDotBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int n = 300;
+        for (int d : DIMS) {
+            double[] a = gaussian(rnd, d + 3);
+            double[] b = gaussian(rnd, n * d);
+            double[][] bt = featureMajor(b, n, d);
+            Blas.Scratch s = Blas.scratch(n);
+            Blas.dots(a, 3, bt, 13, n, d, s.acc, s.out);
+            for (int j = 13; j < n; j++) {
+                assertEquals(Double.doubleToRawLongBits(Blas.dot(a, 3, b, j * d, d)), Double.doubleToRawLongBits(s.out[j]),
+                        "dot d=" + d + " j=" + j);
+            }
+            Blas.squaredDistances(a, 3, bt, 0, n - 5, d, s.acc, s.out);
+            double[] diff = new double[d];
+            for (int j = 0; j < n - 5; j++) {
+                for (int f = 0; f < d; f++) {
+                    diff[f] = a[3 + f] - b[j * d + f];
+                }
+                assertEquals(Double.doubleToRawLongBits(Blas.dot(diff, 0, diff, 0, d)), Double.doubleToRawLongBits(s.out[j]),
+                        "distance d=" + d + " j=" + j);
+            }
+        }
+    }
+
+    @Test
+    void kernelColumnsEqualTheTrainingKernelAlsoAfterBatchedSwaps() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int l = 2600;
+        int d = 20; // l * d is above SvcQ's threshold, so long columns are split across threads
+        double[] x = gaussian(rnd, l * d);
+        double[] xsq = new double[l];
+        for (int r = 0; r < l; r++) {
+            xsq[r] = Blas.dot(x, r * d, x, r * d, d);
+        }
+        int[] rows = new int[l];
+        byte[] y = new byte[l];
+        for (int i = 0; i < l; i++) {
+            rows[i] = i;
+            y[i] = (byte) (rnd.nextBoolean() ? 1 : -1);
+        }
+        for (Kernel k : new Kernel[] {Kernel.LINEAR, Kernel.POLY, Kernel.RBF, Kernel.SIGMOID}) {
+            KernelFunction kf = new KernelFunction(k, 3, 0.05, 0.5);
+            SvcQ q = new SvcQ(kf, x, d, k == Kernel.RBF ? xsq : null, rows, y, 1000);
+            int[] row = rows.clone();
+            byte[] yy = y.clone();
+            for (int i : new int[] {0, 5, 1299, 2599}) {
+                check(kf, q, x, d, xsq, row, yy, i, l, k);
+            }
+            q.getQ(7, 100); // a short cached column, dropped by swaps beyond its length
+            q.beginSwaps();
+            for (int t = 0; t < 40; t++) {
+                int i = rnd.nextInt(l / 2);
+                int j = l / 2 + rnd.nextInt(l / 2);
+                q.swapIndex(i, j);
+                int tr = row[i];
+                row[i] = row[j];
+                row[j] = tr;
+                byte ty = yy[i];
+                yy[i] = yy[j];
+                yy[j] = ty;
+            }
+            q.endSwaps();
+            for (int i : new int[] {0, 5, 7, 1299, 2599, 1800}) {
+                check(kf, q, x, d, xsq, row, yy, i, l, k);
+            }
+        }
+    }
+
+    private static void check(KernelFunction kf, SvcQ q, double[] x, int d, double[] xsq, int[] row, byte[] y, int i,
+                              int l, Kernel k) {
+        float[] col = q.getQ(i, l);
+        for (int j = 0; j < l; j++) {
+            float want = (float) ((y[i] * y[j]) * kf.train(x, d, row[i], row[j], xsq));
+            assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(col[j]), k + " Q[" + i + "][" + j + "]");
+        }
+    }
+
+    @Test
+    void bulkDecisionValuesEqualRowByRow() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int d = 33;
+        int[] nSV = {40, 25, 31};
+        int nsv = 96;
+        int n = 200;
+        double[] sv = gaussian(rnd, nsv * d);
+        double[] x = gaussian(rnd, n * d);
+        double[][] coef = {gaussian(rnd, nsv), gaussian(rnd, nsv)};
+        double[] rho = gaussian(rnd, 3);
+        int[] svOff = new int[nsv];
+        for (int s = 0; s < nsv; s++) {
+            svOff[s] = s * d;
+        }
+        for (Kernel k : new Kernel[] {Kernel.LINEAR, Kernel.POLY, Kernel.RBF, Kernel.SIGMOID}) {
+            KernelFunction kf = new KernelFunction(k, 2, 0.1, 0.25);
+            double[][] bulk = new double[n][3];
+            Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, n, d, featureMajor(sv, nsv, d), nsv, bulk);
+            double[] one = new double[3];
+            for (int r = 0; r < n; r++) {
+                Predict.decisionValues(kf, 3, nSV, coef, rho, x, r * d, sv, svOff, new int[nsv], d, new double[nsv],
+                        new double[d], one);
+                for (int p = 0; p < 3; p++) {
+                    assertEquals(Double.doubleToRawLongBits(one[p]), Double.doubleToRawLongBits(bulk[r][p]),
+                            k + " row " + r + " pair " + p);
+                }
+            }
+        }
+    }
+}
