@@ -83,6 +83,9 @@ public final class PetalCli implements Runnable {
 
     /** The message of {@code t}, or its type where it has none. */
     static String describe(Throwable t) {
+        if (t instanceof ExceptionInInitializerError && t.getCause() != null) {
+            return describe(t.getCause());   // e.g. a bad -Dpetal.threads, refused while a class initialises
+        }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * goes to {@link SpinTeam} instead.
  */
 final class Parallel {
-    private static final int THREADS = threadsFromProperty();
+    private static final String PROPERTY = System.getProperty("petal.threads");
+    private static final int THREADS = parseThreads(PROPERTY);
     private static volatile ForkJoinPool pool;
 
     private Parallel() {
@@ -26,25 +27,24 @@ final class Parallel {
         void run(int from, int to);
     }
 
-    /** The configured number of threads. */
+    /** The configured number of threads; a malformed {@code petal.threads} is refused here, at each use. */
     static int threads() {
+        if (THREADS < 1) {
+            throw new IllegalArgumentException("The system property petal.threads must be a positive integer (the number of "
+                    + "threads SVC may use); got '" + PROPERTY + "'. Fix or remove -Dpetal.threads.");
+        }
         return THREADS;
     }
 
-    private static int threadsFromProperty() {
-        String s = System.getProperty("petal.threads");
-        int cores = Runtime.getRuntime().availableProcessors();
+    /** The thread count {@code s} asks for: every processor when unset, 0 when malformed. */
+    private static int parseThreads(String s) {
         if (s == null || s.isBlank()) {
-            return cores;
+            return Runtime.getRuntime().availableProcessors();
         }
         try {
-            int t = Integer.parseInt(s.trim());
-            if (t < 1) {
-                throw new IllegalArgumentException("petal.threads must be a positive integer; got " + s);
-            }
-            return t;
+            return Math.max(0, Integer.parseInt(s.trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("petal.threads must be a positive integer; got " + s, e);
+            return 0;
         }
     }
 
@@ -54,7 +54,7 @@ final class Parallel {
             synchronized (Parallel.class) {
                 p = pool;
                 if (p == null) {
-                    p = new ForkJoinPool(THREADS);
+                    p = new ForkJoinPool(threads());
                     pool = p;
                 }
             }
@@ -72,7 +72,7 @@ final class Parallel {
      * single-threaded, {@code get} computes it then). {@code body} must not throw.
      */
     static <T> Supplier<T> async(Supplier<T> body) {
-        if (THREADS <= 1) {
+        if (threads() <= 1) {
             return body;
         }
         ForkJoinTask<T> task = pool().submit(ForkJoinTask.adapt(body::get));
@@ -84,11 +84,11 @@ final class Parallel {
      * there is more than one piece; returns when every piece is done.
      */
     static void forRange(int from, int to, int grain, Range body) {
-        if (THREADS <= 1 || to - from <= grain) {
+        if (threads() <= 1 || to - from <= grain) {
             body.run(from, to);
             return;
         }
-        RangeTask task = new RangeTask(body, from, to, Math.max(grain, (to - from) / (4 * THREADS) + 1));
+        RangeTask task = new RangeTask(body, from, to, Math.max(grain, (to - from) / (4 * threads()) + 1));
         if (inPool()) {
             task.invoke();
         } else {

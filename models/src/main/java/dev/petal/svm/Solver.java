@@ -187,12 +187,12 @@ final class Solver {
 
             double dai = alpha[i] - oldAi;
             double daj = alpha[j] - oldAj;
-            if (activeSize >= PARALLEL_WSS && SLOTS > 1) {
+            if (activeSize >= PARALLEL_WSS && slots > 1) {
                 updQi = qi;
                 updQj = qj;
                 updDai = dai;
                 updDaj = daj;
-                SpinTeam.forRange(0, activeSize, (activeSize + SLOTS - 1) / SLOTS, gradientUpdate);
+                SpinTeam.forRange(0, activeSize, (activeSize + slots - 1) / slots, gradientUpdate);
                 updQi = null;
                 updQj = null;
             } else {
@@ -344,14 +344,14 @@ final class Solver {
 
     /** Active sizes from which the working-set scans and the gradient update are split between threads. */
     private static final int PARALLEL_WSS = 5000;
-    private static final int SLOTS = Math.max(1, Parallel.threads());
+    private final int slots = Parallel.threads();
 
     // per-piece results of the two scans; piece p covers [p * wssPiece, (p + 1) * wssPiece)
-    private final double[] upMax = new double[SLOTS];
-    private final int[] upIdx = new int[SLOTS];
-    private final double[] lowMax = new double[SLOTS];
-    private final double[] lowMin = new double[SLOTS];
-    private final int[] lowIdx = new int[SLOTS];
+    private final double[] upMax = new double[slots];
+    private final int[] upIdx = new int[slots];
+    private final double[] lowMax = new double[slots];
+    private final double[] lowMin = new double[slots];
+    private final int[] lowIdx = new int[slots];
     private int wssPiece;
     private double wssGmax;
     private float[] wssQi;
@@ -368,7 +368,7 @@ final class Solver {
      */
     private int selectWorkingSet(int[] out) {
         final int n = activeSize;
-        int pieces = n >= PARALLEL_WSS ? SLOTS : 1;
+        int pieces = n >= PARALLEL_WSS ? slots : 1;
         wssPiece = pieces == 1 ? Math.max(1, n) : (n + pieces - 1) / pieces;
         java.util.Arrays.fill(upIdx, -1);
         if (pieces == 1) {
@@ -378,7 +378,7 @@ final class Solver {
         }
         double gmax = -INF;
         int gmaxIdx = -1;
-        for (int p = 0; p < SLOTS; p++) {
+        for (int p = 0; p < slots; p++) {
             if (upIdx[p] != -1 && upMax[p] >= gmax) {
                 gmax = upMax[p];
                 gmaxIdx = upIdx[p];
@@ -402,7 +402,7 @@ final class Solver {
         double gmax2 = -INF;
         double objDiffMin = INF;
         int gminIdx = -1;
-        for (int p = 0; p < SLOTS; p++) {
+        for (int p = 0; p < slots; p++) {
             if (!Double.isNaN(lowMax[p]) && lowMax[p] >= gmax2) {
                 gmax2 = lowMax[p];
             }
