@@ -7,8 +7,6 @@ import dev.petal.modelio.ModelIO;
 import dev.petal.preprocessing.StandardScaler;
 import dev.petal.tracking.Workspace;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,26 +17,20 @@ class ServeCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PetalCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliResult run(String... args) {
+        return CliResult.petal(args);
     }
 
     @Test
     void theModelIsRequired() {
-        Result r = run("serve");
+        CliResult r = run("serve");
         assertEquals(2, r.code());
         assertEquals("error: Missing required option: '--model=NAME[:VERSION]|FILE.petal'\n", r.err());
     }
 
     @Test
     void helpListsTheOptions() {
-        Result r = run("serve", "--help");
+        CliResult r = run("serve", "--help");
         assertEquals(0, r.code());
         assertEquals(true, r.out().startsWith("Usage: petal serve "), r.out());
         assertEquals(true, r.out().contains("--model=NAME[:VERSION]|FILE.petal"), r.out());
@@ -46,7 +38,7 @@ class ServeCommandTest {
 
     @Test
     void aPortOutOfRangeIsAUsageError() {
-        Result r = run("serve", "--model", "m.petal", "--port", "70000");
+        CliResult r = run("serve", "--model", "m.petal", "--port", "70000");
         assertEquals(2, r.code());
         assertEquals("error: --port must be between 0 and 65535, got 70000\n", r.err());
     }
@@ -54,7 +46,7 @@ class ServeCommandTest {
     @Test
     void aMissingFileIsAnError() {
         Path missing = dir.resolve("missing.petal");
-        Result r = run("serve", "--model", missing.toString(), "--port", "0");
+        CliResult r = run("serve", "--model", missing.toString(), "--port", "0");
         assertEquals(1, r.code());
         assertEquals("error: " + missing + " does not exist; give an existing .petal file or a registered model NAME[:VERSION].\n", r.err());
     }
@@ -63,7 +55,7 @@ class ServeCommandTest {
     void aFileWithoutAClassifierIsAnError() throws IOException {
         Path file = dir.resolve("scaler.petal");
         ModelIO.save(file, StandardScaler.defaults().fit(Matrix.of(new double[][] {{1, 2}, {3, 5}})));
-        Result r = run("serve", "--model", file.toString(), "--port", "0");
+        CliResult r = run("serve", "--model", file.toString(), "--port", "0");
         assertEquals(1, r.code());
         assertEquals("error: " + file + " holds a standard_scaler, which cannot predict;"
                 + " serve a model file that holds a classifier (an svc or a pipeline).\n", r.err());
@@ -72,7 +64,7 @@ class ServeCommandTest {
     @Test
     void aMistypedWorkspaceIsAnErrorAndCreatesNothing() {
         Path ws = dir.resolve("wrokspace");
-        Result r = run("serve", "--model", "sklearn-iris", "--workspace", ws.toString(), "--port", "0");
+        CliResult r = run("serve", "--model", "sklearn-iris", "--workspace", ws.toString(), "--port", "0");
         assertEquals(1, r.code());
         assertEquals("error: no workspace at " + ws + " (no config.json there); check --workspace DIR\n", r.err());
         assertEquals(false, Files.exists(ws));
@@ -81,7 +73,7 @@ class ServeCommandTest {
     @Test
     void anUnregisteredModelIsAnError() throws IOException {
         Path ws = Workspace.at(dir.resolve("ws")).root();
-        Result r = run("serve", "--model", "sklearn-iris:2", "--workspace", ws.toString(), "--port", "0");
+        CliResult r = run("serve", "--model", "sklearn-iris:2", "--workspace", ws.toString(), "--port", "0");
         assertEquals(1, r.code());
         assertEquals("error: model 'sklearn-iris' is not registered in workspace " + ws.toAbsolutePath().normalize()
                 + " (it has no models)\n", r.err());

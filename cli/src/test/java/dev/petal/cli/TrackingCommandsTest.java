@@ -9,8 +9,6 @@ import dev.petal.tracking.Experiment;
 import dev.petal.tracking.Run;
 import dev.petal.tracking.Workspace;
 import dev.petal.tracking.store.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,27 +19,21 @@ class TrackingCommandsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result petal(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PetalCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliResult petal(String... args) {
+        return CliResult.petal(args);
     }
 
     @Test
     void runStreamsTheScriptAndRunsListAndShowReportIt() {
         String ws = dir.resolve("ws").toString();
-        Result r = petal("run", "--workspace", ws, "--experiment", "Tutorial-TrainIRIS",
+        CliResult r = petal("run", "--workspace", ws, "--experiment", "Tutorial-TrainIRIS",
                 TinyScript.class.getName(), "--kernel", "linear", "--workspace", "not-ours");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("tiny script args: --kernel linear --workspace not-ours\n"), r.out());
         assertTrue(r.out().contains("Status: Completed"), r.out());
         Run run = new Experiment(Workspace.at(Path.of(ws)), "Tutorial-TrainIRIS").getRuns().get(0);
 
-        Result list = petal("runs", "list", "--workspace", ws);
+        CliResult list = petal("runs", "list", "--workspace", ws);
         assertEquals(0, list.code(), list.err());
         String[] lines = list.out().split("\n");
         assertTrue(lines[0].startsWith("ID"), list.out());
@@ -53,7 +45,7 @@ class TrackingCommandsTest {
         assertEquals(run.id(), arr.get(0).get("id").asText());
         assertEquals(0.97, arr.get(0).get("metrics").get("Accuracy").asDouble());
 
-        Result show = petal("runs", "show", run.id(), "--workspace", ws, "--json");
+        CliResult show = petal("runs", "show", run.id(), "--workspace", ws, "--json");
         assertEquals(0, show.code(), show.err());
         JsonNode o = Json.parse(show.out(), "runs show");
         assertEquals(run.id(), o.get("id").asText());
@@ -64,7 +56,7 @@ class TrackingCommandsTest {
         assertEquals(List.of("--kernel", "linear", "--workspace", "not-ours"),
                 Json.toJava(o.get("runDefinition").get("arguments")));
 
-        Result text = petal("runs", "show", run.id(), "--workspace", ws);
+        CliResult text = petal("runs", "show", run.id(), "--workspace", ws);
         assertTrue(text.out().contains("Status:     Completed"), text.out());
         assertTrue(text.out().contains("  Accuracy: [0.5, 0.97]"), text.out());
     }
@@ -72,7 +64,7 @@ class TrackingCommandsTest {
     @Test
     void aFailedRunExitsOneWithOneErrorLine() {
         String ws = dir.resolve("ws").toString();
-        Result r = petal("run", "--workspace", ws, "--target", "inprocess", TinyScript.class.getName(), "--fail");
+        CliResult r = petal("run", "--workspace", ws, "--target", "inprocess", TinyScript.class.getName(), "--fail");
         assertEquals(1, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().matches("error: run Default_\\d{13}_[0-9a-f]{8} Failed: the script failed:"
@@ -81,7 +73,7 @@ class TrackingCommandsTest {
 
     @Test
     void readCommandsNeedAnExistingWorkspace() {
-        Result r = petal("runs", "list", "--workspace", dir.resolve("typo").toString());
+        CliResult r = petal("runs", "list", "--workspace", dir.resolve("typo").toString());
         assertEquals(1, r.code());
         assertEquals("error: no workspace at " + dir.resolve("typo") + " (no config.json there); check --workspace DIR\n",
                 r.err());
@@ -94,7 +86,7 @@ class TrackingCommandsTest {
     void errorsAndUsage() {
         String ws = dir.resolve("ws").toString();
         Workspace.at(dir.resolve("ws"));
-        Result r = petal("runs", "show", "nope", "--workspace", ws);
+        CliResult r = petal("runs", "show", "nope", "--workspace", ws);
         assertEquals(1, r.code());
         assertEquals("error: no run 'nope' in workspace " + dir.resolve("ws") + "\n", r.err());
         r = petal("runs", "list", "--workspace", ws, "--experiment", "missing");
@@ -121,7 +113,7 @@ class TrackingCommandsTest {
         ws.registry().setAlias("sklearn-iris", "champion", 1);
         String root = ws.root().toString();
 
-        Result list = petal("models", "list", "--workspace", root);
+        CliResult list = petal("models", "list", "--workspace", root);
         assertEquals(0, list.code(), list.err());
         String[] lines = list.out().split("\n");
         assertEquals(3, lines.length, list.out());
@@ -137,7 +129,7 @@ class TrackingCommandsTest {
                 "show");
         assertEquals(1, champion.get("version").asInt());
 
-        Result missing = petal("models", "show", "sklearn-iris:7", "--workspace", root);
+        CliResult missing = petal("models", "show", "sklearn-iris:7", "--workspace", root);
         assertEquals(1, missing.code());
         assertEquals("error: model 'sklearn-iris' has no version 7 (versions: 1, 2)\n", missing.err());
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,14 +17,8 @@ class TuneCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result petal(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PetalCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliResult petal(String... args) {
+        return CliResult.petal(args);
     }
 
     private String[] tune(String... extra) {
@@ -38,7 +30,7 @@ class TuneCommandTest {
 
     @Test
     void gridSweepOfTheNotebookPrintsBestAndChildrenAsJson() throws Exception {
-        Result r = petal(tune("--sampling", "grid", "--param", "kernel=choice(linear, rbf, poly, sigmoid)",
+        CliResult r = petal(tune("--sampling", "grid", "--param", "kernel=choice(linear, rbf, poly, sigmoid)",
                 "--param", "penalty=choice(0.5, 1, 1.5)", "--primary-metric", "Accuracy", "--goal", "maximize",
                 "--max-total-runs", "12", "--max-concurrent-runs", "4", "--json",
                 TuneFixtureScript.class.getName(), "--delay-millis", "20"));
@@ -65,7 +57,7 @@ class TuneCommandTest {
 
     @Test
     void textOutputRanksChildrenAndNamesTheBest() {
-        Result r = petal(tune("--sampling", "random", "--seed", "3", "--param", "kernel=choice(rbf, sigmoid)",
+        CliResult r = petal(tune("--sampling", "random", "--seed", "3", "--param", "kernel=choice(rbf, sigmoid)",
                 "--param", "penalty=choice(1)", "--primary-metric", "Accuracy", "--goal", "minimize", "--max-total-runs", "4",
                 "--policy", "median:evaluation_interval=1,delay_evaluation=5", TuneFixtureScript.class.getName()));
         assertEquals(0, r.code(), r.err());
@@ -75,32 +67,32 @@ class TuneCommandTest {
 
     @Test
     void invalidSweepsAreUsageErrors() {
-        Result grid = petal(tune("--sampling", "grid", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
+        CliResult grid = petal(tune("--sampling", "grid", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
                 "--goal", "maximize", "--max-total-runs", "12", TuneFixtureScript.class.getName()));
         assertEquals(2, grid.code());
         assertEquals("error: Grid sampling supports only choice expressions; hyperparameter 'penalty' is uniform(0.5, 1.5)."
                 + " Use --sampling random or bayesian for it.\n", grid.err());
 
-        Result param = petal(tune("--sampling", "random", "--param", "penalty=unifrom(0.5, 1.5)", "--primary-metric", "Accuracy",
+        CliResult param = petal(tune("--sampling", "random", "--param", "penalty=unifrom(0.5, 1.5)", "--primary-metric", "Accuracy",
                 "--goal", "maximize", "--max-total-runs", "12", TuneFixtureScript.class.getName()));
         assertEquals(2, param.code());
         assertTrue(param.err().startsWith("error: --param: Cannot parse parameter expression 'unifrom(0.5, 1.5)': unknown function"),
                 param.err());
 
-        Result bayes = petal(tune("--sampling", "bayesian", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
+        CliResult bayes = petal(tune("--sampling", "bayesian", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
                 "--goal", "maximize", "--max-total-runs", "12", "--policy", "bandit:slack_factor=0.1",
                 TuneFixtureScript.class.getName()));
         assertEquals(2, bayes.code());
         assertEquals("error: Bayesian sampling does not support early termination; use no policy (--policy none) with"
                 + " --sampling bayesian.\n", bayes.err());
 
-        Result runs = petal(tune("--sampling", "random", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
+        CliResult runs = petal(tune("--sampling", "random", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
                 "--goal", "maximize", "--max-total-runs", "1001", TuneFixtureScript.class.getName()));
         assertEquals(2, runs.code());
         assertEquals("error: The 'max_total_runs' parameter of HyperDriveConfig must be an int in the range [1, 1000]."
                 + " Got 1001 instead.\n", runs.err());
 
-        Result goal = petal(tune("--sampling", "random", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
+        CliResult goal = petal(tune("--sampling", "random", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
                 "--goal", "up", "--max-total-runs", "3", TuneFixtureScript.class.getName()));
         assertEquals(2, goal.code());
         assertEquals("error: Invalid primary metric goal 'up': expected maximize or minimize.\n", goal.err());
@@ -108,7 +100,7 @@ class TuneCommandTest {
 
     @Test
     void aScriptThatNeverLogsThePrimaryMetricIsAnError() {
-        Result r = petal(tune("--sampling", "grid", "--param", "kernel=choice(rbf)", "--primary-metric", "Loss",
+        CliResult r = petal(tune("--sampling", "grid", "--param", "kernel=choice(rbf)", "--primary-metric", "Loss",
                 "--goal", "minimize", "--max-total-runs", "1", TuneFixtureScript.class.getName()));
         assertEquals(1, r.code());
         assertEquals("error: no child run logged the primary metric 'Loss'; the script must call run.log(\"Loss\", value)\n", r.err());
