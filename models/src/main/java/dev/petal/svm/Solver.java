@@ -30,6 +30,7 @@ final class Solver {
     private double[] gBar;
     private int l;
     private boolean unshrink;
+    private ActivePasses passes;
 
     /** What {@link #solve} found. */
     static final class Result {
@@ -87,6 +88,7 @@ final class Solver {
             }
         }
 
+        passes = new ActivePasses(y, g, status, qd);
         int iter = 0;
         int counter = Math.min(l, 1000) + 1;
         int[] ws = new int[2];
@@ -101,10 +103,11 @@ final class Solver {
                     doShrinking();
                 }
             }
-            if (selectWorkingSet(ws) != 0) {
+            if (passes.select(activeSize, q, eps, ws) != 0) {
                 reconstructGradient();
                 activeSize = l;
-                if (selectWorkingSet(ws) != 0) {
+                passes.invalidate();
+                if (passes.select(activeSize, q, eps, ws) != 0) {
                     break;
                 } else {
                     counter = 1;
@@ -187,22 +190,11 @@ final class Solver {
 
             double dai = alpha[i] - oldAi;
             double daj = alpha[j] - oldAj;
-            if (activeSize >= PARALLEL_WSS && slots > 1) {
-                updQi = qi;
-                updQj = qj;
-                updDai = dai;
-                updDaj = daj;
-                SpinTeam.forRange(0, activeSize, (activeSize + slots - 1) / slots, gradientUpdate);
-                updQi = null;
-                updQj = null;
-            } else {
-                updateGradient(qi, qj, dai, daj, 0, activeSize);
-            }
-
             boolean ui = isUpper(i);
             boolean uj = isUpper(j);
             updateAlphaStatus(i);
             updateAlphaStatus(j);
+            passes.updateGradientAndScanUp(qi, qj, dai, daj, activeSize);
             if (ui != isUpper(i)) {
                 qi = q.getQ(i, l);
                 if (ui) {
@@ -327,162 +319,6 @@ final class Solver {
         }
     }
 
-    // the gradient update's operands, for its pieces
-    private float[] updQi;
-    private float[] updQj;
-    private double updDai;
-    private double updDaj;
-    private final Parallel.Range gradientUpdate = (from, to) -> updateGradient(updQi, updQj, updDai, updDaj, from, to);
-
-    /** {@code G_k += Q_ik * dA_i + Q_jk * dA_j} on [from, to): every entry on its own, as libsvm writes it. */
-    private void updateGradient(float[] qi, float[] qj, double dai, double daj, int from, int to) {
-        final double[] gs = g;
-        for (int k = from; k < to; k++) {
-            gs[k] += qi[k] * dai + qj[k] * daj;
-        }
-    }
-
-    /** Active sizes from which the working-set scans and the gradient update are split between threads. */
-    private static final int PARALLEL_WSS = 5000;
-    private final int slots = Parallel.threads();
-
-    // per-piece results of the two scans; piece p covers [p * wssPiece, (p + 1) * wssPiece)
-    private final double[] upMax = new double[slots];
-    private final int[] upIdx = new int[slots];
-    private final double[] lowMax = new double[slots];
-    private final double[] lowMin = new double[slots];
-    private final int[] lowIdx = new int[slots];
-    private int wssPiece;
-    private double wssGmax;
-    private float[] wssQi;
-    private double wssQdi;
-    private double wssTwoYi;
-    private final Parallel.Range upScan = (from, to) -> scanUp(from, to, from / wssPiece);
-    private final Parallel.Range lowScan = (from, to) -> scanLow(from, to, from / wssPiece);
-
-    /**
-     * libsvm's WSS3; returns 1 when optimal, else 0 with (i, j) in {@code out}. Each scan may be cut into
-     * contiguous pieces scanned by different threads; libsvm's ties go to the last index (the {@code >=}
-     * and {@code <=} updates), so a later piece's result wins over an earlier one's whenever it ties or
-     * beats it, which gives exactly the sequential scan's choice.
-     */
-    private int selectWorkingSet(int[] out) {
-        final int n = activeSize;
-        int pieces = n >= PARALLEL_WSS ? slots : 1;
-        wssPiece = pieces == 1 ? Math.max(1, n) : (n + pieces - 1) / pieces;
-        java.util.Arrays.fill(upIdx, -1);
-        if (pieces == 1) {
-            scanUp(0, n, 0);
-        } else {
-            SpinTeam.forRange(0, n, wssPiece, upScan);
-        }
-        double gmax = -INF;
-        int gmaxIdx = -1;
-        for (int p = 0; p < slots; p++) {
-            if (upIdx[p] != -1 && upMax[p] >= gmax) {
-                gmax = upMax[p];
-                gmaxIdx = upIdx[p];
-            }
-        }
-        int i = gmaxIdx;
-        if (i == -1) {
-            return 1; // Gmax = -inf: no j passes gradDiff > 0, so libsvm finds no Gmin_idx
-        }
-        wssGmax = gmax;
-        wssQi = q.getQ(i, n);
-        wssQdi = qd[i];
-        wssTwoYi = 2.0 * y[i];
-        java.util.Arrays.fill(lowIdx, -1);
-        java.util.Arrays.fill(lowMax, Double.NaN);
-        if (pieces == 1) {
-            scanLow(0, n, 0);
-        } else {
-            SpinTeam.forRange(0, n, wssPiece, lowScan);
-        }
-        double gmax2 = -INF;
-        double objDiffMin = INF;
-        int gminIdx = -1;
-        for (int p = 0; p < slots; p++) {
-            if (!Double.isNaN(lowMax[p]) && lowMax[p] >= gmax2) {
-                gmax2 = lowMax[p];
-            }
-            if (lowIdx[p] != -1 && lowMin[p] <= objDiffMin) {
-                objDiffMin = lowMin[p];
-                gminIdx = lowIdx[p];
-            }
-        }
-        wssQi = null;
-        if (gmax + gmax2 < eps || gminIdx == -1) {
-            return 1;
-        }
-        out[0] = gmaxIdx;
-        out[1] = gminIdx;
-        return 0;
-    }
-
-    /** I_up (y=+1 not at the upper bound, y=-1 not at the lower one): the last maximum of -y*g (exact). */
-    private void scanUp(int from, int to, int slot) {
-        final byte[] ys = y;
-        final double[] gs = g;
-        final byte[] st = status;
-        double gmax = -INF;
-        int gmaxIdx = -1;
-        for (int t = from; t < to; t++) {
-            int yt = ys[t];
-            if (st[t] != ((1 + yt) >> 1)) {
-                double v = -yt * gs[t];
-                if (v >= gmax) {
-                    gmax = v;
-                    gmaxIdx = t;
-                }
-            }
-        }
-        upMax[slot] = gmax;
-        upIdx[slot] = gmaxIdx;
-    }
-
-    /**
-     * I_low (y=+1 not at the lower bound, y=-1 not at the upper one). With w = y*g (exact), libsvm's two
-     * branches are gradDiff = Gmax + w and quad = QD_i + QD_j - (2 y_i y_j) Q_ij, bit for bit. Records
-     * the last maximum of w (NaN: no candidate) and the last minimum of objDiff.
-     */
-    private void scanLow(int from, int to, int slot) {
-        final byte[] ys = y;
-        final double[] gs = g;
-        final byte[] st = status;
-        final double[] qds = qd;
-        final float[] qi = wssQi;
-        final double gmax = wssGmax;
-        final double qdi = wssQdi;
-        final double twoYi = wssTwoYi;
-        double gmax2 = -INF;
-        boolean any = false;
-        int gminIdx = -1;
-        double objDiffMin = INF;
-        for (int j = from; j < to; j++) {
-            int yj = ys[j];
-            if (st[j] != ((1 - yj) >> 1)) {
-                any = true;
-                double w = yj * gs[j];
-                double gradDiff = gmax + w;
-                if (w >= gmax2) {
-                    gmax2 = w;
-                }
-                if (gradDiff > 0) {
-                    double quad = qdi + qds[j] - (twoYi * yj) * qi[j];
-                    double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
-                    if (objDiff <= objDiffMin) {
-                        gminIdx = j;
-                        objDiffMin = objDiff;
-                    }
-                }
-            }
-        }
-        lowMax[slot] = any ? gmax2 : Double.NaN;
-        lowMin[slot] = objDiffMin;
-        lowIdx[slot] = gminIdx;
-    }
-
     private boolean beShrunk(int i, double gmax1, double gmax2) {
         if (isUpper(i)) {
             return y[i] == +1 ? -g[i] > gmax1 : -g[i] > gmax2;
@@ -493,6 +329,7 @@ final class Solver {
     }
 
     private void doShrinking() {
+        passes.invalidate();
         double gmax1 = -INF;
         double gmax2 = -INF;
         for (int i = 0; i < activeSize; i++) {

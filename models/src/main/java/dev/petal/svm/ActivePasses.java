@@ -1,0 +1,228 @@
+package dev.petal.svm;
+
+import java.util.Arrays;
+
+/**
+ * The solver's passes over the active set each iteration: the gradient update and the two scans of
+ * libsvm's second-order working-set selection (WSS3). The update and the next iteration's I_up scan run
+ * in one pass over the same pieces, so a split iteration costs two hand-offs to the helper threads
+ * instead of three.
+ *
+ * <p>From {@link #PARALLEL} active samples each pass is cut into one contiguous piece per thread. libsvm's
+ * ties go to the last index (its {@code >=} and {@code <=} updates), so a later piece's result wins over
+ * an earlier one's whenever it ties or beats it, which gives exactly the sequential scan's choice; the
+ * update writes every entry on its own. The arrays are the solver's, shared and permuted in place by it.
+ */
+final class ActivePasses {
+    /** Active sizes from which the passes are split between threads. */
+    static final int PARALLEL = 5000;
+    private static final double TAU = 1e-12;
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    private final byte[] y;
+    private final double[] g;
+    private final byte[] status;
+    private final double[] qd;
+    private final int slots = Parallel.threads();
+
+    // per-piece results of the two scans; piece p covers [p * piece, (p + 1) * piece)
+    private final double[] upMax = new double[slots];
+    private final int[] upIdx = new int[slots];
+    private final double[] lowMax = new double[slots];
+    private final double[] lowMin = new double[slots];
+    private final int[] lowIdx = new int[slots];
+    private int piece;
+    /** The active size the I_up results hold for, or -1 when they must be scanned afresh. */
+    private int upReadyFor = -1;
+
+    // the operands of the current pass, for its pieces
+    private float[] updQi;
+    private float[] updQj;
+    private double updDai;
+    private double updDaj;
+    private double lowGmax;
+    private float[] lowQi;
+    private double lowQdi;
+    private double lowTwoYi;
+    private final Parallel.Range updateAndUp = (from, to) -> {
+        updateGradient(updQi, updQj, updDai, updDaj, from, to);
+        scanUp(from, to, from / piece);
+    };
+    private final Parallel.Range upScan = (from, to) -> scanUp(from, to, from / piece);
+    private final Parallel.Range lowScan = (from, to) -> scanLow(from, to, from / piece);
+
+    /**
+     * @param y      +1 or -1 per position
+     * @param g      the gradient
+     * @param status {@link Solver}'s alpha status per position: 0 lower bound, 1 upper bound, 2 free
+     * @param qd     the kernel diagonal
+     */
+    ActivePasses(byte[] y, double[] g, byte[] status, double[] qd) {
+        this.y = y;
+        this.g = g;
+        this.status = status;
+        this.qd = qd;
+    }
+
+    /** Cuts [0, n) into one piece, or one per thread from {@link #PARALLEL} on; returns the number of pieces. */
+    private int cut(int n) {
+        int pieces = n >= PARALLEL ? slots : 1;
+        piece = pieces == 1 ? Math.max(1, n) : (n + pieces - 1) / pieces;
+        return pieces;
+    }
+
+    /**
+     * {@code G_k += Q_ik * dA_i + Q_jk * dA_j} for k in [0, n), as libsvm writes it, and the I_up scan for
+     * the next {@link #select} with the same n; the alpha statuses must already be up to date.
+     */
+    void updateGradientAndScanUp(float[] qi, float[] qj, double dai, double daj, int n) {
+        Arrays.fill(upIdx, -1);
+        if (cut(n) == 1) {
+            updateGradient(qi, qj, dai, daj, 0, n);
+            scanUp(0, n, 0);
+        } else {
+            updQi = qi;
+            updQj = qj;
+            updDai = dai;
+            updDaj = daj;
+            SpinTeam.forRange(0, n, piece, updateAndUp);
+            updQi = null;
+            updQj = null;
+        }
+        upReadyFor = n;
+    }
+
+    /** Forgets the I_up results: the active set, an alpha status or the gradient changed after them. */
+    void invalidate() {
+        upReadyFor = -1;
+    }
+
+    /**
+     * libsvm's WSS3 over [0, n); returns 1 when optimal, else 0 with (i, j) in {@code out}. Column i of Q
+     * comes from {@code q}.
+     */
+    int select(int n, SvcQ q, double eps, int[] out) {
+        boolean split = cut(n) > 1;
+        if (upReadyFor != n) {
+            Arrays.fill(upIdx, -1);
+            if (split) {
+                SpinTeam.forRange(0, n, piece, upScan);
+            } else {
+                scanUp(0, n, 0);
+            }
+        }
+        upReadyFor = -1;
+        double gmax = -INF;
+        int gmaxIdx = -1;
+        for (int p = 0; p < slots; p++) {
+            if (upIdx[p] != -1 && upMax[p] >= gmax) {
+                gmax = upMax[p];
+                gmaxIdx = upIdx[p];
+            }
+        }
+        int i = gmaxIdx;
+        if (i == -1) {
+            return 1; // Gmax = -inf: no j passes gradDiff > 0, so libsvm finds no Gmin_idx
+        }
+        lowGmax = gmax;
+        lowQi = q.getQ(i, n);
+        lowQdi = qd[i];
+        lowTwoYi = 2.0 * y[i];
+        Arrays.fill(lowIdx, -1);
+        Arrays.fill(lowMax, Double.NaN);
+        if (split) {
+            SpinTeam.forRange(0, n, piece, lowScan);
+        } else {
+            scanLow(0, n, 0);
+        }
+        lowQi = null;
+        double gmax2 = -INF;
+        double objDiffMin = INF;
+        int gminIdx = -1;
+        for (int p = 0; p < slots; p++) {
+            if (!Double.isNaN(lowMax[p]) && lowMax[p] >= gmax2) {
+                gmax2 = lowMax[p];
+            }
+            if (lowIdx[p] != -1 && lowMin[p] <= objDiffMin) {
+                objDiffMin = lowMin[p];
+                gminIdx = lowIdx[p];
+            }
+        }
+        if (gmax + gmax2 < eps || gminIdx == -1) {
+            return 1;
+        }
+        out[0] = gmaxIdx;
+        out[1] = gminIdx;
+        return 0;
+    }
+
+    private void updateGradient(float[] qi, float[] qj, double dai, double daj, int from, int to) {
+        final double[] gs = g;
+        for (int k = from; k < to; k++) {
+            gs[k] += qi[k] * dai + qj[k] * daj;
+        }
+    }
+
+    /** I_up (y=+1 not at the upper bound, y=-1 not at the lower one): the last maximum of -y*g (exact). */
+    private void scanUp(int from, int to, int slot) {
+        final byte[] ys = y;
+        final double[] gs = g;
+        final byte[] st = status;
+        double gmax = -INF;
+        int gmaxIdx = -1;
+        for (int t = from; t < to; t++) {
+            int yt = ys[t];
+            if (st[t] != ((1 + yt) >> 1)) {
+                double v = -yt * gs[t];
+                if (v >= gmax) {
+                    gmax = v;
+                    gmaxIdx = t;
+                }
+            }
+        }
+        upMax[slot] = gmax;
+        upIdx[slot] = gmaxIdx;
+    }
+
+    /**
+     * I_low (y=+1 not at the lower bound, y=-1 not at the upper one). With w = y*g (exact), libsvm's two
+     * branches are gradDiff = Gmax + w and quad = QD_i + QD_j - (2 y_i y_j) Q_ij, bit for bit. Records
+     * the last maximum of w (NaN: no candidate) and the last minimum of objDiff.
+     */
+    private void scanLow(int from, int to, int slot) {
+        final byte[] ys = y;
+        final double[] gs = g;
+        final byte[] st = status;
+        final double[] qds = qd;
+        final float[] qi = lowQi;
+        final double gmax = lowGmax;
+        final double qdi = lowQdi;
+        final double twoYi = lowTwoYi;
+        double gmax2 = -INF;
+        boolean any = false;
+        int gminIdx = -1;
+        double objDiffMin = INF;
+        for (int j = from; j < to; j++) {
+            int yj = ys[j];
+            if (st[j] != ((1 - yj) >> 1)) {
+                any = true;
+                double w = yj * gs[j];
+                double gradDiff = gmax + w;
+                if (w >= gmax2) {
+                    gmax2 = w;
+                }
+                if (gradDiff > 0) {
+                    double quad = qdi + qds[j] - (twoYi * yj) * qi[j];
+                    double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
+                    if (objDiff <= objDiffMin) {
+                        gminIdx = j;
+                        objDiffMin = objDiff;
+                    }
+                }
+            }
+        }
+        lowMax[slot] = any ? gmax2 : Double.NaN;
+        lowMin[slot] = objDiffMin;
+        lowIdx[slot] = gminIdx;
+    }
+}
