@@ -11,10 +11,28 @@ import java.util.concurrent.locks.LockSupport;
  * always works on its own job too, so a late helper costs nothing; one job runs at a time (a second
  * caller, or a caller already on the pool, runs its range alone). Pieces write disjoint entries, so the
  * split never changes a value.
+ *
+ * <p>A helper that loses its core in the middle of a piece (another process wants it) makes the caller wait
+ * for a whole scheduler time slice; after such a stall every job runs on the caller alone for
+ * {@link #BACKOFF_NANOS}, twice as long after each further stall, so a busy machine costs a few stalls,
+ * not one per job.
  */
 final class SpinTeam {
     /** How long an idle helper polls before parking. */
     private static final long SPIN_NANOS = 300_000;
+    /**
+     * A wait for the helpers' pieces longer than this means a helper lost its core mid-piece (the machine
+     * is busy): a piece takes microseconds, a preemption milliseconds.
+     */
+    private static final long STALL_NANOS = 200_000;
+    /** How long the first stall sends every job to the caller alone; each further stall in a row doubles it. */
+    private static final long BACKOFF_NANOS = 10_000_000;
+    private static final long MAX_BACKOFF_NANOS = 640_000_000;
+    /** Jobs without a stall after which a busy spell counts as over and the backoff starts again from the bottom. */
+    private static final int CLEAN_JOBS = 1000;
+    private static volatile long soloUntil = System.nanoTime();
+    private static long backoff = BACKOFF_NANOS;
+    private static int cleanJobs;
     private static final AtomicReference<Job> SLOT = new AtomicReference<>();
     private static volatile Helper[] helpers;
 
@@ -23,7 +41,7 @@ final class SpinTeam {
 
     /** Runs {@code body} over [from, to) in pieces of {@code piece} indices, on the caller and the helpers. */
     static void forRange(int from, int to, int piece, Parallel.Range body) {
-        if (Parallel.threads() <= 1 || to - from < 2 * piece || Parallel.inPool()) {
+        if (Parallel.threads() <= 1 || to - from < 2 * piece || Parallel.inPool() || System.nanoTime() - soloUntil < 0) {
             body.run(from, to);
             return;
         }
@@ -39,15 +57,33 @@ final class SpinTeam {
         }
         job.work();
         SLOT.compareAndSet(job, null);
+        long waitStart = System.nanoTime();
         while (job.done.get() < job.pieces) {
             Thread.onSpinWait();
         }
+        backOffAfter(System.nanoTime() - waitStart);
         if (job.failure != null) {
             if (job.failure instanceof RuntimeException re) {
                 throw re;
             }
             throw (Error) job.failure;
         }
+    }
+
+    /**
+     * After a job whose caller waited {@code waited} ns for the helpers: a stall sends the next jobs to the
+     * caller alone for a while.
+     */
+    private static synchronized void backOffAfter(long waited) {
+        if (waited < STALL_NANOS) {
+            if (++cleanJobs >= CLEAN_JOBS) {
+                backoff = BACKOFF_NANOS;
+            }
+            return;
+        }
+        cleanJobs = 0;
+        soloUntil = System.nanoTime() + backoff;
+        backoff = Math.min(2 * backoff, MAX_BACKOFF_NANOS);
     }
 
     private static Helper[] helpers() {
