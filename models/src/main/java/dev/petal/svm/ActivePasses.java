@@ -24,6 +24,9 @@ final class ActivePasses {
     private final byte[] status;
     private final double[] qd;
     private final int slots = Parallel.threads();
+    /** Per position -y in I_up, NaN outside it; and y in I_low, NaN outside it: the scans multiply, never branch on membership. */
+    private final double[] upMul;
+    private final double[] lowMul;
 
     // per-piece results of the two scans; piece p covers [p * piece, (p + 1) * piece)
     private final double[] upMax = new double[slots];
@@ -62,6 +65,28 @@ final class ActivePasses {
         this.g = g;
         this.status = status;
         this.qd = qd;
+        this.upMul = new double[y.length];
+        this.lowMul = new double[y.length];
+    }
+
+    /**
+     * Recomputes position i's set membership from its label and alpha status: I_up holds y=+1 not at the
+     * upper bound and y=-1 not at the lower one, I_low y=+1 not at the lower bound and y=-1 not at the upper one.
+     */
+    void statusChanged(int i) {
+        int yi = y[i];
+        upMul[i] = status[i] != ((1 + yi) >> 1) ? -yi : Double.NaN;
+        lowMul[i] = status[i] != ((1 - yi) >> 1) ? yi : Double.NaN;
+    }
+
+    /** Follows the solver's swap of positions i and j. */
+    void swap(int i, int j) {
+        double t = upMul[i];
+        upMul[i] = upMul[j];
+        upMul[j] = t;
+        t = lowMul[i];
+        lowMul[i] = lowMul[j];
+        lowMul[j] = t;
     }
 
     /** Cuts [0, n) into one piece, or one per thread from {@link #PARALLEL} on; returns the number of pieces. */
@@ -129,7 +154,7 @@ final class ActivePasses {
         lowQdi = qd[i];
         lowTwoYi = 2.0 * y[i];
         Arrays.fill(lowIdx, -1);
-        Arrays.fill(lowMax, Double.NaN);
+        Arrays.fill(lowMax, -INF);
         if (split) {
             SpinTeam.forRange(0, n, piece, lowScan);
         } else {
@@ -140,7 +165,7 @@ final class ActivePasses {
         double objDiffMin = INF;
         int gminIdx = -1;
         for (int p = 0; p < slots; p++) {
-            if (!Double.isNaN(lowMax[p]) && lowMax[p] >= gmax2) {
+            if (lowMax[p] >= gmax2) {
                 gmax2 = lowMax[p];
             }
             if (lowIdx[p] != -1 && lowMin[p] <= objDiffMin) {
@@ -163,21 +188,17 @@ final class ActivePasses {
         }
     }
 
-    /** I_up (y=+1 not at the upper bound, y=-1 not at the lower one): the last maximum of -y*g (exact). */
+    /** I_up: the last maximum of -y*g (exact; NaN outside I_up never compares). */
     private void scanUp(int from, int to, int slot) {
-        final byte[] ys = y;
+        final double[] um = upMul;
         final double[] gs = g;
-        final byte[] st = status;
         double gmax = -INF;
         int gmaxIdx = -1;
         for (int t = from; t < to; t++) {
-            int yt = ys[t];
-            if (st[t] != ((1 + yt) >> 1)) {
-                double v = -yt * gs[t];
-                if (v >= gmax) {
-                    gmax = v;
-                    gmaxIdx = t;
-                }
+            double v = um[t] * gs[t];
+            if (v >= gmax) {
+                gmax = v;
+                gmaxIdx = t;
             }
         }
         upMax[slot] = gmax;
@@ -185,43 +206,38 @@ final class ActivePasses {
     }
 
     /**
-     * I_low (y=+1 not at the lower bound, y=-1 not at the upper one). With w = y*g (exact), libsvm's two
-     * branches are gradDiff = Gmax + w and quad = QD_i + QD_j - (2 y_i y_j) Q_ij, bit for bit. Records
-     * the last maximum of w (NaN: no candidate) and the last minimum of objDiff.
+     * I_low. With w = y*g (exact; NaN outside I_low never compares), libsvm's two branches are
+     * gradDiff = Gmax + w and quad = QD_i + QD_j - (2 y_i y_j) Q_ij, bit for bit. Records the last maximum
+     * of w (-inf: no candidate) and the last minimum of objDiff.
      */
     private void scanLow(int from, int to, int slot) {
         final byte[] ys = y;
         final double[] gs = g;
-        final byte[] st = status;
+        final double[] lm = lowMul;
         final double[] qds = qd;
         final float[] qi = lowQi;
         final double gmax = lowGmax;
         final double qdi = lowQdi;
         final double twoYi = lowTwoYi;
         double gmax2 = -INF;
-        boolean any = false;
         int gminIdx = -1;
         double objDiffMin = INF;
         for (int j = from; j < to; j++) {
-            int yj = ys[j];
-            if (st[j] != ((1 - yj) >> 1)) {
-                any = true;
-                double w = yj * gs[j];
-                double gradDiff = gmax + w;
-                if (w >= gmax2) {
-                    gmax2 = w;
-                }
-                if (gradDiff > 0) {
-                    double quad = qdi + qds[j] - (twoYi * yj) * qi[j];
-                    double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
-                    if (objDiff <= objDiffMin) {
-                        gminIdx = j;
-                        objDiffMin = objDiff;
-                    }
+            double w = lm[j] * gs[j];
+            if (w >= gmax2) {
+                gmax2 = w;
+            }
+            double gradDiff = gmax + w;
+            if (gradDiff > 0) {
+                double quad = qdi + qds[j] - (twoYi * ys[j]) * qi[j];
+                double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
+                if (objDiff <= objDiffMin) {
+                    gminIdx = j;
+                    objDiffMin = objDiff;
                 }
             }
         }
-        lowMax[slot] = any ? gmax2 : Double.NaN;
+        lowMax[slot] = gmax2;
         lowMin[slot] = objDiffMin;
         lowIdx[slot] = gminIdx;
     }

@@ -58,6 +58,8 @@ final class Solver {
         Result res = new Result();
 
         status = new byte[l];
+        g = new double[l];
+        passes = new ActivePasses(y, g, status, qd);
         for (int i = 0; i < l; i++) {
             updateAlphaStatus(i);
         }
@@ -67,7 +69,6 @@ final class Solver {
         }
         activeSize = l;
 
-        g = new double[l];
         gBar = new double[l];
         for (int i = 0; i < l; i++) {
             g[i] = this.p[i];
@@ -88,7 +89,6 @@ final class Solver {
             }
         }
 
-        passes = new ActivePasses(y, g, status, qd);
         int iter = 0;
         int counter = Math.min(l, 1000) + 1;
         int[] ws = new int[2];
@@ -242,6 +242,7 @@ final class Solver {
         } else {
             status[i] = FREE;
         }
+        passes.statusChanged(i);
     }
 
     private boolean isUpper(int i) {
@@ -258,6 +259,7 @@ final class Solver {
 
     private void swapIndex(int i, int j) {
         q.swapIndex(i, j);
+        passes.swap(i, j);
         byte tb = y[i];
         y[i] = y[j];
         y[j] = tb;
