@@ -8,16 +8,17 @@ package dev.petal.datasets;
  * one is a single row or column. The orders below were measured against that library on this machine
  * (exact for every shape tried unless noted):
  * <ul>
- *   <li>dgemm: {@code c = x0*a0}, then {@code c = fma(xt, at, c)} for each later t. Not exact for the last
- *       row of an odd number of rows when k is 8 or more (the kernel's one-column edge sums differently, by
- *       a few ulps);</li>
+ *   <li>dgemm: {@code c = x0*a0}, then {@code c = fma(xt, at, c)} for each later t; except the last row of
+ *       an odd number of rows, in the output columns up to the last multiple of four (the kernel's
+ *       one-column edge): four fused accumulators over t mod 4 in blocks of eight terms, the leftover terms
+ *       fused into the first, combined as {@code (c0+c1)+(c2+c3)};</li>
  *   <li>one row ({@code dgemv_n}): per block of four terms {@code fma(x2,a2,x0*a0) + fma(x3,a3,x1*a1)}
  *       added to the total, then a pair and a single term added without fusion; outputs past the last
  *       multiple of four are plain sums;</li>
- *   <li>one column ({@code dgemv_t}): four lanes of fused sums over the terms up to the last multiple of
- *       four, combined as {@code (l0+l2)+(l1+l3)}, then the 1-3 leftover terms fused on. For k of 8 or more
- *       the kernel for the last rows (rows mod 4) blocks differently: reproduced for one leftover row up to
- *       k = 15, otherwise approximated by the same lanes.</li>
+ *   <li>one column ({@code dgemv_t}): rows in groups of four get four lanes of fused sums over the terms
+ *       up to the last multiple of four, combined as {@code (l0+l2)+(l1+l3)}; of the rows left, a pair gets
+ *       two unfused lanes {@code l0+l1} and a last single row four unfused lanes {@code (l0+l2)+(l1+l3)};
+ *       then the 1-3 leftover terms are fused on.</li>
  * </ul>
  */
 final class Products {
@@ -56,10 +57,27 @@ final class Products {
             return outIndex < (m & ~3) ? gemvN(x, a, k) : plainSum(x, a, k);
         }
         if (m == 1 && rows > 1) {
-            boolean lastSingleRow = rows % 4 == 1 && rowIndex == rows - 1;
-            return lastSingleRow && k >= 8 ? gemvTLastRow(x, a, k) : gemvT(x, a, k);
+            int grouped = rows & ~3;
+            if (rowIndex < grouped) {
+                return gemvT(x, a, k);
+            }
+            boolean pair = (rows & 2) != 0 && rowIndex < grouped + 2;
+            return gemvTEdge(x, a, k, pair ? 2 : 4);
         }
-        return fmaChain(x, a, k);
+        boolean singleColumnEdge = rows % 2 == 1 && rowIndex == rows - 1 && outIndex < (m & ~3);
+        return singleColumnEdge ? gemmEdge(x, a, k) : fmaChain(x, a, k);
+    }
+
+    private static double gemmEdge(double[] x, double[] a, int k) {
+        double[] acc = new double[4];
+        int main = k & ~7;
+        for (int t = 0; t < main; t++) {
+            acc[t & 3] = Math.fma(x[t], a[t], acc[t & 3]);
+        }
+        for (int t = main; t < k; t++) {
+            acc[0] = Math.fma(x[t], a[t], acc[0]);
+        }
+        return (acc[0] + acc[1]) + (acc[2] + acc[3]);
     }
 
     private static double fmaChain(double[] x, double[] a, int k) {
@@ -111,26 +129,18 @@ final class Products {
         return gemvTTail(x, a, k, m1 == 0 ? 0.0 : (l0 + l2) + (l1 + l3));
     }
 
-    private static double gemvTLastRow(double[] x, double[] a, int k) {
+    /** The one-column kernels for the rows past the last multiple of four: two unfused lanes, or four. */
+    private static double gemvTEdge(double[] x, double[] a, int k, int lanes) {
         int m1 = k & ~3;
-        double[] acc = new double[12];
-        int t = 0;
-        for (; t + 8 <= m1; t += 8) {
-            for (int l = 0; l < 4; l++) {
-                acc[l] = Math.fma(x[t + l], a[t + l], acc[l]);
-                acc[4 + l] = Math.fma(x[t + 4 + l], a[t + 4 + l], acc[4 + l]);
-            }
+        if (m1 == 0) {
+            return gemvTTail(x, a, k, 0.0);
         }
-        if (t < m1) {
-            for (int l = 0; l < 4; l++) {
-                acc[8 + l] = Math.fma(x[t + l], a[t + l], acc[8 + l]);
-            }
+        double[] acc = new double[lanes];
+        for (int t = 0; t < m1; t++) {
+            acc[t % lanes] += x[t] * a[t];
         }
-        double[] lane = new double[4];
-        for (int l = 0; l < 4; l++) {
-            lane[l] = (acc[l] + acc[4 + l]) + acc[8 + l];
-        }
-        return gemvTTail(x, a, k, (lane[0] + lane[2]) + (lane[1] + lane[3]));
+        double y = lanes == 2 ? acc[0] + acc[1] : (acc[0] + acc[2]) + (acc[1] + acc[3]);
+        return gemvTTail(x, a, k, y);
     }
 
     private static double gemvTTail(double[] x, double[] a, int k, double y) {

@@ -24,7 +24,7 @@ class ProductsTest {
         try (InputStream in = ProductsTest.class.getResourceAsStream("/fixtures/make_classification.json")) {
             products = new ObjectMapper().readTree(in).get("products");
         }
-        assertEquals(19, products.size());
+        assertEquals(29, products.size());
         for (JsonNode p : products) {
             int rows = p.get("rows").asInt();
             int k = p.get("k").asInt();
