@@ -88,7 +88,7 @@ class MakeClassificationTest {
             assertEquals(c.get("y_sha256").asText(), Provenance.sha256(d.y()), at);
             checked++;
         }
-        assertEquals(22, checked);
+        assertEquals(26, checked);
     }
 
     @Test
