@@ -11,8 +11,11 @@ import java.util.OptionalDouble;
  * {@code make_classification(..., random_state=seed)}.
  *
  * <p>{@code weights} is null for balanced classes (sklearn's None); an empty {@code shift} or {@code scale}
- * is sklearn's None (drawn at random per feature). The random covariance {@code np.dot} is reproduced as
- * OpenBLAS's FMA kernels order it (see {@link ClassificationGenerator}).
+ * is sklearn's None (drawn at random per feature). Bit-exactness rests on three reproductions: NumPy's legacy
+ * RandomState draws ({@link RandomState}), glibc's {@code log} in its Gaussian, and {@code np.dot} summed as
+ * OpenBLAS 0.3.21 sums it with its Haswell/Zen FMA kernels on 2 threads, the reference machine of the
+ * fixtures (scikit-learn's own output differs in the last bits on other BLAS builds, CPUs or thread counts
+ * once {@code n_informative} is 8 or more; below that every summation order gives the same bits).
  *
  * @param nSamples          the number of samples (rows)
  * @param nFeatures         the total number of features
