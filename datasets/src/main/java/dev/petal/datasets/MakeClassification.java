@@ -14,8 +14,8 @@ import java.util.OptionalDouble;
  * is sklearn's None (drawn at random per feature). Bit-exactness rests on three reproductions: NumPy's legacy
  * RandomState draws ({@link RandomState}), glibc's {@code log} in its Gaussian, and {@code np.dot} summed as
  * OpenBLAS 0.3.21 sums it with its Haswell/Zen FMA kernels on 2 threads, the reference machine of the
- * fixtures (scikit-learn's own output differs in the last bits on other BLAS builds, CPUs or thread counts
- * once {@code n_informative} is 8 or more; below that every summation order gives the same bits).
+ * fixtures. scikit-learn's own output changes in the last bits with OpenBLAS's thread count or kernel
+ * family once {@code n_informative} is 8 or more, and with another BLAS library at any size.
  *
  * @param nSamples          the number of samples (rows)
  * @param nFeatures         the total number of features
