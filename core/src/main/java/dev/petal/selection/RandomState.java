@@ -20,6 +20,8 @@ public final class RandomState {
 
     private final int[] mt = new int[N];
     private int pos;
+    private boolean hasGauss;
+    private double gauss;
 
     /** Seeds the generator as {@code RandomState(seed)} does; the seed must lie in [0, 2**32 - 1]. */
     public RandomState(long seed) {
@@ -91,6 +93,55 @@ public final class RandomState {
             return nextUint32();
         }
         return randomInterval(rng);
+    }
+
+    /** {@code random_sample()}: a uniform double in [0, 1) with 53 random bits, from two 32-bit draws. */
+    public double randomSample() {
+        long a = nextUint32() >>> 5;
+        long b = nextUint32() >>> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+
+    /** {@code uniform(low, high)}: {@code low + (high - low) * random_sample()}, as NumPy computes it. */
+    public double uniform(double low, double high) {
+        return low + (high - low) * randomSample();
+    }
+
+    /**
+     * {@code standard_normal()}: NumPy's legacy Gaussian, the polar Box-Muller method; each accepted pair
+     * yields two values, the second cached (part of this generator's state) and returned by the next call.
+     */
+    public double standardNormal() {
+        if (hasGauss) {
+            hasGauss = false;
+            double v = gauss;
+            gauss = 0.0;
+            return v;
+        }
+        double x1;
+        double x2;
+        double r2;
+        do {
+            x1 = 2.0 * randomSample() - 1.0;
+            x2 = 2.0 * randomSample() - 1.0;
+            r2 = x1 * x1 + x2 * x2;
+        } while (r2 >= 1.0 || r2 == 0.0);
+        double f = Math.sqrt(-2.0 * GlibcLog.log(r2) / r2);
+        gauss = f * x1;
+        hasGauss = true;
+        return f * x2;
+    }
+
+    /** {@code randint(high, size=n)}: n uniform integers in [0, high), drawn one after another as NumPy draws them. */
+    public long[] randint(long high, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative dimensions are not allowed");
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = randint(high);
+        }
+        return out;
     }
 
     /** Shuffles {@code values} in place, as {@code RandomState.shuffle} shuffles a 1-d array. */

@@ -43,6 +43,14 @@ public final class Datasets {
     }
 
     /**
+     * {@code make_classification(n_samples, random_state=seed)} with scikit-learn 1.2.1's other defaults, bit for
+     * bit; {@link MakeClassification} sets the other parameters.
+     */
+    public static Dataset makeClassification(int nSamples, long seed) {
+        return MakeClassification.defaults(nSamples).generate(seed);
+    }
+
+    /**
      * Reads a labelled CSV file: a header row, the label column {@code labelColumn} (or the last column
      * if null), every other column numeric. See {@link CsvReader}.
      */
