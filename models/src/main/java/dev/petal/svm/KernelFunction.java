@@ -108,8 +108,8 @@ final class KernelFunction {
                 }
                 break;
             case RBF:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * Math.exp(-gamma * (sqi + sq[j] - 2 * dot[j])));
+                for (int j = from; j < to; j++) { // = (float) ((yi * y[j]) * Math.exp(...)): the sign is exact
+                    col[j] = (yi * y[j]) * FloatExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j]));
                 }
                 break;
             case SIGMOID:
