@@ -2,6 +2,7 @@ package dev.petal.bench;
 
 import dev.petal.datasets.Dataset;
 import dev.petal.datasets.Datasets;
+import dev.petal.datasets.MakeClassification;
 import dev.petal.linalg.Matrix;
 
 /** The benchmark data sets by name, split into train and test rows the same way everywhere. */
@@ -13,9 +14,11 @@ final class Sets {
     }
 
     /**
-     * {@code binary20_N}: N training rows of 20-feature 2-class data; {@code multi4x30_N}: 30 features,
-     * 4 classes; both with {@link #PREDICT_ROWS} test rows, seed 42. {@code digits}: scikit-learn's digits,
-     * the first 1,500 rows to train, the remaining 297 to test.
+     * {@code binary20_N}: scikit-learn's {@code make_classification(n_samples=N + 5000, n_features=20,
+     * random_state=0)} (2 classes); {@code multi4x30_N}: the same with {@code n_features=30, n_informative=10,
+     * n_classes=4}; both bit for bit as scikit-learn draws them, the first N rows to train and the last
+     * {@link #PREDICT_ROWS} to predict. {@code digits}: scikit-learn's digits, the first 1,500 rows to train,
+     * the remaining 297 to test.
      */
     static BenchData[] trainTest(String name) {
         if (name.equals("digits")) {
@@ -27,8 +30,12 @@ final class Sets {
         if (!multi && !name.startsWith("binary20")) {
             throw new IllegalArgumentException("unknown data set " + name + "; use binary20_N, multi4x30_N or digits");
         }
-        BenchData all = BenchData.classification(n + PREDICT_ROWS, multi ? 30 : 20, multi ? 4 : 2, 42);
-        return split(all, n);
+        MakeClassification settings = MakeClassification.defaults(n + PREDICT_ROWS);
+        if (multi) {
+            settings = settings.withNFeatures(30).withNInformative(10).withNClasses(4);
+        }
+        Dataset ds = settings.generate(0);
+        return split(new BenchData(ds.x(), ds.y()), n);
     }
 
     private static BenchData[] split(BenchData all, int nTrain) {
