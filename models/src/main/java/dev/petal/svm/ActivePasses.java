@@ -228,13 +228,12 @@ final class ActivePasses {
                 gmax2 = w;
             }
             double gradDiff = gmax + w;
-            if (gradDiff > 0) {
-                double quad = qdi + qds[j] - (twoYi * ys[j]) * qi[j];
-                double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
-                if (objDiff <= objDiffMin) {
-                    gminIdx = j;
-                    objDiffMin = objDiff;
-                }
+            // computed for every j and tested without a branch on gradDiff, which is unpredictable
+            double quad = qdi + qds[j] - (twoYi * ys[j]) * qi[j];
+            double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
+            if (gradDiff > 0 & objDiff <= objDiffMin) {
+                gminIdx = j;
+                objDiffMin = objDiff;
             }
         }
         lowMax[slot] = gmax2;
