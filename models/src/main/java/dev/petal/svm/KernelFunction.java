@@ -3,7 +3,8 @@ package dev.petal.svm;
 /**
  * libsvm's kernel functions with the formulas of scikit-learn's fork: the training form
  * ({@code Kernel::kernel_*}, RBF expanded through precomputed squared norms) and the prediction form
- * ({@code Kernel::k_function}, RBF from the coordinate differences). Both use {@link Blas#dot}.
+ * ({@code Kernel::k_function}, RBF from the coordinate differences). Both use {@link Blas#dot}, and RBF
+ * takes exp from {@link GlibcExp}, the C library's exp that libsvm calls, so kernel values are libsvm's bit for bit.
  */
 final class KernelFunction {
     final Kernel kernel;
@@ -43,7 +44,7 @@ final class KernelFunction {
             case POLY:
                 return powi(gamma * Blas.dot(x, ri * d, x, rj * d, d) + coef0, degree);
             case RBF:
-                return Math.exp(-gamma * (xsq[ri] + xsq[rj] - 2 * Blas.dot(x, ri * d, x, rj * d, d)));
+                return GlibcExp.exp(-gamma * (xsq[ri] + xsq[rj] - 2 * Blas.dot(x, ri * d, x, rj * d, d)));
             case SIGMOID:
                 return Math.tanh(gamma * Blas.dot(x, ri * d, x, rj * d, d) + coef0);
             case PRECOMPUTED:
@@ -74,7 +75,7 @@ final class KernelFunction {
                 double sqi = xsq[ri];
                 for (int j = from; j < to; j++) {
                     int rj = rows[j];
-                    col[j] = (float) ((yi * y[j]) * Math.exp(-gamma * (sqi + xsq[rj] - 2 * Blas.dot(x, oi, x, rj * d, d))));
+                    col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + xsq[rj] - 2 * Blas.dot(x, oi, x, rj * d, d))));
                 }
                 break;
             }
@@ -108,8 +109,8 @@ final class KernelFunction {
                 }
                 break;
             case RBF:
-                for (int j = from; j < to; j++) { // = (float) ((yi * y[j]) * Math.exp(...)): the sign is exact
-                    col[j] = (yi * y[j]) * FloatExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j]));
+                for (int j = from; j < to; j++) {
+                    col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j])));
                 }
                 break;
             case SIGMOID:
@@ -138,7 +139,7 @@ final class KernelFunction {
                     scratch[k] = x[xo + k] - sv[so + k];
                 }
                 double sum = Blas.dot(scratch, 0, scratch, 0, d);
-                return Math.exp(-gamma * sum);
+                return GlibcExp.exp(-gamma * sum);
             }
             case SIGMOID:
                 return Math.tanh(gamma * Blas.dot(x, xo, sv, so, d) + coef0);
@@ -159,7 +160,7 @@ final class KernelFunction {
         if (kernel == Kernel.RBF) {
             Blas.squaredDistances(x, xo, svT, from, to, d, s.acc, v);
             for (int j = from; j < to; j++) {
-                kvalue[j] = Math.exp(-gamma * v[j]);
+                kvalue[j] = GlibcExp.exp(-gamma * v[j]);
             }
             return;
         }
