@@ -23,7 +23,7 @@ import libsvm.svm_model;
  * The side-by-side harness: Petal vs LIBSVM's Java port vs scikit-learn, on the same CSVs, in one run.
  *
  * <p>Usage: {@code Compare OUT_DIR [REPEATS] [--quick] [--only PREFIX]}. Writes the data sets to
- * OUT_DIR, times each library (untimed warm-up fits and predicts per case, at least 3 runs and 1.5 s,
+ * OUT_DIR, times each library (untimed warm-up fits and predicts per case, at least 3 runs and 2 s,
  * so JIT compilation is not counted, then the best of REPEATS), runs {@code benchmarks/sklearn_timing.py}
  * with {@code /usr/bin/python3} when scikit-learn is importable (otherwise notes its absence; it runs one
  * untimed warm-up per case), and prints a Markdown table with the ratios, the machine and the date. The last
@@ -94,7 +94,7 @@ public final class Compare {
         for (int n : sizes) {
             cases.add(new Case("binary20-rbf-" + n, "binary20_" + n, "rbf", 1.0, n));
         }
-        for (int n : quick ? new int[] {1500} : new int[] {1500, 3750, 7500}) {
+        for (int n : sizes) {
             cases.add(new Case("binary20-linear-" + n, "binary20_" + n, "linear", 1.0, n));
         }
         cases.add(new Case("multi4x30-rbf-3750", "multi4x30_3750", "rbf", 1.0, 3750));
@@ -168,10 +168,13 @@ public final class Compare {
         return new Timing(bestFit, bestPredict, nsv, pred);
     }
 
-    /** Untimed runs until the JIT has settled: at least 3 runs and 1.5 s, at most 10 runs. */
+    /**
+     * Untimed runs until the JIT has settled: at least 3 runs and 2 s (small cases need dozens of runs
+     * before C2 has compiled every path), at most 500 runs.
+     */
     private static void warmUp(Runnable run) {
         long start = System.nanoTime();
-        for (int r = 0; r < 10 && (r < 3 || System.nanoTime() - start < 1_500_000_000L); r++) {
+        for (int r = 0; r < 500 && (r < 3 || System.nanoTime() - start < 2_000_000_000L); r++) {
             run.run();
         }
     }
