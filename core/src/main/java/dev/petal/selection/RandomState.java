@@ -1,5 +1,7 @@
 package dev.petal.selection;
 
+import dev.petal.libm.GlibcLog;
+
 /**
  * A bit-exact port of NumPy's legacy {@code numpy.random.RandomState} for an integer seed: the
  * MT19937 stream seeded by {@code init_genrand}, and the draws scikit-learn's splitters use.

@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.petal.fixtures.Fixtures;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class RandomStateFloatDrawsTest {
@@ -23,18 +18,6 @@ class RandomStateFloatDrawsTest {
             v[i] = Double.parseDouble(node.get(i).asText());
         }
         return v;
-    }
-
-    static String sha256(double[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-        for (double v : values) {
-            b.putDouble(v);
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -72,7 +55,7 @@ class RandomStateFloatDrawsTest {
             for (int i = 0; i < many.length; i++) {
                 many[i] = rs.standardNormal();
             }
-            assertEquals(e.get("standard_normal_100000_sha256").asText(), sha256(many), at + ": 100000 Gaussians");
+            assertEquals(e.get("standard_normal_100000_sha256").asText(), Fixtures.sha256(many), at + ": 100000 Gaussians");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.petal.svm;
 
+import dev.petal.libm.GlibcExp;
+
 /**
  * libsvm's kernel functions with the formulas of scikit-learn's fork: the training form
  * ({@code Kernel::kernel_*}, RBF expanded through precomputed squared norms) and the prediction form

@@ -1,5 +1,8 @@
 package dev.petal.svm;
 
+import dev.petal.libm.GlibcExp;
+import dev.petal.libm.GlibcLog;
+
 /**
  * libsvm's probability outputs: Platt scaling fitted by Newton's method with backtracking
  * (Lin, Lin and Weng, "A note on Platt's probabilistic outputs for support vector machines", 2007)
@@ -29,15 +32,15 @@ final class Platt {
         double loTarget = 1 / (prior0 + 2.0);
         double[] t = new double[l];
         double a = 0.0;
-        double b = Math.log((prior0 + 1.0) / (prior1 + 1.0));
+        double b = GlibcLog.log((prior0 + 1.0) / (prior1 + 1.0));
         double fval = 0.0;
         for (int i = 0; i < l; i++) {
             t[i] = labels[i] > 0 ? hiTarget : loTarget;
             double fApB = dec[i] * a + b;
             if (fApB >= 0) {
-                fval += t[i] * fApB + Math.log(1 + Math.exp(-fApB));
+                fval += t[i] * fApB + GlibcLog.log(1 + GlibcExp.exp(-fApB));
             } else {
-                fval += (t[i] - 1) * fApB + Math.log(1 + Math.exp(fApB));
+                fval += (t[i] - 1) * fApB + GlibcLog.log(1 + GlibcExp.exp(fApB));
             }
         }
         for (int iter = 0; iter < maxIter; iter++) {
@@ -51,11 +54,11 @@ final class Platt {
                 double p;
                 double q;
                 if (fApB >= 0) {
-                    p = Math.exp(-fApB) / (1.0 + Math.exp(-fApB));
-                    q = 1.0 / (1.0 + Math.exp(-fApB));
+                    p = GlibcExp.exp(-fApB) / (1.0 + GlibcExp.exp(-fApB));
+                    q = 1.0 / (1.0 + GlibcExp.exp(-fApB));
                 } else {
-                    p = 1.0 / (1.0 + Math.exp(fApB));
-                    q = Math.exp(fApB) / (1.0 + Math.exp(fApB));
+                    p = 1.0 / (1.0 + GlibcExp.exp(fApB));
+                    q = GlibcExp.exp(fApB) / (1.0 + GlibcExp.exp(fApB));
                 }
                 double d2 = p * q;
                 h11 += dec[i] * dec[i] * d2;
@@ -80,9 +83,9 @@ final class Platt {
                 for (int i = 0; i < l; i++) {
                     double fApB = dec[i] * newA + newB;
                     if (fApB >= 0) {
-                        newf += t[i] * fApB + Math.log(1 + Math.exp(-fApB));
+                        newf += t[i] * fApB + GlibcLog.log(1 + GlibcExp.exp(-fApB));
                     } else {
-                        newf += (t[i] - 1) * fApB + Math.log(1 + Math.exp(fApB));
+                        newf += (t[i] - 1) * fApB + GlibcLog.log(1 + GlibcExp.exp(fApB));
                     }
                 }
                 if (newf < fval + 0.0001 * stepsize * gd) {
@@ -105,9 +108,9 @@ final class Platt {
     static double sigmoidPredict(double decisionValue, double a, double b) {
         double fApB = decisionValue * a + b;
         if (fApB >= 0) {
-            return Math.exp(-fApB) / (1.0 + Math.exp(-fApB));
+            return GlibcExp.exp(-fApB) / (1.0 + GlibcExp.exp(-fApB));
         }
-        return 1.0 / (1 + Math.exp(fApB));
+        return 1.0 / (1 + GlibcExp.exp(fApB));
     }
 
     /** Class probabilities {@code p} (length k) from pairwise probabilities {@code r[i][j]} = P(i | i or j). */

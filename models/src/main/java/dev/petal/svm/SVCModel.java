@@ -3,6 +3,7 @@ package dev.petal.svm;
 import dev.petal.api.DecisionClassifier;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
+import dev.petal.libm.GlibcLog;
 import dev.petal.linalg.Matrix;
 
 /**
@@ -277,12 +278,12 @@ public final class SVCModel implements DecisionClassifier {
         return n == 0 ? Matrix.zeros(0, k) : Matrix.of(out);
     }
 
-    /** The natural log of {@link #predictProba}. */
+    /** The natural log of {@link #predictProba} (glibc's log, which NumPy's {@code np.log} calls here). */
     public Matrix predictLogProba(Matrix x) {
         Matrix p = predictProba(x);
         double[] v = p.toFlatArray();
         for (int i = 0; i < v.length; i++) {
-            v[i] = Math.log(v[i]);
+            v[i] = GlibcLog.log(v[i]);
         }
         return Matrix.of(p.rows(), p.cols(), v);
     }

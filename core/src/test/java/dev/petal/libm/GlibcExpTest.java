@@ -1,9 +1,10 @@
-package dev.petal.svm;
+package dev.petal.libm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.petal.fixtures.Fixtures;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -13,7 +14,7 @@ import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 class GlibcExpTest {
-    private static final JsonNode GOLDEN = Fixtures.load("glibc_exp");
+    private static final JsonNode GOLDEN = Fixtures.load("glibc_exp.json");
     private static final double LN2_128 = 0x1.62e42fefa39efp-8;
 
     /** splitmix64, as fixtures/gen_glibc_exp.py draws it. */

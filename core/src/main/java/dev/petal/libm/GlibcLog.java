@@ -1,4 +1,4 @@
-package dev.petal.selection;
+package dev.petal.libm;
 
 /**
  * The natural logarithm exactly as glibc 2.28+ computes it on x86-64 with FMA (its {@code __log_fma}
@@ -12,7 +12,7 @@ package dev.petal.selection;
  * (read from libm by fixtures/gen_glibc_log_table.py). Sums of a product and a term are fused
  * multiply-adds where GCC contracts them when it builds glibc with {@code -mfma}.
  */
-final class GlibcLog {
+public final class GlibcLog {
     private static final double LN2_HI = 0x1.62e42fefa3800p-1;
     private static final double LN2_LO = 0x1.ef35793c76730p-45;
     private static final long OFF = 0x3fe6000000000000L;
@@ -156,7 +156,7 @@ final class GlibcLog {
     }
 
     /** log(x) as glibc returns it: NaN below 0 and for NaN, -inf at 0, +inf at +inf. */
-    static double log(double x) {
+    public static double log(double x) {
         long ix = Double.doubleToRawLongBits(x);
         if (ix - LO >= 0 && ix - LO < HI - LO) {
             return nearOne(x);

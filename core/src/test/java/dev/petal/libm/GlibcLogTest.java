@@ -1,10 +1,11 @@
-package dev.petal.selection;
+package dev.petal.libm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.petal.fixtures.Fixtures;
+import dev.petal.selection.RandomState;
 import org.junit.jupiter.api.Test;
 
 class GlibcLogTest {
@@ -24,7 +25,7 @@ class GlibcLogTest {
             };
             logs[i] = GlibcLog.log(x);
         }
-        assertEquals(GOLDEN.get("log_sha256").asText(), RandomStateFloatDrawsTest.sha256(logs));
+        assertEquals(GOLDEN.get("log_sha256").asText(), Fixtures.sha256(logs));
     }
 
     @Test

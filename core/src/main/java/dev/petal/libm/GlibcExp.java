@@ -1,4 +1,4 @@
-package dev.petal.svm;
+package dev.petal.libm;
 
 /**
  * e^x exactly as glibc 2.28+ computes it on x86-64 with FMA (its {@code __exp_fma} variant, ARM
@@ -14,7 +14,7 @@ package dev.petal.svm;
  * fixtures/gen_glibc_exp_table.py); sums of a product and a term are fused multiply-adds exactly where
  * the compiled {@code __exp_fma} of glibc 2.36 has them (read from its disassembly).
  */
-final class GlibcExp {
+public final class GlibcExp {
     /** Top 12 bits of 2^-54: below it, e^x rounds to 1 + x. */
     private static final int TOP_TINY = 0x3c9;
     /** Top 12 bits of 512: from it on, the scale may leave the double range. */
@@ -167,7 +167,7 @@ final class GlibcExp {
     }
 
     /** e^x as glibc returns it: 1 + x for |x| < 2^-54, +inf above about 709.78, 0 below about -745.13, NaN for NaN. */
-    static double exp(double x) {
+    public static double exp(double x) {
         long ix = Double.doubleToRawLongBits(x);
         int abstop = (int) (ix >>> 52) & 0x7ff;
         boolean big = false;
