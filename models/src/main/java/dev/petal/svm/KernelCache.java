@@ -19,6 +19,9 @@ final class KernelCache {
     private int pending = -1; // deferred entry swaps, or -1 outside a batch
     private final int[] cachedList;
     private final boolean[] dropMark;
+    /** Arrays of dropped columns, reused by {@link #take}; at most 8, outside the cache's size budget. */
+    private final float[][] spare = new float[8][];
+    private int spares;
 
     KernelCache(int l, double cacheSizeMb) {
         this.l = l;
@@ -67,12 +70,14 @@ final class KernelCache {
                 int old = next[head];
                 lruDelete(old);
                 size += len[old];
+                recycle(data[old]);
                 data[old] = null;
                 len[old] = 0;
             }
-            float[] grown = new float[want];
+            float[] grown = take(want);
             if (data[index] != null) {
                 System.arraycopy(data[index], 0, grown, 0, have);
+                recycle(data[index]);
             }
             data[index] = grown;
             size -= more;
@@ -83,7 +88,35 @@ final class KernelCache {
         return start;
     }
 
-    /** The cached column {@code index} (valid after {@link #request}). */
+    /**
+     * An array of at least {@code want} floats (contents undefined): a recently dropped column's when one is
+     * large enough, so a solver that evicts a column per iteration does not allocate (and zero) one.
+     */
+    private float[] take(int want) {
+        for (int s = spares - 1; s >= 0; s--) {
+            float[] a = spare[s];
+            if (a.length >= want) {
+                spare[s] = spare[--spares];
+                spare[spares] = null;
+                return a;
+            }
+        }
+        return new float[want];
+    }
+
+    /** Keeps a dropped column's array for {@link #take}; the oldest kept one goes when the pool is full. */
+    private void recycle(float[] a) {
+        if (spares == spare.length) {
+            System.arraycopy(spare, 1, spare, 0, spares - 1);
+            spares--;
+        }
+        spare[spares++] = a;
+    }
+
+    /**
+     * The cached column {@code index} (valid after {@link #request}). As in libsvm, the array stays valid only
+     * until a later request evicts or grows that column: its array is then reused for another column.
+     */
     float[] column(int index) {
         return data[index];
     }
@@ -137,6 +170,7 @@ final class KernelCache {
     private void dropColumn(int h) {
         lruDelete(h);
         size += len[h];
+        recycle(data[h]);
         data[h] = null;
         len[h] = 0;
     }
