@@ -70,17 +70,13 @@ final class Blas {
         int n1 = d & -16;
         if (n1 > 0) {
             int last = n1 - 16;
-            for (int f = 0; f < last; f++) {
-                double af = a[ao + f];
-                double[] b = bt[f];
-                double[] c = acc[f & 15];
-                if (f < 16) {
-                    for (int j = from; j < to; j++) {
-                        c[j] = Math.fma(af, b[j], 0.0);
-                    }
-                } else {
-                    for (int j = from; j < to; j++) {
-                        c[j] = Math.fma(af, b[j], c[j]);
+            for (int k = 0; k < 16 && k < last; k++) { // lane k: features k, k+16, ... below last, in order
+                for (int f = k; f < last; f += 32) {
+                    double[] c = acc[k];
+                    if (f + 16 < last) {
+                        lanePairDot(a[ao + f], a[ao + f + 16], bt[f], bt[f + 16], c, f == k, from, to);
+                    } else {
+                        laneDot(a[ao + f], bt[f], c, f == k, from, to);
                     }
                 }
             }
@@ -122,6 +118,69 @@ final class Blas {
         }
     }
 
+    /**
+     * One lane of the 16 over the chunks before the last, two features per pass, so a lane's partial sum
+     * goes through memory once per two terms: {@code c[j] = fma(x1, b1[j], fma(x0, b0[j], c[j] or 0))}.
+     */
+    private static void lanePairDot(double x0, double x1, double[] b0, double[] b1, double[] c, boolean first, int from,
+                                    int to) {
+        if (first) {
+            for (int j = from; j < to; j++) {
+                c[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], 0.0));
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                c[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], c[j]));
+            }
+        }
+    }
+
+    /** {@link #lanePairDot} for a lane's one remaining feature. */
+    private static void laneDot(double x0, double[] b0, double[] c, boolean first, int from, int to) {
+        if (first) {
+            for (int j = from; j < to; j++) {
+                c[j] = Math.fma(x0, b0[j], 0.0);
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                c[j] = Math.fma(x0, b0[j], c[j]);
+            }
+        }
+    }
+
+    /** {@link #lanePairDot} on the squared differences. */
+    private static void lanePairSq(double x0, double x1, double[] b0, double[] b1, double[] c, boolean first, int from,
+                                   int to) {
+        if (first) {
+            for (int j = from; j < to; j++) {
+                double d0 = x0 - b0[j];
+                double d1 = x1 - b1[j];
+                c[j] = Math.fma(d1, d1, Math.fma(d0, d0, 0.0));
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                double d0 = x0 - b0[j];
+                double d1 = x1 - b1[j];
+                c[j] = Math.fma(d1, d1, Math.fma(d0, d0, c[j]));
+            }
+        }
+    }
+
+    /** {@link #laneDot} on the squared differences. */
+    private static void laneSq(double x0, double[] b0, double[] c, boolean first, int from, int to) {
+        if (first) {
+            for (int j = from; j < to; j++) {
+                double d0 = x0 - b0[j];
+                c[j] = Math.fma(d0, d0, 0.0);
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                double d0 = x0 - b0[j];
+                c[j] = Math.fma(d0, d0, c[j]);
+            }
+        }
+    }
+
     /** One partial sum of the fold, {@code (l0 + l2) + (l4 + l6)}, when each lane holds one product. */
     private static void firstGroup(double x0, double x2, double x4, double x6, double[] b0, double[] b2, double[] b4,
                                    double[] b6, double[] s, int from, int to) {
@@ -149,19 +208,13 @@ final class Blas {
         int n1 = d & -16;
         if (n1 > 0) {
             int last = n1 - 16;
-            for (int f = 0; f < last; f++) {
-                double af = a[ao + f];
-                double[] b = bt[f];
-                double[] c = acc[f & 15];
-                if (f < 16) {
-                    for (int j = from; j < to; j++) {
-                        double diff = af - b[j];
-                        c[j] = Math.fma(diff, diff, 0.0);
-                    }
-                } else {
-                    for (int j = from; j < to; j++) {
-                        double diff = af - b[j];
-                        c[j] = Math.fma(diff, diff, c[j]);
+            for (int k = 0; k < 16 && k < last; k++) { // lane k: features k, k+16, ... below last, in order
+                for (int f = k; f < last; f += 32) {
+                    double[] c = acc[k];
+                    if (f + 16 < last) {
+                        lanePairSq(a[ao + f], a[ao + f + 16], bt[f], bt[f + 16], c, f == k, from, to);
+                    } else {
+                        laneSq(a[ao + f], bt[f], c, f == k, from, to);
                     }
                 }
             }
