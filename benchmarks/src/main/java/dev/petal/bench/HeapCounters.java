@@ -15,6 +15,9 @@ import org.openjdk.jmh.annotations.State;
  * the fit (the heap pools' peak usage, reset after a GC before the fit, so garbage not yet collected
  * counts too: an upper bound of what the fit needs) and the bytes allocated by every thread meanwhile.
  * The GC and the baselines run in an invocation-level setup, outside the timed fit.
+ *
+ * <p>JMH sums {@code EVENTS} counters over the measured iterations: the score it prints is the total of the
+ * measured fits (5 by default), so divide by the iteration count; {@code -rf json} lists each fit's value.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
