@@ -36,12 +36,21 @@ final class Predict {
         int grain = (int) Math.max(1, (1L << 18) / ((long) Math.max(1, nsv) * (d + 8)));
         Parallel.forRange(0, n, grain, (from, to) -> {
             Blas.Scratch s = Blas.scratch(nsv);
-            double[] kvalue = new double[nsv];
-            for (int r = from; r < to; r++) {
-                for (int b0 = 0; b0 < nsv; b0 += Blas.BLOCK) {
-                    kf.predictBlock(x, r * d, svT, b0, Math.min(nsv, b0 + Blas.BLOCK), d, s, kvalue);
+            double[][] kv = new double[ROWS][nsv];
+            int r = from;
+            for (; r + ROWS <= to; r += ROWS) {
+                for (int q = 0; q < ROWS; q++) {
+                    for (int b0 = 0; b0 < nsv; b0 += Blas.BLOCK) {
+                        kf.predictBlock(x, (r + q) * d, svT, b0, Math.min(nsv, b0 + Blas.BLOCK), d, s, kv[q]);
+                    }
                 }
-                fromKernelValues(nrClass, nSV, coef, rho, kvalue, dec[r]);
+                fromKernelValues4(nrClass, nSV, coef, rho, kv, dec, r);
+            }
+            for (; r < to; r++) {
+                for (int b0 = 0; b0 < nsv; b0 += Blas.BLOCK) {
+                    kf.predictBlock(x, r * d, svT, b0, Math.min(nsv, b0 + Blas.BLOCK), d, s, kv[0]);
+                }
+                fromKernelValues(nrClass, nSV, coef, rho, kv[0], dec[r]);
             }
         });
     }
@@ -67,6 +76,59 @@ final class Predict {
                 }
                 sum -= rho[p];
                 dec[p] = sum;
+                p++;
+                sj += cj;
+            }
+            si += ci;
+        }
+    }
+
+    /** Rows whose pairwise sums {@link #fromKernelValues4} adds side by side. */
+    private static final int ROWS = 4;
+
+    /**
+     * {@link #fromKernelValues} for rows r..r+3 at once (kernel values in {@code kv[0..3]}, results into
+     * {@code dec[r..r+3]}): each row's sum is added in libsvm's order, the four rows' additions overlap
+     * instead of waiting on each other (a sum over thousands of support vectors is otherwise bound by the
+     * latency of one addition after another).
+     */
+    private static void fromKernelValues4(int nrClass, int[] nSV, double[][] coef, double[] rho, double[][] kv,
+                                          double[][] dec, int r) {
+        double[] k0 = kv[0];
+        double[] k1 = kv[1];
+        double[] k2 = kv[2];
+        double[] k3 = kv[3];
+        int p = 0;
+        int si = 0;
+        for (int i = 0; i < nrClass; i++) {
+            int ci = nSV[i];
+            int sj = si + ci;
+            for (int j = i + 1; j < nrClass; j++) {
+                int cj = nSV[j];
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                double[] coef1 = coef[j - 1];
+                double[] coef2 = coef[i];
+                for (int k = si; k < si + ci; k++) {
+                    double c = coef1[k];
+                    s0 += c * k0[k];
+                    s1 += c * k1[k];
+                    s2 += c * k2[k];
+                    s3 += c * k3[k];
+                }
+                for (int k = sj; k < sj + cj; k++) {
+                    double c = coef2[k];
+                    s0 += c * k0[k];
+                    s1 += c * k1[k];
+                    s2 += c * k2[k];
+                    s3 += c * k3[k];
+                }
+                dec[r][p] = s0 - rho[p];
+                dec[r + 1][p] = s1 - rho[p];
+                dec[r + 2][p] = s2 - rho[p];
+                dec[r + 3][p] = s3 - rho[p];
                 p++;
                 sj += cj;
             }
