@@ -26,6 +26,8 @@ public final class SVCModel implements DecisionClassifier {
     private final double[] probA;
     private final double[] probB;
     private final int[] classes;
+    /** For the linear kernel: votes from x . w where their sign is provably libsvm's; null otherwise. */
+    private final LinearVotes linearVotes;
 
     private SVCModel(SVCState s) {
         this.state = s;
@@ -64,6 +66,7 @@ public final class SVCModel implements DecisionClassifier {
         }
         this.probA = s.probA();
         this.probB = s.probB();
+        this.linearVotes = p.kernel() == Kernel.LINEAR ? new LinearVotes(k, d, nSV, coefLib, rho, sv) : null;
     }
 
     /** A model from a persisted state, after checking every shape and value; predicts bit-identically to the original. */
@@ -198,10 +201,36 @@ public final class SVCModel implements DecisionClassifier {
             }
             return out;
         }
-        double[][] dec = libsvmDecision(flat, n);
         int[] votes = new int[k];
-        for (int r = 0; r < n; r++) {
-            out[r] = classes[Predict.vote(k, dec[r], votes)];
+        int[] exact = new int[n];
+        int m = 0;
+        if (linearVotes != null) {
+            double[] signs = new double[linearVotes.pairs()];
+            double[] v = new double[linearVotes.pairs()];
+            double[] s = new double[linearVotes.pairs()];
+            for (int r = 0; r < n; r++) {
+                if (linearVotes.signs(flat, r * d, signs, v, s)) {
+                    out[r] = classes[Predict.vote(k, signs, votes)];
+                } else {
+                    exact[m++] = r;
+                }
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                exact[r] = r;
+            }
+            m = n;
+        }
+        double[] rows = flat;
+        if (m < n) {
+            rows = new double[m * d];
+            for (int q = 0; q < m; q++) {
+                System.arraycopy(flat, exact[q] * d, rows, q * d, d);
+            }
+        }
+        double[][] dec = libsvmDecision(rows, m);
+        for (int q = 0; q < m; q++) {
+            out[exact[q]] = classes[Predict.vote(k, dec[q], votes)];
         }
         return out;
     }
