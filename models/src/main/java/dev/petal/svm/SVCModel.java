@@ -202,35 +202,36 @@ public final class SVCModel implements DecisionClassifier {
             return out;
         }
         int[] votes = new int[k];
-        int[] exact = new int[n];
+        if (linearVotes == null) {
+            double[][] dec = libsvmDecision(flat, n);
+            for (int r = 0; r < n; r++) {
+                out[r] = classes[Predict.vote(k, dec[r], votes)];
+            }
+            return out;
+        }
+        // linear kernel: certified votes from x . w; the rows it cannot certify go through libsvm's sums
+        int pairs = linearVotes.pairs();
+        double[] signs = new double[pairs];
+        double[] v = new double[pairs];
+        double[] s = new double[pairs];
+        int[] uncertain = new int[n];
         int m = 0;
-        if (linearVotes != null) {
-            double[] signs = new double[linearVotes.pairs()];
-            double[] v = new double[linearVotes.pairs()];
-            double[] s = new double[linearVotes.pairs()];
-            for (int r = 0; r < n; r++) {
-                if (linearVotes.signs(flat, r * d, signs, v, s)) {
-                    out[r] = classes[Predict.vote(k, signs, votes)];
-                } else {
-                    exact[m++] = r;
-                }
+        for (int r = 0; r < n; r++) {
+            if (linearVotes.signs(flat, r * d, signs, v, s)) {
+                out[r] = classes[Predict.vote(k, signs, votes)];
+            } else {
+                uncertain[m++] = r;
             }
-        } else {
-            for (int r = 0; r < n; r++) {
-                exact[r] = r;
-            }
-            m = n;
         }
-        double[] rows = flat;
-        if (m < n) {
-            rows = new double[m * d];
+        if (m > 0) {
+            double[] rows = new double[m * d];
             for (int q = 0; q < m; q++) {
-                System.arraycopy(flat, exact[q] * d, rows, q * d, d);
+                System.arraycopy(flat, uncertain[q] * d, rows, q * d, d);
             }
-        }
-        double[][] dec = libsvmDecision(rows, m);
-        for (int q = 0; q < m; q++) {
-            out[exact[q]] = classes[Predict.vote(k, dec[q], votes)];
+            double[][] dec = libsvmDecision(rows, m);
+            for (int q = 0; q < m; q++) {
+                out[uncertain[q]] = classes[Predict.vote(k, dec[q], votes)];
+            }
         }
         return out;
     }
