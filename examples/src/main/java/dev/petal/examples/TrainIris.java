@@ -63,25 +63,26 @@ public final class TrainIris {
     /** Runs the training script; inside a submitted run it logs to that run, otherwise to an interactive one. */
     public static void main(String[] argv) throws IOException {
         Args args = Args.parse(argv);
-        Run run = Run.getContext();
-        run.log("Kernel type", args.kernel());
-        run.log("Penalty", args.penalty());
+        try (Run run = Run.getContext()) {  // completes an interactive run; a submitted one is left to its submitter
+            run.log("Kernel type", args.kernel());
+            run.log("Penalty", args.penalty());
 
-        Dataset iris = Datasets.iris();
-        TrainTestSplit split = Selection.trainTestSplit(iris.x(), iris.y(), 0);
+            Dataset iris = Datasets.iris();
+            TrainTestSplit split = Selection.trainTestSplit(iris.x(), iris.y(), 0);
 
-        SVC svc = SVC.defaults().withKernel(Kernel.parse(args.kernel())).withC(args.penalty());
-        SVCModel model = svc.fit(split.xTrain(), split.yTrain());
-        int[] predictions = model.predict(split.xTest());
+            SVC svc = SVC.defaults().withKernel(Kernel.parse(args.kernel())).withC(args.penalty());
+            SVCModel model = svc.fit(split.xTrain(), split.yTrain());
+            int[] predictions = model.predict(split.xTest());
 
-        double accuracy = model.score(split.xTest(), split.yTest());
-        System.out.println("Accuracy of SVM classifier on test set: " + PyFormat.fixed(accuracy, 2));
-        run.log("Accuracy", accuracy);
+            double accuracy = model.score(split.xTest(), split.yTest());
+            System.out.println("Accuracy of SVM classifier on test set: " + PyFormat.fixed(accuracy, 2));
+            run.log("Accuracy", accuracy);
 
-        int[][] cm = Metrics.confusionMatrix(split.yTest(), predictions);
-        System.out.println(NumpyFormat.format(cm));
+            int[][] cm = Metrics.confusionMatrix(split.yTest(), predictions);
+            System.out.println(NumpyFormat.format(cm));
 
-        Path out = run.outputsDirectory().resolve("model.petal");
-        ModelIO.save(out, model, ModelMetadata.ofFeatureNames(iris.featureNames()));
+            Path out = run.outputsDirectory().resolve("model.petal");
+            ModelIO.save(out, model, ModelMetadata.ofFeatureNames(iris.featureNames()));
+        }
     }
 }

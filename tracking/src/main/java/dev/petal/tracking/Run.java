@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 /**
  * One run in the run history, Azure's {@code Run}: logs metrics, tags, properties and files into
  * {@code experiments/<experiment>/<run-id>/}. Several handles, threads and processes may log into one run at once.
- * {@code close()} completes a run started with {@link Experiment#startLogging()} or {@link #child(String)}; it
- * leaves submitted runs to their submitter and the {@link #getContext()} run to the end of the process.
+ * {@code close()} completes a run started with {@link Experiment#startLogging()}, {@link #child(String)} or the
+ * interactive run of {@link #getContext()}; it leaves submitted runs to their submitter.
  */
 public final class Run implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("(.+)_(\\d{13})_([0-9a-f]{8})");
@@ -53,7 +53,9 @@ public final class Run implements AutoCloseable {
     /**
      * The run this code executes in: the submitted run (in a child JVM, or bound to an in-process script's thread),
      * else, once per process, a new interactive run in experiment {@code Default} of {@link Workspace#fromConfig()}
-     * (completed at exit, failed by an uncaught exception; a note on stderr names it).
+     * (a note on stderr names it). That interactive run is ended by the caller: {@link #close()} or
+     * {@link #complete()} completes it, {@link #fail(Throwable)} fails it; one left running is reported Failed
+     * once its process has ended. No JVM-wide exception handler or shutdown hook is installed.
      */
     public static Run getContext() {
         return RunContext.current();
@@ -378,12 +380,28 @@ public final class Run implements AutoCloseable {
         Liveness.release(folder);
     }
 
-    /** Waits until the run ends, streaming its {@code logs/std_log.txt} to System.out when {@code showOutput}. */
+    /**
+     * Waits until the run ends, streaming its {@code logs/std_log.txt} to System.out when {@code showOutput}, and
+     * throws {@link RunFailedException} if it ended Failed (Azure's {@code raise_on_error=True}).
+     */
     public RunDetails waitForCompletion(boolean showOutput) {
-        return waitForCompletion(showOutput ? new PrintWriter(System.out, true) : null);
+        return waitForCompletion(showOutput, true);
     }
 
-    /** Waits until the run ends, streaming its log to {@code out} line by line (null: silently). */
+    /**
+     * Waits until the run ends, streaming its log to System.out when {@code showOutput}; when {@code raiseOnError},
+     * a Failed run throws {@link RunFailedException}, otherwise its details are returned as for any other status.
+     */
+    public RunDetails waitForCompletion(boolean showOutput, boolean raiseOnError) {
+        RunDetails d = waitForCompletion(showOutput ? new PrintWriter(System.out, true) : null);
+        if (raiseOnError && d.status() == RunStatus.FAILED) {
+            throw new RunFailedException(d);
+        }
+        return d;
+    }
+
+    /** Waits until the run ends, streaming its log to {@code out} line by line (null: silently); never throws
+     * for a Failed run: the caller reads the status from the details. */
     public RunDetails waitForCompletion(PrintWriter out) {
         return RunFiles.follow(this, out);
     }
@@ -446,9 +464,9 @@ public final class Run implements AutoCloseable {
     }
 
     /**
-     * Completes the run if it was started by {@link Experiment#startLogging()} or {@link #child(String)} and is still
-     * active; otherwise does nothing (a submitted run is ended by its submitter, the {@link #getContext()} run when
-     * the process exits or throws).
+     * Completes the run if it was started by {@link Experiment#startLogging()}, {@link #child(String)} or is the
+     * interactive run of {@link #getContext()}, and is still active; otherwise does nothing (a submitted run is
+     * ended by its submitter).
      */
     @Override
     public void close() {

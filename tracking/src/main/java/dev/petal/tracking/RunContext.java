@@ -6,8 +6,9 @@ import java.io.PrintStream;
 
 /**
  * Binds runs to the code that logs into them: an inheritable thread-local for in-process scripts, environment
- * variables (or system properties) for child JVMs, and a stdout/stderr router so that in-process scripts'
- * output lands in their own run's log.
+ * variables (or system properties) for child JVMs, and a stdout/stderr router, present only while in-process
+ * scripts run, so that their output lands in their own run's log. Nothing here installs a JVM-wide handler or
+ * shutdown hook: an application embedding Petal keeps its own.
  */
 final class RunContext {
     /** Environment variable (or system property {@code petal.run.id}) naming the submitted run. */
@@ -15,8 +16,13 @@ final class RunContext {
     /** Environment variable (or system property {@code petal.experiment}) naming its experiment. */
     static final String ENV_EXPERIMENT = "PETAL_EXPERIMENT";
     static final InheritableThreadLocal<Run> BOUND = new InheritableThreadLocal<>();
+    private static final Object ROUTER_LOCK = new Object();
     private static Run processRun;
-    private static boolean routerInstalled;
+    private static int routerUsers;
+    private static PrintStream originalOut;
+    private static PrintStream originalErr;
+    private static PrintStream routedOut;
+    private static PrintStream routedErr;
 
     private RunContext() {
     }
@@ -46,38 +52,50 @@ final class RunContext {
             processRun = exp != null ? Run.load(ws, exp, id) : ws.getRun(id);
             return processRun;
         }
-        Run run = Run.createInteractive(new Experiment(ws, "Default"), null, null, false);
+        Run run = Run.createInteractive(new Experiment(ws, "Default"), null, null, true);
         System.err.println("petal: not in a submitted run; logging into interactive run " + run.id()
                 + " in " + run.folder());
-        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            if (!run.getStatus().isTerminal()) {
-                run.fail(e);
-            }
-            if (previous != null) {
-                previous.uncaughtException(t, e);
-            } else {
-                System.err.print("Exception in thread \"" + t.getName() + "\" ");
-                e.printStackTrace();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!run.getStatus().isTerminal()) {
-                run.complete();
-            }
-        }, "petal-complete-" + run.id()));
         processRun = run;
         return run;
     }
 
-    /** Routes System.out and System.err writes of threads bound to a run with a log sink into that sink. */
-    static synchronized void installRouter() {
-        if (routerInstalled) {
-            return;
+    /**
+     * Routes System.out and System.err writes of threads bound to a run with a log sink into that sink, for as
+     * long as at least one in-process run is running; the last one to end puts the JVM's own streams back (unless
+     * someone else replaced them meanwhile). Threads not bound to a run write through to the original streams.
+     */
+    static void acquireRouter() {
+        synchronized (ROUTER_LOCK) {
+            if (routerUsers++ == 0) {
+                originalOut = System.out;
+                originalErr = System.err;
+                routedOut = new PrintStream(new Router(originalOut), true);
+                routedErr = new PrintStream(new Router(originalErr), true);
+                System.setOut(routedOut);
+                System.setErr(routedErr);
+            }
         }
-        System.setOut(new PrintStream(new Router(System.out), true));
-        System.setErr(new PrintStream(new Router(System.err), true));
-        routerInstalled = true;
+    }
+
+    /** Ends one {@link #acquireRouter()}: the last release restores the JVM's streams. */
+    static void releaseRouter() {
+        synchronized (ROUTER_LOCK) {
+            if (routerUsers == 0 || --routerUsers > 0) {
+                return;
+            }
+            routedOut.flush();
+            routedErr.flush();
+            if (System.out == routedOut) {
+                System.setOut(originalOut);
+            }
+            if (System.err == routedErr) {
+                System.setErr(originalErr);
+            }
+            routedOut = null;
+            routedErr = null;
+            originalOut = null;
+            originalErr = null;
+        }
     }
 
     /** An output stream writing to the bound run's log sink, or to the original stream. */

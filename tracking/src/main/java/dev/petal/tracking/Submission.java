@@ -279,7 +279,17 @@ final class Submission {
         OutputStream file = Files.newOutputStream(run.folder().resolve(RunFiles.STD_LOG),
                 java.nio.file.StandardOpenOption.APPEND);
         run.logSink = new SynchronizedStream(file);
-        RunContext.installRouter();
+        RunContext.acquireRouter();
+        try {
+            return runScriptThread(main);
+        } finally {
+            run.logSink = null;
+            RunContext.releaseRouter();
+            file.close();
+        }
+    }
+
+    private String runScriptThread(Method main) throws InterruptedException {
         String[] args = config.arguments().toArray(new String[0]);
         Thread t = new Thread(() -> {
             RunContext.BOUND.set(run);
@@ -306,8 +316,6 @@ final class Submission {
             cancel("the run exceeded its maximum duration of " + config.maxRunDuration() + " and was canceled");
             t.join(2000);
         }
-        run.logSink = null;
-        file.close();
         Throwable err = scriptError;
         return err == null ? null : "the script failed: " + err + "; see logs/std_log.txt";
     }

@@ -22,9 +22,15 @@ final class ChildJvm {
 
     /** Starts {@code mainClass} in working directory {@code cwd} (null: this one's). */
     static Process start(Path cwd, Class<?> mainClass, String... args) throws IOException {
+        return start(cwd, List.of(), mainClass, args);
+    }
+
+    /** Starts {@code mainClass} in working directory {@code cwd} with extra JVM options. */
+    static Process start(Path cwd, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(FAST_OPTIONS);
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());

@@ -37,28 +37,31 @@ class ProcessLifecycleTest {
     }
 
     @Test
-    void getContextOutsideASubmittedRunLogsIntoTheDefaultWorkspace() throws Exception {
+    void getContextOutsideASubmittedRunLogsIntoTheDefaultWorkspaceAndInstallsNothingJvmWide() throws Exception {
         Path cwd = Files.createDirectories(dir.resolve("project"));
-        Process ok = ChildJvm.start(cwd, OutsideRun.class);
-        Process failing = ChildJvm.start(cwd, OutsideRun.class, "--fail");
-        String okOut = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String failOut = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, ok.waitFor(), okOut);
-        assertEquals(1, failing.waitFor(), failOut);
-        assertTrue(okOut.startsWith("petal: not in a submitted run; logging into interactive run Default_"), okOut);
-        assertTrue(failOut.contains("java.lang.IllegalStateException: failed outside a run"), failOut);
-
-        List<Run> runs = new Experiment(Workspace.fromConfig(cwd), "Default").getRuns();
-        assertEquals(2, runs.size());
-        List<RunStatus> statuses = new ArrayList<>();
-        for (Run r : runs) {
-            statuses.add(r.getStatus());
-            assertEquals(Map.of("outside", 1.0), r.getMetrics());
+        List<String> opens = List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED");
+        Map<String, RunStatus> expected = Map.of("", RunStatus.COMPLETED, "--fail", RunStatus.FAILED,
+                "--forget", RunStatus.FAILED);
+        for (String mode : List.of("", "--fail", "--forget")) {
+            Process p = mode.isEmpty() ? ChildJvm.start(cwd, opens, OutsideRun.class)
+                    : ChildJvm.start(cwd, opens, OutsideRun.class, mode);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertTrue(out.startsWith("petal: not in a submitted run; logging into interactive run Default_"), out);
+            assertTrue(out.endsWith("default handler: null, shutdown hooks added: 0" + System.lineSeparator()), out);
+            String id = out.substring(out.indexOf("Default_"), out.indexOf(" in ", out.indexOf("Default_")));
+            Run run = Workspace.fromConfig(cwd).getRun(id);
+            assertEquals(expected.get(mode), run.getStatus(), mode);
+            assertEquals(Map.of("outside", 1.0), run.getMetrics());
+            String error = run.getDetails().error();
+            if (mode.equals("--fail")) {
+                assertEquals("java.lang.IllegalStateException: failed outside a run", error);
+            } else if (mode.equals("--forget")) {
+                assertTrue(error.startsWith("the process that ran this run (pid ") && error.endsWith(
+                        ") ended without finishing it"), error);
+            }
         }
-        statuses.sort(null);
-        assertEquals(List.of(RunStatus.COMPLETED, RunStatus.FAILED), statuses);
-        Run failed = runs.stream().filter(r -> r.getStatus() == RunStatus.FAILED).findFirst().orElseThrow();
-        assertEquals("java.lang.IllegalStateException: failed outside a run", failed.getDetails().error());
+        assertEquals(3, new Experiment(Workspace.fromConfig(cwd), "Default").getRuns().size());
     }
 
     @Test

@@ -109,7 +109,7 @@ class SubmissionTest {
     void javaScriptExceptionFailsWithTraceKeepingMetrics() throws Exception {
         Path src = source("Boom.java");
         Run run = exp.submit(ScriptRunConfig.of(src, "Boom.java", List.of()).withEnvironment(ChildJvm.FAST));
-        RunDetails d = run.waitForCompletion(false);
+        RunDetails d = run.waitForCompletion(false, false);
         assertEquals(RunStatus.FAILED, d.status());
         assertEquals("the script exited with status 1: Exception in thread \"main\" java.lang.IllegalStateException:"
                 + " boom in script; see logs/std_log.txt", d.error());
@@ -157,7 +157,7 @@ class SubmissionTest {
         });
         ProcessHandle script = ProcessHandle.of(run.getDetails().scriptPid()).orElseThrow();
         assertTrue(script.destroyForcibly());
-        RunDetails d = run.waitForCompletion(false);
+        RunDetails d = run.waitForCompletion(false, false);
         assertEquals(RunStatus.FAILED, d.status());
         assertEquals("the script's process was killed by signal 9 (SIGKILL); see logs/std_log.txt", d.error());
         Run reread = exp.workspace().getRun(run.id());
@@ -181,7 +181,7 @@ class SubmissionTest {
     void inProcessExceptionFailsTheRun() throws Exception {
         Run run = exp.submit(ScriptRunConfig.mainClass(MainScript.class.getName(), List.of("--fail"))
                 .withComputeTarget(ComputeTarget.INPROCESS));
-        RunDetails d = run.waitForCompletion(false);
+        RunDetails d = run.waitForCompletion(false, false);
         assertEquals(RunStatus.FAILED, d.status());
         assertEquals("the script failed: java.lang.IllegalArgumentException: asked to fail; see logs/std_log.txt",
                 d.error());
@@ -227,6 +227,11 @@ class SubmissionTest {
                 + " target 'local'", e.getMessage());
         Run run = exp.submit(ScriptRunConfig.mainClass("no.such.Main", List.of())
                 .withComputeTarget(ComputeTarget.INPROCESS));
-        assertEquals("main class no.such.Main is not on the class path", run.waitForCompletion(false).error());
+        RunFailedException failed = org.junit.jupiter.api.Assertions.assertThrows(RunFailedException.class,
+                () -> run.waitForCompletion(false));
+        assertEquals("run " + run.id() + " failed: main class no.such.Main is not on the class path",
+                failed.getMessage());
+        assertEquals(RunStatus.FAILED, failed.details().status());
+        assertEquals("main class no.such.Main is not on the class path", run.waitForCompletion(false, false).error());
     }
 }
