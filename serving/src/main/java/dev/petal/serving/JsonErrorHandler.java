@@ -33,8 +33,10 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private static String message(int status, String reason) {
         String text = HttpStatus.getMessage(status);
+        String hint = status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505
+                ? "; send an HTTP/1.1 request line such as 'POST /score HTTP/1.1'." : ".";
         return reason == null || reason.isBlank() || reason.equals(text)
-                ? "The request was refused: " + status + " " + text + "."
-                : "The request was refused: " + status + " " + text + " (" + Json.oneLine(reason) + ").";
+                ? "The request was refused: " + status + " " + text + hint
+                : "The request was refused: " + status + " " + text + " (" + Json.oneLine(reason) + ")" + hint;
     }
 }

@@ -62,6 +62,7 @@ public final class ScoringServer implements AutoCloseable {
                 connector.setHost(config.host());
                 connector.setPort(config.port());
                 connector.setIdleTimeout(config.idleTimeout().toMillis());
+                connector.addBean(new SlowClientGuard(config.clientLimits(), connector.getScheduler()));
                 return connector;
             });
             cfg.requestLogger.http((ctx, ms) -> config.requestLog().accept(String.format(Locale.ROOT, "%s %s %d %.1f ms",

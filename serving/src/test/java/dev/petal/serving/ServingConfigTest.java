@@ -38,7 +38,7 @@ class ServingConfigTest {
 
     @Test
     void toStringHidesTheKey() {
-        assertEquals("ServingConfig[host=127.0.0.1, port=0, maxBodyBytes=10485760, apiKey=****, stopTimeout=PT5S, idleTimeout=PT30S]",
+        assertEquals("ServingConfig[host=127.0.0.1, port=0, maxBodyBytes=10485760, apiKey=****, stopTimeout=PT5S, idleTimeout=PT30S, clientLimits=ClientLimits[maxConnectionsPerClient=64, headerTimeout=PT10S, bodyTimeout=PT30S]]",
                 ServingConfig.defaults().withApiKey("secret").toString());
     }
 }

@@ -13,19 +13,95 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A client that stops mid-request is dropped after the idle timeout; nobody else waits for it. */
+/**
+ * A client that stops mid-request is dropped after the idle timeout, one that trickles its headers or body
+ * after the client limits' timeouts, and one address holds at most its share of connections; nobody else waits.
+ */
 class SlowClientTest {
     private static ScoringServer server;
 
     @BeforeAll
     static void start() {
-        server = ScoringServer.start(ServingFixtures.iris(),
-                ServingConfig.defaults().withRequestLog(line -> { }).withIdleTimeout(Duration.ofMillis(500)));
+        server = ScoringServer.start(ServingFixtures.iris(), ServingConfig.defaults().withRequestLog(line -> { })
+                .withIdleTimeout(Duration.ofMillis(500))
+                .withClientLimits(new ClientLimits(64, Duration.ofMillis(1500), Duration.ofMillis(1500))));
     }
 
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    /** Sends {@code start}, then one byte of {@code trickle} every 100 ms; returns the seconds until the server hung up. */
+    private static double secondsUntilCutOff(String start, String trickle) throws IOException, InterruptedException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(100);
+            OutputStream out = socket.getOutputStream();
+            out.write(start.getBytes(StandardCharsets.US_ASCII));
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 150; i++) {
+                try {
+                    out.write(trickle.charAt(i % trickle.length()));
+                    out.flush();
+                    if (socket.getInputStream().read() < 0) {
+                        break;
+                    }
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    continue;
+                } catch (IOException closed) {
+                    break;
+                }
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    @Test
+    void tricklingHeadersAreCutOffAfterTheHeaderTimeout() throws Exception {
+        double s = secondsUntilCutOff("POST /score HTTP/1.1\r\nHost: x\r\n", "X-Slow: abcdefgh\r\n");
+        assertTrue(s >= 1.0 && s < 6, "cut off after " + s + " s");
+    }
+
+    @Test
+    void aTricklingBodyIsCutOffAfterTheBodyTimeout() throws Exception {
+        double s = secondsUntilCutOff("POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n",
+                "{\"data\": [[5.1, 3.5, 1.4, 0.2]]}   ");
+        assertTrue(s >= 1.0 && s < 6, "cut off after " + s + " s");
+        assertEquals("[0]", new Http(server.uri()).postJson("/score", "{\"data\": [[5.1, 3.5, 1.4, 0.2]]}").body());
+    }
+
+    @Test
+    void oneAddressHoldsAtMostItsShareOfConnections() throws Exception {
+        java.util.List<Socket> held = new java.util.ArrayList<>();
+        try (ScoringServer server = ScoringServer.start(ServingFixtures.iris(), ServingConfig.defaults().withRequestLog(line -> { })
+                .withClientLimits(new ClientLimits(8, Duration.ofSeconds(10), Duration.ofSeconds(10))))) {
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket();
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.3"), 0));
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+                held.add(s);
+            }
+            Socket ninth = new Socket();
+            ninth.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.3"), 0));
+            ninth.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            held.add(ninth);
+            ninth.setSoTimeout(5_000);
+            assertEquals(-1, ninth.getInputStream().read(), "the ninth connection from one address is closed at once");
+            assertEquals("[0]", new Http(server.uri()).postJson("/score", "{\"data\": [[5.1, 3.5, 1.4, 0.2]]}").body());
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void anHttp09RequestLineGetsAJsonAnswer() throws IOException {
+        String answer = raw("GET /health\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 505 "), answer.replace("\r", "\\r").replace("\n", "\\n"));
+        assertTrue(answer.contains("Content-Type: application/json"), answer);
+        assertTrue(answer.endsWith("{\"error\":\"The request was refused: 505 HTTP Version Not Supported (HTTP/0.9 not supported);"
+                + " send an HTTP/1.1 request line such as 'POST /score HTTP/1.1'.\"}"), answer);
     }
 
     /** Sends {@code partial}, then waits; returns how long the server took to end the connection. */
