@@ -82,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private SVC configure() {
         Kernel k = Kernel.parse(kernel);
-        if (k == Kernel.PRECOMPUTED) {
+        if (k instanceof Kernel.Precomputed) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--kernel precomputed is not available from the command line; use linear, rbf, poly or sigmoid");
         }

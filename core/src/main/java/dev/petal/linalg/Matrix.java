@@ -12,7 +12,7 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * <p>Products and decompositions are delegated to EJML; no EJML type appears in this API.
  * Arrays are copied in and out, so a {@code Matrix} can be shared freely between threads.
  */
-public final class Matrix {
+public final class Matrix implements RowSource {
     private final int rows;
     private final int cols;
     private final double[] data;
@@ -79,6 +79,29 @@ public final class Matrix {
             throw new IndexOutOfBoundsException("(" + i + ", " + j + ") is outside a " + rows + "x" + cols + " matrix.");
         }
         return data[i * cols + j];
+    }
+
+    /** Every column: a dense row stores all of them. */
+    @Override
+    public int rowNonZeros(int i) {
+        return cols();
+    }
+
+    /** Writes columns 0 .. cols-1 of row {@code i} and their values; returns cols. */
+    @Override
+    public int copyRowEntries(int i, int[] indices, double[] values) {
+        int d = cols();
+        for (int j = 0; j < d; j++) {
+            indices[j] = j;
+            values[j] = get(i, j);
+        }
+        return d;
+    }
+
+    /** Always true. */
+    @Override
+    public boolean isDense() {
+        return true;
     }
 
     /** A copy of row {@code i}. */

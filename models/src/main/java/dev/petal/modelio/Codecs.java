@@ -36,16 +36,35 @@ final class Codecs {
     private Codecs() {
     }
 
+    /**
+     * One codec per model type (the pipeline, which nests steps, is handled here). A new estimator adds
+     * its {@link ModelType} and one line to this list.
+     */
+    private static final List<ModelCodec<?>> CODECS = List.of(
+            new ModelCodec<>(ModelType.SVC, SVCModel.class, SVCModel::provenance, SVCModel::nFeatures, SvcCodec::write,
+                    SvcCodec::read),
+            new ModelCodec<>(ModelType.STANDARD_SCALER, StandardScalerModel.class, StandardScalerModel::provenance,
+                    StandardScalerModel::nFeatures, ScalerCodec::write,
+                    (body, a, prefix, nFeatures, classes, p) -> ScalerCodec.read(body, a, prefix, nFeatures, p)));
+
+    private static ModelCodec<?> codecFor(ModelType type) {
+        for (ModelCodec<?> c : CODECS) {
+            if (c.type() == type) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no codec for model type " + type.id());
+    }
+
     /** The type of {@code model}; refuses models Petal cannot save. */
     static ModelType typeOf(Object model) {
-        if (model instanceof SVCModel) {
-            return ModelType.SVC;
-        }
-        if (model instanceof StandardScalerModel) {
-            return ModelType.STANDARD_SCALER;
-        }
         if (model instanceof PipelineModel) {
             return ModelType.PIPELINE;
+        }
+        for (ModelCodec<?> c : CODECS) {
+            if (c.modelClass().isInstance(model)) {
+                return c.type();
+            }
         }
         throw new IllegalArgumentException("Petal cannot save a " + (model == null ? "null" : model.getClass().getName())
                 + "; model files hold one of " + ModelType.ids() + ".");
@@ -54,7 +73,7 @@ final class Codecs {
     static void writeStep(Object model, ObjectNode node, Map<String, NpyArray> arrays, String prefix, boolean top) {
         ModelType type = typeOf(model);
         node.put("model_type", type.id());
-        node.put("n_features", model instanceof Classifier c ? c.nFeatures() : ((Transformer) model).nFeatures());
+        node.put("n_features", nFeaturesOf(model));
         if (model instanceof Classifier c) {
             ArrayNode classes = node.putArray("classes");
             for (int k : c.classes()) {
@@ -62,30 +81,22 @@ final class Codecs {
             }
         }
         ObjectNode body = ModelArchive.newObject();
-        switch (type) {
-            case SVC -> {
-                SVCModel m = (SVCModel) model;
-                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
-                SvcCodec.write(m, body, arrays, prefix);
+        if (type == ModelType.PIPELINE) {
+            if (!top) {
+                throw new IllegalArgumentException("a pipeline step cannot itself be a pipeline in a Petal model file.");
             }
-            case STANDARD_SCALER -> {
-                StandardScalerModel m = (StandardScalerModel) model;
-                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
-                ScalerCodec.write(m, body, arrays, prefix);
+            PipelineModel m = (PipelineModel) model;
+            ProvenanceJson.write(node.putObject("provenance"), m.provenance());
+            ArrayNode steps = body.putArray("steps");
+            List<Object> all = new ArrayList<>(m.transforms());
+            all.add(m.classifier());
+            for (int i = 0; i < all.size(); i++) {
+                writeStep(all.get(i), steps.addObject(), arrays, "step" + i + "_", false);
             }
-            case PIPELINE -> {
-                if (!top) {
-                    throw new IllegalArgumentException("a pipeline step cannot itself be a pipeline in a Petal model file.");
-                }
-                PipelineModel m = (PipelineModel) model;
-                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
-                ArrayNode steps = body.putArray("steps");
-                List<Object> all = new ArrayList<>(m.transforms());
-                all.add(m.classifier());
-                for (int i = 0; i < all.size(); i++) {
-                    writeStep(all.get(i), steps.addObject(), arrays, "step" + i + "_", false);
-                }
-            }
+        } else {
+            ModelCodec<?> codec = codecFor(type);
+            ProvenanceJson.write(node.putObject("provenance"), codec.provenanceOf(model));
+            codec.write(model, body, arrays, prefix);
         }
         node.set("model", body);
     }
@@ -107,21 +118,19 @@ final class Codecs {
         JsonSection body = s.section("model");
         Object model;
         try {
-            model = switch (type) {
-                case SVC -> SvcCodec.read(body, a, prefix, nFeatures, classes, provenance);
-                case STANDARD_SCALER -> ScalerCodec.read(body, a, prefix, nFeatures, provenance);
-                case PIPELINE -> {
-                    if (!top) {
-                        throw a.fail("a pipeline step is itself a pipeline, which Petal does not write.");
-                    }
-                    yield readPipeline(body, a, provenance);
+            if (type == ModelType.PIPELINE) {
+                if (!top) {
+                    throw a.fail("a pipeline step is itself a pipeline, which Petal does not write.");
                 }
-            };
+                model = readPipeline(body, a, provenance);
+            } else {
+                model = codecFor(type).reader().read(body, a, prefix, nFeatures, classes, provenance);
+            }
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(a.label() + " holds an invalid " + type.id() + ": " + e.getMessage());
         }
         body.finish();
-        int actualFeatures = model instanceof Classifier c ? c.nFeatures() : ((Transformer) model).nFeatures();
+        int actualFeatures = nFeaturesOf(model);
         if (actualFeatures != nFeatures) {
             throw s.fail("n_features", "is " + nFeatures + ", but the " + type.id() + " expects " + actualFeatures);
         }
@@ -129,6 +138,10 @@ final class Codecs {
             throw s.fail("classes", "does not match the classes of the " + type.id());
         }
         return new Step(type, model, nFeatures, classes, provenance);
+    }
+
+    private static int nFeaturesOf(Object model) {
+        return model instanceof PipelineModel m ? m.nFeatures() : codecFor(typeOf(model)).nFeaturesOf(model);
     }
 
     private static PipelineModel readPipeline(JsonSection body, ModelArchive a, Provenance provenance)

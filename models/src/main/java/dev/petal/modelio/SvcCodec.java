@@ -106,7 +106,7 @@ final class SvcCodec {
         }
         int l = sup.shape()[0];
         int[] support = a.ints(prefix + "support", l);
-        boolean precomputed = params.kernel() == Kernel.PRECOMPUTED;
+        boolean precomputed = params.kernel() instanceof Kernel.Precomputed;
         Matrix sv = a.matrix(prefix + "support_vectors", precomputed ? 0 : l, precomputed ? 0 : nFeatures);
         int[] nSupport = a.ints(prefix + "n_support", k);
         double[][] dual = a.matrix(prefix + "dual_coef", k - 1, l).toArray();

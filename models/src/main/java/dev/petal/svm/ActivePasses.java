@@ -126,7 +126,7 @@ final class ActivePasses {
      * libsvm's WSS3 over [0, n); returns 1 when optimal, else 0 with (i, j) in {@code out}. Column i of Q
      * comes from {@code q}.
      */
-    int select(int n, SvcQ q, double eps, int[] out) {
+    int select(int n, QMatrix q, double eps, int[] out) {
         boolean split = cut(n) > 1;
         if (upReadyFor != n) {
             Arrays.fill(upIdx, -1);

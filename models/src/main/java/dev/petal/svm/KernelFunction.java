@@ -3,22 +3,39 @@ package dev.petal.svm;
 import dev.petal.libm.GlibcExp;
 
 /**
- * libsvm's kernel functions with the formulas of scikit-learn's fork: the training form
- * ({@code Kernel::kernel_*}, RBF expanded through precomputed squared norms) and the prediction form
- * ({@code Kernel::k_function}, RBF from the coordinate differences). Both use {@link Blas#dot}, and RBF
- * takes exp from {@link GlibcExp}, the C library's exp that libsvm calls, so kernel values are libsvm's bit for bit.
+ * libsvm's kernel functions with the formulas of scikit-learn's fork, one subclass per {@link Kernel}: the
+ * training form ({@code Kernel::kernel_*}, RBF expanded through precomputed squared norms) and the prediction
+ * form ({@code Kernel::k_function}, RBF from the coordinate differences). Both use {@link Blas#dot}, and RBF
+ * takes exp from {@link GlibcExp}, the C library's exp that libsvm calls, so kernel values are libsvm's bit for
+ * bit. The kernel is chosen once, when the function is built ({@link #of}); no method switches on it.
  */
-final class KernelFunction {
+abstract sealed class KernelFunction
+        permits KernelFunction.Linear, KernelFunction.Poly, KernelFunction.Rbf, KernelFunction.Sigmoid,
+        KernelFunction.Precomputed {
     final Kernel kernel;
     final int degree;
     final double gamma;
     final double coef0;
 
-    KernelFunction(Kernel kernel, int degree, double gamma, double coef0) {
+    private KernelFunction(Kernel kernel, int degree, double gamma, double coef0) {
         this.kernel = kernel;
         this.degree = degree;
         this.gamma = gamma;
         this.coef0 = coef0;
+    }
+
+    /** The function of {@code kernel} with its coefficients (unused ones are ignored). */
+    static KernelFunction of(Kernel kernel, int degree, double gamma, double coef0) {
+        if (kernel instanceof Kernel.Linear) {
+            return new Linear(kernel, degree, gamma, coef0);
+        } else if (kernel instanceof Kernel.Poly) {
+            return new Poly(kernel, degree, gamma, coef0);
+        } else if (kernel instanceof Kernel.Rbf) {
+            return new Rbf(kernel, degree, gamma, coef0);
+        } else if (kernel instanceof Kernel.Sigmoid) {
+            return new Sigmoid(kernel, degree, gamma, coef0);
+        }
+        return new Precomputed(kernel, degree, gamma, coef0);
     }
 
     /** libsvm's {@code powi}: square-and-multiply. */
@@ -34,62 +51,36 @@ final class KernelFunction {
         return ret;
     }
 
+    /** Whether X is the kernel matrix itself (no dot-product form, no squared norms). */
+    boolean precomputed() {
+        return false;
+    }
+
+    /** Whether the training form needs each row's squared norm. */
+    boolean needsSquaredNorms() {
+        return false;
+    }
+
+    /** The kernel value from a training dot product and the two squared norms (RBF only); not for precomputed. */
+    abstract double fromDot(double dot, double sqi, double sqj);
+
     /**
      * The training kernel between rows {@code ri} and {@code rj} of the flat row-major {@code x}
      * ({@code d} columns); {@code xsq} holds each row's squared norm (RBF only). For a precomputed
      * kernel the value is {@code x[ri][rj]}.
      */
     double train(double[] x, int d, int ri, int rj, double[] xsq) {
-        switch (kernel) {
-            case LINEAR:
-                return Blas.dot(x, ri * d, x, rj * d, d);
-            case POLY:
-                return powi(gamma * Blas.dot(x, ri * d, x, rj * d, d) + coef0, degree);
-            case RBF:
-                return GlibcExp.exp(-gamma * (xsq[ri] + xsq[rj] - 2 * Blas.dot(x, ri * d, x, rj * d, d)));
-            case SIGMOID:
-                return Math.tanh(gamma * Blas.dot(x, ri * d, x, rj * d, d) + coef0);
-            case PRECOMPUTED:
-                return x[ri * d + rj];
-            default:
-                throw new IllegalStateException("unknown kernel " + kernel);
-        }
+        double dot = Blas.dot(x, ri * d, x, rj * d, d);
+        return xsq == null ? fromDot(dot, 0, 0) : fromDot(dot, xsq[ri], xsq[rj]);
     }
 
     /**
      * Fills {@code col[j] = (float) (yi * y[j] * K(ri, rows[j]))} for j in [from, to): one column of
-     * libsvm's Q, with the kernel chosen once outside the loop. Entries are independent of each other.
+     * libsvm's Q. Entries are independent of each other.
      */
     void fillColumn(double[] x, int d, int ri, int yi, int[] rows, byte[] y, double[] xsq, float[] col, int from, int to) {
-        int oi = ri * d;
-        switch (kernel) {
-            case LINEAR:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * Blas.dot(x, oi, x, rows[j] * d, d));
-                }
-                break;
-            case POLY:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * powi(gamma * Blas.dot(x, oi, x, rows[j] * d, d) + coef0, degree));
-                }
-                break;
-            case RBF: {
-                double sqi = xsq[ri];
-                for (int j = from; j < to; j++) {
-                    int rj = rows[j];
-                    col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + xsq[rj] - 2 * Blas.dot(x, oi, x, rj * d, d))));
-                }
-                break;
-            }
-            case SIGMOID:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * Blas.dot(x, oi, x, rows[j] * d, d) + coef0));
-                }
-                break;
-            default:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * x[oi + rows[j]]);
-                }
+        for (int j = from; j < to; j++) {
+            col[j] = (float) ((yi * y[j]) * train(x, d, ri, rows[j], xsq));
         }
     }
 
@@ -98,32 +89,7 @@ final class KernelFunction {
      * [from, to), K from {@code dot[j]} with {@link #train}'s formulas ({@code sqi} and {@code sq[j]} are
      * the two squared norms, RBF only). Not for a precomputed kernel.
      */
-    void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
-        switch (kernel) {
-            case LINEAR:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * dot[j]);
-                }
-                break;
-            case POLY:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * powi(gamma * dot[j] + coef0, degree));
-                }
-                break;
-            case RBF:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j])));
-                }
-                break;
-            case SIGMOID:
-                for (int j = from; j < to; j++) {
-                    col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * dot[j] + coef0));
-                }
-                break;
-            default:
-                throw new IllegalStateException("no dot-product form for kernel " + kernel);
-        }
-    }
+    abstract void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col);
 
     /**
      * The prediction kernel between {@code x[xo, xo+d)} and the support vector {@code sv[so, so+d)}; for
@@ -131,25 +97,7 @@ final class KernelFunction {
      * {@code scratch} (length at least d) holds the RBF differences.
      */
     double predict(double[] x, int xo, double[] sv, int so, int d, int svIndex, double[] scratch) {
-        switch (kernel) {
-            case LINEAR:
-                return Blas.dot(x, xo, sv, so, d);
-            case POLY:
-                return powi(gamma * Blas.dot(x, xo, sv, so, d) + coef0, degree);
-            case RBF: {
-                for (int k = 0; k < d; k++) {
-                    scratch[k] = x[xo + k] - sv[so + k];
-                }
-                double sum = Blas.dot(scratch, 0, scratch, 0, d);
-                return GlibcExp.exp(-gamma * sum);
-            }
-            case SIGMOID:
-                return Math.tanh(gamma * Blas.dot(x, xo, sv, so, d) + coef0);
-            case PRECOMPUTED:
-                return x[xo + svIndex];
-            default:
-                throw new IllegalStateException("unknown kernel " + kernel);
-        }
+        return fromDot(Blas.dot(x, xo, sv, so, d), 0, 0);
     }
 
     /**
@@ -159,30 +107,153 @@ final class KernelFunction {
      */
     void predictBlock(double[] x, int xo, double[][] svT, int from, int to, int d, Blas.Scratch s, double[] kvalue) {
         double[] v = s.out;
-        if (kernel == Kernel.RBF) {
+        Blas.dots(x, xo, svT, from, to, d, s.acc, v);
+        for (int j = from; j < to; j++) {
+            kvalue[j] = fromDot(v[j], 0, 0);
+        }
+    }
+
+    /** {@code <x, x'>}. */
+    static final class Linear extends KernelFunction {
+        private Linear(Kernel kernel, int degree, double gamma, double coef0) {
+            super(kernel, degree, gamma, coef0);
+        }
+
+        @Override
+        double fromDot(double dot, double sqi, double sqj) {
+            return dot;
+        }
+
+        @Override
+        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+            for (int j = from; j < to; j++) {
+                col[j] = (float) ((yi * y[j]) * dot[j]);
+            }
+        }
+    }
+
+    /** {@code (gamma <x, x'> + coef0)^degree}. */
+    static final class Poly extends KernelFunction {
+        private Poly(Kernel kernel, int degree, double gamma, double coef0) {
+            super(kernel, degree, gamma, coef0);
+        }
+
+        @Override
+        double fromDot(double dot, double sqi, double sqj) {
+            return powi(gamma * dot + coef0, degree);
+        }
+
+        @Override
+        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+            for (int j = from; j < to; j++) {
+                col[j] = (float) ((yi * y[j]) * powi(gamma * dot[j] + coef0, degree));
+            }
+        }
+    }
+
+    /** {@code exp(-gamma |x - x'|^2)}: expanded at training, from the differences at prediction. */
+    static final class Rbf extends KernelFunction {
+        private Rbf(Kernel kernel, int degree, double gamma, double coef0) {
+            super(kernel, degree, gamma, coef0);
+        }
+
+        @Override
+        boolean needsSquaredNorms() {
+            return true;
+        }
+
+        @Override
+        double fromDot(double dot, double sqi, double sqj) {
+            return GlibcExp.exp(-gamma * (sqi + sqj - 2 * dot));
+        }
+
+        @Override
+        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+            for (int j = from; j < to; j++) {
+                col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j])));
+            }
+        }
+
+        @Override
+        double predict(double[] x, int xo, double[] sv, int so, int d, int svIndex, double[] scratch) {
+            for (int k = 0; k < d; k++) {
+                scratch[k] = x[xo + k] - sv[so + k];
+            }
+            return GlibcExp.exp(-gamma * Blas.dot(scratch, 0, scratch, 0, d));
+        }
+
+        @Override
+        void predictBlock(double[] x, int xo, double[][] svT, int from, int to, int d, Blas.Scratch s, double[] kvalue) {
+            double[] v = s.out;
             Blas.squaredDistances(x, xo, svT, from, to, d, s.acc, v);
             for (int j = from; j < to; j++) {
                 kvalue[j] = GlibcExp.exp(-gamma * v[j]);
             }
-            return;
         }
-        Blas.dots(x, xo, svT, from, to, d, s.acc, v);
-        switch (kernel) {
-            case LINEAR:
-                System.arraycopy(v, from, kvalue, from, to - from);
-                break;
-            case POLY:
-                for (int j = from; j < to; j++) {
-                    kvalue[j] = powi(gamma * v[j] + coef0, degree);
-                }
-                break;
-            case SIGMOID:
-                for (int j = from; j < to; j++) {
-                    kvalue[j] = Math.tanh(gamma * v[j] + coef0);
-                }
-                break;
-            default:
-                throw new IllegalStateException("no dot-product form for kernel " + kernel);
+    }
+
+    /** {@code tanh(gamma <x, x'> + coef0)}. */
+    static final class Sigmoid extends KernelFunction {
+        private Sigmoid(Kernel kernel, int degree, double gamma, double coef0) {
+            super(kernel, degree, gamma, coef0);
+        }
+
+        @Override
+        double fromDot(double dot, double sqi, double sqj) {
+            return Math.tanh(gamma * dot + coef0);
+        }
+
+        @Override
+        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+            for (int j = from; j < to; j++) {
+                col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * dot[j] + coef0));
+            }
+        }
+    }
+
+    /** X holds the kernel values: {@code K(i, j) = x[i][j]}. */
+    static final class Precomputed extends KernelFunction {
+        private Precomputed(Kernel kernel, int degree, double gamma, double coef0) {
+            super(kernel, degree, gamma, coef0);
+        }
+
+        @Override
+        boolean precomputed() {
+            return true;
+        }
+
+        @Override
+        double fromDot(double dot, double sqi, double sqj) {
+            throw new IllegalStateException("a precomputed kernel has no dot-product form");
+        }
+
+        @Override
+        double train(double[] x, int d, int ri, int rj, double[] xsq) {
+            return x[ri * d + rj];
+        }
+
+        @Override
+        void fillColumn(double[] x, int d, int ri, int yi, int[] rows, byte[] y, double[] xsq, float[] col, int from,
+                        int to) {
+            int oi = ri * d;
+            for (int j = from; j < to; j++) {
+                col[j] = (float) ((yi * y[j]) * x[oi + rows[j]]);
+            }
+        }
+
+        @Override
+        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+            throw new IllegalStateException("a precomputed kernel has no dot-product form");
+        }
+
+        @Override
+        double predict(double[] x, int xo, double[] sv, int so, int d, int svIndex, double[] scratch) {
+            return x[xo + svIndex];
+        }
+
+        @Override
+        void predictBlock(double[] x, int xo, double[][] svT, int from, int to, int d, Blas.Scratch s, double[] kvalue) {
+            throw new IllegalStateException("a precomputed kernel has no dot-product form");
         }
     }
 }

@@ -430,7 +430,7 @@ final class LibSvm {
                 Model sub = train(new Problem(prob.x, prob.d, rows, y, w), subParam, ctx);
                 int d = prob.d;
                 int nsv = sub.svRows.length;
-                if (param.kf.kernel == Kernel.PRECOMPUTED) {
+                if (param.kf.precomputed()) {
                     int[] svOff = new int[nsv];
                     for (int s = 0; s < nsv; s++) {
                         svOff[s] = sub.svRows[s] * d;

@@ -35,7 +35,7 @@ public final class SVCModel implements DecisionClassifier {
         this.k = classes.length;
         this.d = s.nFeatures();
         SVC p = s.params();
-        this.kf = new KernelFunction(p.kernel(), p.degree(), s.gamma(), p.coef0());
+        this.kf = KernelFunction.of(p.kernel(), p.degree(), s.gamma(), p.coef0());
         this.sv = s.supportVectors().toFlatArray();
         int[] support = s.support();
         int l = support.length;
@@ -45,7 +45,7 @@ public final class SVCModel implements DecisionClassifier {
             svOff[i] = i * svCols;
         }
         this.svIdx = support;
-        this.svT = p.kernel() == Kernel.PRECOMPUTED ? null : transpose(sv, l, d);
+        this.svT = p.kernel() instanceof Kernel.Precomputed ? null : transpose(sv, l, d);
         this.nSV = s.nSupport();
         boolean binary = k == 2;
         double[][] dual = s.dualCoef();
@@ -66,7 +66,7 @@ public final class SVCModel implements DecisionClassifier {
         }
         this.probA = s.probA();
         this.probB = s.probB();
-        this.linearVotes = p.kernel() == Kernel.LINEAR ? new LinearVotes(k, d, nSV, coefLib, rho, sv) : null;
+        this.linearVotes = p.kernel() instanceof Kernel.Linear ? new LinearVotes(k, d, nSV, coefLib, rho, sv) : null;
     }
 
     /** A model from a persisted state, after checking every shape and value; predicts bit-identically to the original. */

@@ -9,32 +9,34 @@ package dev.petal.svm;
  * <p>Solves {@code min 0.5 a'Qa + p'a} subject to {@code y'a = 0}, {@code 0 <= a_i <= C_i}. Every
  * comparison, tie rule and swap follows libsvm so the iterates are bit-identical.
  */
-final class Solver {
-    private static final byte LOWER = 0;
-    private static final byte UPPER = 1;
-    private static final byte FREE = 2;
-    private static final double TAU = 1e-12;
-    private static final double INF = Double.POSITIVE_INFINITY;
+sealed class Solver permits NuSolver {
+    static final byte LOWER = 0;
+    static final byte UPPER = 1;
+    static final byte FREE = 2;
+    static final double TAU = 1e-12;
+    static final double INF = Double.POSITIVE_INFINITY;
 
-    private int activeSize;
-    private byte[] y;
-    private double[] g;
-    private byte[] status;
-    private double[] alpha;
-    private SvcQ q;
-    private double[] qd;
-    private double eps;
-    private double[] c;
-    private double[] p;
-    private int[] activeSet;
-    private double[] gBar;
-    private int l;
-    private boolean unshrink;
-    private ActivePasses passes;
+    int activeSize;
+    byte[] y;
+    double[] g;
+    byte[] status;
+    double[] alpha;
+    QMatrix q;
+    double[] qd;
+    double eps;
+    double[] c;
+    double[] p;
+    int[] activeSet;
+    double[] gBar;
+    int l;
+    boolean unshrink;
+    ActivePasses passes;
 
     /** What {@link #solve} found. */
     static final class Result {
         double rho;
+        /** The ν solver's r (libsvm's {@code si->r}); 0 for the plain solver. */
+        double r;
         double obj;
         int iterations;
         boolean timedOut;
@@ -44,7 +46,7 @@ final class Solver {
      * Solves in place: {@code alphaInOut} (initial point in, solution out, in the caller's order).
      * {@code yIn}, {@code pIn} and {@code cBound} are read in the caller's order and not modified.
      */
-    Result solve(int l, SvcQ qIn, double[] pIn, byte[] yIn, double[] alphaInOut, double[] cBound, double eps,
+    Result solve(int l, QMatrix qIn, double[] pIn, byte[] yIn, double[] alphaInOut, double[] cBound, double eps,
                  boolean shrinking, int maxIter) {
         this.l = l;
         this.q = qIn;
@@ -103,11 +105,11 @@ final class Solver {
                     doShrinking();
                 }
             }
-            if (passes.select(activeSize, q, eps, ws) != 0) {
+            if (selectWorkingSet(ws) != 0) {
                 reconstructGradient();
                 activeSize = l;
                 passes.invalidate();
-                if (passes.select(activeSize, q, eps, ws) != 0) {
+                if (selectWorkingSet(ws) != 0) {
                     break;
                 } else {
                     counter = 1;
@@ -221,7 +223,7 @@ final class Solver {
             }
         }
 
-        res.rho = calculateRho();
+        res.rho = calculateRho(res);
         double v = 0;
         for (int i = 0; i < l; i++) {
             v += this.alpha[i] * (g[i] + this.p[i]);
@@ -232,6 +234,11 @@ final class Solver {
         }
         res.iterations = iter;
         return res;
+    }
+
+    /** libsvm's WSS3 over the active set; returns 1 when optimal, else 0 with (i, j) in {@code out}. */
+    int selectWorkingSet(int[] out) {
+        return passes.select(activeSize, q, eps, out);
     }
 
     private void updateAlphaStatus(int i) {
@@ -245,19 +252,19 @@ final class Solver {
         passes.statusChanged(i);
     }
 
-    private boolean isUpper(int i) {
+    final boolean isUpper(int i) {
         return status[i] == UPPER;
     }
 
-    private boolean isLower(int i) {
+    final boolean isLower(int i) {
         return status[i] == LOWER;
     }
 
-    private boolean isFree(int i) {
+    final boolean isFree(int i) {
         return status[i] == FREE;
     }
 
-    private void swapIndex(int i, int j) {
+    final void swapIndex(int i, int j) {
         q.swapIndex(i, j);
         passes.swap(i, j);
         byte tb = y[i];
@@ -286,7 +293,7 @@ final class Solver {
         c[j] = t;
     }
 
-    private void reconstructGradient() {
+    final void reconstructGradient() {
         if (activeSize == l) {
             return;
         }
@@ -330,7 +337,7 @@ final class Solver {
         return false;
     }
 
-    private void doShrinking() {
+    void doShrinking() {
         passes.invalidate();
         double gmax1 = -INF;
         double gmax2 = -INF;
@@ -372,7 +379,8 @@ final class Solver {
         q.endSwaps();
     }
 
-    private double calculateRho() {
+    /** The bias; the ν solver also records its r in {@code res}. */
+    double calculateRho(Result res) {
         int nrFree = 0;
         double ub = INF;
         double lb = -INF;

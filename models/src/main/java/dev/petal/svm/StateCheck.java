@@ -44,7 +44,7 @@ final class StateCheck {
         if (total != l) {
             throw bad("support has " + l + " indices but nSupport sums to " + total);
         }
-        boolean precomputed = s.params().kernel() == Kernel.PRECOMPUTED;
+        boolean precomputed = s.params().kernel() instanceof Kernel.Precomputed;
         for (int i = 0; i < l; i++) {
             if (support[i] < 0 || (precomputed && support[i] >= d)) {
                 throw bad("support[" + i + "] = " + support[i] + " is outside "

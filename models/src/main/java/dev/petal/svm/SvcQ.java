@@ -10,7 +10,7 @@ package dev.petal.svm;
  * parallel pieces ({@link SpinTeam}) for long columns. Every entry is computed exactly as {@link KernelFunction#train}
  * would, so the split and the layout never change a value.
  */
-final class SvcQ {
+final class SvcQ implements QMatrix {
     /** Columns shorter than this many entries times features are filled on the calling thread. */
     private static final long PARALLEL_WORK = 100_000;
     /** The smallest piece of a column filled by one task. */
@@ -45,7 +45,7 @@ final class SvcQ {
         for (int i = 0; i < l; i++) {
             qd[i] = kf.train(x, d, row[i], row[i], xsq);
         }
-        if (kf.kernel == Kernel.PRECOMPUTED) {
+        if (kf.precomputed()) {
             this.xt = null;
             this.sq = null;
         } else {
@@ -66,8 +66,8 @@ final class SvcQ {
         this.cache = new KernelCache(l, cacheSizeMb);
     }
 
-    /** Column i of Q, valid on [0, len). */
-    float[] getQ(int i, int len) {
+    @Override
+    public float[] getQ(int i, int len) {
         int start = cache.request(i, len);
         float[] col = cache.column(i);
         if (start < len) {
@@ -99,23 +99,23 @@ final class SvcQ {
         }
     }
 
-    /** The diagonal, in the current permutation (shared, not copied). */
-    double[] qd() {
+    @Override
+    public double[] qd() {
         return qd;
     }
 
-    /** Starts a batch of swaps with no column request in between (see {@link KernelCache#beginSwaps}). */
-    void beginSwaps() {
+    @Override
+    public void beginSwaps() {
         cache.beginSwaps();
     }
 
-    /** Ends a batch of swaps. */
-    void endSwaps() {
+    @Override
+    public void endSwaps() {
         cache.endSwaps();
     }
 
-    /** Swaps positions i and j everywhere. */
-    void swapIndex(int i, int j) {
+    @Override
+    public void swapIndex(int i, int j) {
         cache.swapIndex(i, j);
         int tr = row[i];
         row[i] = row[j];

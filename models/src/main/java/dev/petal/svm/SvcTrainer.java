@@ -28,7 +28,7 @@ final class SvcTrainer {
         if (k < 2) {
             throw new IllegalArgumentException("The number of classes has to be greater than one; got " + k + " class");
         }
-        if (params.kernel() == Kernel.PRECOMPUTED && n != d) {
+        if (params.kernel() instanceof Kernel.Precomputed && n != d) {
             throw new IllegalArgumentException("Precomputed matrix must be a square matrix. Input is a " + n + "x" + d + " matrix.");
         }
         double[] w;
@@ -55,9 +55,9 @@ final class SvcTrainer {
                 ? new Mt19937(params.randomState()).numpyRandint(Integer.MAX_VALUE)
                 : new SecureRandom().nextInt(Integer.MAX_VALUE);
 
-        KernelFunction kf = new KernelFunction(params.kernel(), params.degree(), gamma, params.coef0());
+        KernelFunction kf = KernelFunction.of(params.kernel(), params.degree(), gamma, params.coef0());
         double[] xsq = null;
-        if (params.kernel() == Kernel.RBF) {
+        if (params.kernel() instanceof Kernel.Rbf) {
             xsq = new double[n];
             for (int r = 0; r < n; r++) {
                 xsq[r] = Blas.dot(flat, r * d, flat, r * d, d);
@@ -99,7 +99,7 @@ final class SvcTrainer {
             }
         }
         checkFinite(m);
-        Matrix sv = params.kernel() == Kernel.PRECOMPUTED ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
+        Matrix sv = params.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
         SVCState state = new SVCState(params, gamma, classes, d, m.svInd, sv, m.nSV, dualCoef, intercept, m.probA,
                 m.probB, m.nIter, ctx.status, provenance.get());
         return SVCModel.fromState(state);
@@ -138,7 +138,7 @@ final class SvcTrainer {
 
     /** gamma='scale' uses numpy's {@code X.var()} (pairwise sums in 8192-element chunks, see {@link NumpySum}). */
     private static double resolveGamma(SVC params, double[] flat, int d) {
-        if (params.kernel() == Kernel.PRECOMPUTED) {
+        if (params.kernel() instanceof Kernel.Precomputed) {
             return 0.0;
         }
         Gamma g = params.gamma();

@@ -75,8 +75,8 @@ class BlockKernelTest {
             y[i] = (byte) (rnd.nextBoolean() ? 1 : -1);
         }
         for (Kernel k : new Kernel[] {Kernel.LINEAR, Kernel.POLY, Kernel.RBF, Kernel.SIGMOID}) {
-            KernelFunction kf = new KernelFunction(k, 3, 0.05, 0.5);
-            SvcQ q = new SvcQ(kf, x, d, k == Kernel.RBF ? xsq : null, rows, y, 1000);
+            KernelFunction kf = KernelFunction.of(k, 3, 0.05, 0.5);
+            SvcQ q = new SvcQ(kf, x, d, k instanceof Kernel.Rbf ? xsq : null, rows, y, 1000);
             int[] row = rows.clone();
             byte[] yy = y.clone();
             for (int i : new int[] {0, 5, 1299, 2599}) {
@@ -127,7 +127,7 @@ class BlockKernelTest {
             svOff[s] = s * d;
         }
         for (Kernel k : new Kernel[] {Kernel.LINEAR, Kernel.POLY, Kernel.RBF, Kernel.SIGMOID}) {
-            KernelFunction kf = new KernelFunction(k, 2, 0.1, 0.25);
+            KernelFunction kf = KernelFunction.of(k, 2, 0.1, 0.25);
             double[][] bulk = new double[n][3];
             Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, n, d, featureMajor(sv, nsv, d), nsv, bulk);
             double[] one = new double[3];
