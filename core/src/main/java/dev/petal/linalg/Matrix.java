@@ -64,11 +64,13 @@ public final class Matrix implements RowSource {
     }
 
     /** The number of rows. */
+    @Override
     public int rows() {
         return rows;
     }
 
     /** The number of columns. */
+    @Override
     public int cols() {
         return cols;
     }
@@ -139,11 +141,13 @@ public final class Matrix implements RowSource {
     }
 
     /** Copies row {@code i} into {@code dest} at {@code offset}, without allocating. */
+    @Override
     public void copyRow(int i, double[] dest, int offset) {
         System.arraycopy(data, i * cols, dest, offset, cols);
     }
 
     /** The rows at {@code indices}, in that order (repeats allowed). */
+    @Override
     public Matrix selectRows(int[] indices) {
         double[] d = new double[Math.multiplyExact(indices.length, cols)];
         for (int k = 0; k < indices.length; k++) {
@@ -154,6 +158,38 @@ public final class Matrix implements RowSource {
             System.arraycopy(data, i * cols, d, k * cols, cols);
         }
         return new Matrix(indices.length, cols, d);
+    }
+
+    /** {@code sum_j x[i][j] * w[j]}, one product after another in column order. */
+    @Override
+    public double dot(int i, double[] w) {
+        int off = i * cols;
+        double s = 0.0;
+        for (int j = 0; j < cols; j++) {
+            s += data[off + j] * w[j];
+        }
+        return s;
+    }
+
+    /** {@code w[j] += a * x[i][j]} for every column. */
+    @Override
+    public void addRowTo(int i, double a, double[] w) {
+        int off = i * cols;
+        for (int j = 0; j < cols; j++) {
+            w[j] += a * data[off + j];
+        }
+    }
+
+    /** This matrix itself (it is immutable). */
+    @Override
+    public Matrix toDense() {
+        return this;
+    }
+
+    /** The non-zero values in CSR form, scipy's {@code csr_matrix(X)}. */
+    @Override
+    public CsrMatrix toCsr() {
+        return CsrMatrix.fromDense(this);
     }
 
     /** The columns at {@code indices}, in that order. */
