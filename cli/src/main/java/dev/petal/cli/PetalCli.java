@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 SplitCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                EvaluateCommand.class,
                 RunCommand.class,
                 RunsCommand.class,
                 ModelsCommand.class,

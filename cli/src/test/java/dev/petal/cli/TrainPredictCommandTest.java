@@ -103,6 +103,27 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void evaluatePrintsScikitLearnsAccuracyConfusionMatrixAndReport() throws IOException {
+        Path model = dir.resolve("iris.petal");
+        assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString(), "--kernel", "linear"), err.toString());
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--data", test.toString()), err.toString());
+        com.fasterxml.jackson.databind.JsonNode golden = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                getClass().getResourceAsStream("/fixtures/evaluate_iris_linear.json"));
+        assertEquals("Accuracy of iris.petal on 38 rows of " + test + ": " + golden.get("accuracy").asText() + "\n"
+                + "Confusion matrix (rows: true label, columns: predicted; labels [setosa, versicolor, virginica]):\n"
+                + golden.get("confusion_matrix").asText() + "\n\n" + golden.get("report").asText(), out.toString());
+    }
+
+    @Test
+    void evaluateWithoutTheLabelColumnIsOneErrorLine() throws IOException {
+        Path model = dir.resolve("iris.petal");
+        assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString(), "--kernel", "linear"), err.toString());
+        assertEquals(1, run("evaluate", "--model", model.toString(), "--data", test.toString(), "--label", "petal width"));
+        assertTrue(err.toString().startsWith("error: "), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
     void probaColumnsAreNamedByClassAndSumToOne() throws IOException {
         Path model = dir.resolve("p.petal");
         assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString(), "--probability", "--random-state", "0"), err.toString());

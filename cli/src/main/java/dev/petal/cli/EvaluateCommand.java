@@ -1,0 +1,164 @@
+package dev.petal.cli;
+
+import dev.petal.api.DecisionClassifier;
+import dev.petal.check.PyRepr;
+import dev.petal.datasets.Datasets;
+import dev.petal.datasets.LabeledData;
+import dev.petal.linalg.Matrix;
+import dev.petal.metrics.Metrics;
+import dev.petal.metrics.NumpyFormat;
+import dev.petal.modelio.LoadedModel;
+import dev.petal.modelio.ModelIO;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code petal evaluate}: a saved classifier against a labelled CSV file. Prints the accuracy, the confusion
+ * matrix in NumPy's layout and scikit-learn's {@code classification_report}, over the union of the model's
+ * classes and the file's labels (sorted as {@code numpy.unique} sorts them, as scikit-learn does).
+ */
+@Command(name = "evaluate", description = "Score a .petal model on a labelled CSV file: accuracy, confusion matrix, classification report.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "M.petal", description = "A model file written by 'petal train' or ModelIO.save.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "LABELLED.csv",
+            description = "Rows with their true labels; the model's feature columns are read by name.")
+    Path data;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "The label column (default: the one column that is not a model feature, else the last).")
+    String label;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        LoadedModel loaded = ModelIO.load(model);
+        DecisionClassifier clf = loaded.asClassifier();
+        List<String> features = loaded.metadata().featureNames();
+        LabeledData d = Datasets.readCsv(data, label != null ? label : defaultLabel(features));
+        Matrix x = features.isEmpty() ? d.x() : byName(d, features);
+        if (x.cols() != clf.nFeatures()) {
+            throw new IllegalArgumentException(String.format("%s has %d feature columns, but the model expects %d; "
+                    + "name the label column with --label", data, x.cols(), clf.nFeatures()));
+        }
+        int[] predicted = clf.predict(x);
+        List<String> modelNames = classNames(loaded, clf);
+        List<String> predictedText = new ArrayList<>(predicted.length);
+        int[] classes = clf.classes();
+        for (int p : predicted) {
+            predictedText.add(modelNames.get(indexOf(classes, p)));
+        }
+        boolean numeric = loaded.metadata().classNames().isEmpty() && !d.stringLabels();
+        List<String> names = union(modelNames, d.labelTexts(), numeric);
+        int[] yTrue = codes(d.labelTexts(), names, numeric);
+        int[] yPred = codes(predictedText, names, numeric);
+        int[] labels = numeric ? names.stream().mapToInt(Integer::parseInt).toArray() : range(names.size());
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Accuracy of " + model.getFileName() + " on " + d.nSamples() + " rows of " + data + ": "
+                + PyRepr.of(Metrics.accuracy(yTrue, yPred)));
+        out.println("Confusion matrix (rows: true label, columns: predicted; labels " + names + "):");
+        out.println(NumpyFormat.format(Metrics.confusionMatrix(yTrue, yPred, labels)));
+        out.println();
+        out.print(Metrics.classificationReport(yTrue, yPred, labels, names, 2));
+        out.flush();
+        return 0;
+    }
+
+    /** The one header column that is not a model feature, when there is exactly one; otherwise the last column. */
+    private String defaultLabel(List<String> features) {
+        if (features.isEmpty()) {
+            return null;
+        }
+        List<String> others = new ArrayList<>(dev.petal.datasets.CsvReader.header(data));
+        others.removeAll(features);
+        return others.size() == 1 ? others.get(0) : null;
+    }
+
+    /** The feature columns in the model's order, found by name in the file. */
+    private Matrix byName(LabeledData d, List<String> features) {
+        List<String> fileFeatures = d.featureNames();
+        int[] at = new int[features.size()];
+        for (int j = 0; j < at.length; j++) {
+            at[j] = fileFeatures.indexOf(features.get(j));
+            if (at[j] < 0) {
+                throw new IllegalArgumentException(data + " has no column '" + features.get(j) + "', a feature the model was trained on; "
+                        + "its columns are " + d.header());
+            }
+        }
+        Matrix all = d.x();
+        double[][] rows = new double[all.rows()][at.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < at.length; j++) {
+                rows[i][j] = all.get(i, at[j]);
+            }
+        }
+        return Matrix.of(rows);
+    }
+
+    private static List<String> classNames(LoadedModel loaded, DecisionClassifier clf) {
+        if (!loaded.metadata().classNames().isEmpty()) {
+            return loaded.metadata().classNames();
+        }
+        List<String> names = new ArrayList<>();
+        for (int c : clf.classes()) {
+            names.add(Integer.toString(c));
+        }
+        return names;
+    }
+
+    /** The sorted union of the model's classes and the file's labels: by value for integers, by text otherwise. */
+    private List<String> union(List<String> modelNames, List<String> fileLabels, boolean numeric) {
+        if (numeric) {
+            TreeSet<Long> values = new TreeSet<>();
+            for (String s : modelNames) {
+                values.add(Long.parseLong(s));
+            }
+            for (String s : fileLabels) {
+                values.add(Long.parseLong(s.strip()));
+            }
+            List<String> names = new ArrayList<>();
+            values.forEach(v -> names.add(Long.toString(v)));
+            return names;
+        }
+        TreeSet<String> all = new TreeSet<>(modelNames);
+        all.addAll(fileLabels);
+        return new ArrayList<>(all);
+    }
+
+    private static int[] codes(List<String> labels, List<String> names, boolean numeric) {
+        int[] codes = new int[labels.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = numeric ? Integer.parseInt(labels.get(i).strip()) : names.indexOf(labels.get(i));
+        }
+        return codes;
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    private static int indexOf(int[] classes, int label) {
+        for (int i = 0; i < classes.length; i++) {
+            if (classes[i] == label) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("predicted label " + label + " is not among the model's classes");
+    }
+}
