@@ -63,10 +63,12 @@ final class LibSvm {
     static final class Context {
         final Mt19937 rng = new Mt19937(5489);
         final double[] xsq;
+        final Stop stop;
         int status;
 
-        Context(double[] xsq) {
+        Context(double[] xsq, Stop stop) {
             this.xsq = xsq;
+            this.stop = stop;
         }
     }
 
@@ -214,7 +216,7 @@ final class LibSvm {
                     probB[p] = ab[1];
                 }
                 results[p] = new Solver.Result();
-                alpha[p] = trainOne(subs[p], param, weightedC[pi[p]], weightedC[pj[p]], ctx.xsq, param.cacheSizeMb, results[p]);
+                alpha[p] = trainOne(subs[p], param, weightedC[pi[p]], weightedC[pj[p]], ctx, param.cacheSizeMb, results[p]);
                 ctx.status |= results[p].timedOut ? 1 : 0;
             }
         } else {
@@ -223,7 +225,7 @@ final class LibSvm {
             Parallel.forRange(0, nPairs, 1, (from, to) -> {
                 for (int q = from; q < to; q++) {
                     results[q] = new Solver.Result();
-                    alpha[q] = trainOne(subs[q], param, weightedC[pi[q]], weightedC[pj[q]], ctx.xsq, cacheMb, results[q]);
+                    alpha[q] = trainOne(subs[q], param, weightedC[pi[q]], weightedC[pj[q]], ctx, cacheMb, results[q]);
                 }
             });
             for (p = 0; p < nPairs; p++) {
@@ -336,7 +338,7 @@ final class LibSvm {
     }
 
     /** {@code svm_train_one} with {@code solve_c_svc}: returns the signed coefficients {@code alpha_i y_i}. */
-    private static double[] trainOne(Problem prob, Params param, double cp, double cn, double[] xsq, double cacheMb,
+    private static double[] trainOne(Problem prob, Params param, double cp, double cn, Context ctx, double cacheMb,
                                      Solver.Result out) {
         int l = prob.size();
         double[] alpha = new double[l];
@@ -353,8 +355,9 @@ final class LibSvm {
                 c[i] = prob.w[i] * cn;
             }
         }
-        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, xsq, prob.rows, y, cacheMb);
-        Solver.Result r = new Solver().solve(l, q, minusOnes, y, alpha, c, param.eps, param.shrinking, param.maxIter);
+        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, y, cacheMb);
+        Solver.Result r = new Solver().solve(l, q, minusOnes, y, alpha, c, param.eps, param.shrinking, param.maxIter,
+                ctx.stop);
         for (int i = 0; i < l; i++) {
             alpha[i] *= y[i];
         }
@@ -457,7 +460,7 @@ final class LibSvm {
                     }
                     double[][] out = new double[n][1];
                     Predict.decisionValuesBulk(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, xs, n, d, svT, nsv,
-                            out);
+                            out, ctx.stop);
                     for (int j = 0; j < n; j++) {
                         dec[perm[begin + j]] = out[j][0] * sub.label[0];
                     }

@@ -32,13 +32,16 @@ final class Predict {
      * Bit-identical to {@link #decisionValues} row by row.
      */
     static void decisionValuesBulk(KernelFunction kf, int nrClass, int[] nSV, double[][] coef, double[] rho,
-                                   double[] x, int n, int d, double[][] svT, int nsv, double[][] dec) {
+                                   double[] x, int n, int d, double[][] svT, int nsv, double[][] dec, Stop stop) {
         int grain = (int) Math.max(1, (1L << 18) / ((long) Math.max(1, nsv) * (d + 8)));
         Parallel.forRange(0, n, grain, (from, to) -> {
             Blas.Scratch s = Blas.scratch(nsv);
             double[][] kv = new double[ROWS][nsv];
             int r = from;
-            for (; r + ROWS <= to; r += ROWS) {
+            for (int blocks = 0; r + ROWS <= to; r += ROWS) {
+                if ((blocks++ & 15) == 0) {
+                    stop.check();
+                }
                 for (int q = 0; q < ROWS; q++) {
                     for (int b0 = 0; b0 < nsv; b0 += Blas.BLOCK) {
                         kf.predictBlock(x, (r + q) * d, svT, b0, Math.min(nsv, b0 + Blas.BLOCK), d, s, kv[q]);

@@ -161,12 +161,16 @@ public final class SVCModel implements DecisionClassifier {
         int pairs = k * (k - 1) / 2;
         double[][] out = new double[n][pairs];
         if (svT != null) {
-            Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, svOff.length, out);
+            Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, svOff.length, out, Stop.of("SVC.predict", null));
             return out;
         }
         double[] kvalue = new double[svOff.length];
         double[] scratch = new double[d];
+        Stop stop = Stop.of("SVC.predict", null);
         for (int r = 0; r < n; r++) {
+            if ((r & 63) == 0) {
+                stop.check();
+            }
             Predict.decisionValues(kf, k, nSV, coefLib, rho, flat, r * d, sv, svOff, svIdx, d, kvalue, scratch, out[r]);
         }
         return out;

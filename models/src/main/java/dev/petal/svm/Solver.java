@@ -15,6 +15,8 @@ sealed class Solver permits NuSolver {
     static final byte FREE = 2;
     static final double TAU = 1e-12;
     static final double INF = Double.POSITIVE_INFINITY;
+    /** Iterations (or initial gradient columns) between two checks for interruption or time out. */
+    static final int CHECK_EVERY = 64;
 
     int activeSize;
     byte[] y;
@@ -47,7 +49,7 @@ sealed class Solver permits NuSolver {
      * {@code yIn}, {@code pIn} and {@code cBound} are read in the caller's order and not modified.
      */
     Result solve(int l, QMatrix qIn, double[] pIn, byte[] yIn, double[] alphaInOut, double[] cBound, double eps,
-                 boolean shrinking, int maxIter) {
+                 boolean shrinking, int maxIter, Stop stop) {
         this.l = l;
         this.q = qIn;
         this.qd = qIn.qd();
@@ -77,6 +79,9 @@ sealed class Solver permits NuSolver {
             gBar[i] = 0;
         }
         for (int i = 0; i < l; i++) {
+            if ((i & (CHECK_EVERY - 1)) == 0) {
+                stop.check();
+            }
             if (!isLower(i)) {
                 float[] qi = q.getQ(i, l);
                 double ai = this.alpha[i];
@@ -94,7 +99,12 @@ sealed class Solver permits NuSolver {
         int iter = 0;
         int counter = Math.min(l, 1000) + 1;
         int[] ws = new int[2];
+        int untilCheck = 1;
         while (true) {
+            if (--untilCheck == 0) {
+                untilCheck = CHECK_EVERY;
+                stop.check();
+            }
             if (maxIter != -1 && iter >= maxIter) {
                 res.timedOut = true;
                 break;

@@ -73,7 +73,7 @@ final class SvcTrainer {
         }
         LibSvm.Params lp = new LibSvm.Params(kf, params.C(), params.tol(), params.shrinking(), params.probability(),
                 params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
-        LibSvm.Context ctx = new LibSvm.Context(xsq);
+        LibSvm.Context ctx = new LibSvm.Context(xsq, Stop.of("SVC.fit", null));
         int[] yCopy = y.clone();
         // the SHA-256 fingerprints of X and y are computed on another core while the solver runs
         Supplier<Provenance> provenance = Parallel.async(() -> Provenance.of(x, yCopy));

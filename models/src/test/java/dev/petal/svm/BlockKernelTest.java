@@ -129,7 +129,7 @@ class BlockKernelTest {
         for (Kernel k : new Kernel[] {Kernel.LINEAR, Kernel.POLY, Kernel.RBF, Kernel.SIGMOID}) {
             KernelFunction kf = KernelFunction.of(k, 2, 0.1, 0.25);
             double[][] bulk = new double[n][3];
-            Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, n, d, featureMajor(sv, nsv, d), nsv, bulk);
+            Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, n, d, featureMajor(sv, nsv, d), nsv, bulk, Stop.of("test", null));
             double[] one = new double[3];
             for (int r = 0; r < n; r++) {
                 Predict.decisionValues(kf, 3, nSV, coef, rho, x, r * d, sv, svOff, new int[nsv], d, new double[nsv],
