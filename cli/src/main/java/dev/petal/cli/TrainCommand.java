@@ -69,8 +69,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SVC svc = configure();
         LabeledData d = Datasets.readCsv(data, label);
-        SVCModel fitted = svc.fit(d.x(), d.y());
         ModelMetadata meta = new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of());
+        SVCModel fitted = svc.fit(d.x(), d.y());
         ModelIO.save(model, fitted, meta);
         int nsv = Arrays.stream(fitted.nSupport()).sum();
         spec.commandLine().getOut().printf("trained SVC(kernel='%s', C=%s, gamma=%s) on %d rows x %d features, %d classes: "

@@ -53,8 +53,12 @@ public final class ModelArchive {
     private final JsonSection header;
     private final Map<String, NpyArray> arrays;
     private final Set<String> used = new HashSet<>();
+    private final ArchiveLimits limits;
+    private long reserved;
 
-    private ModelArchive(String label, int formatVersion, JsonSection header, Map<String, NpyArray> arrays) {
+    private ModelArchive(String label, int formatVersion, JsonSection header, Map<String, NpyArray> arrays,
+                         ArchiveLimits limits) {
+        this.limits = limits;
         this.label = label;
         this.formatVersion = formatVersion;
         this.header = header;
@@ -113,6 +117,11 @@ public final class ModelArchive {
         String label = path.toString();
         if (Files.isDirectory(path)) {
             throw new IOException(label + " is a folder, not a model file.");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a FIFO or a device would block or never end; only regular files (or links to them) are opened
+            throw new IOException(label + " is not a regular file (a pipe, socket or device); Petal reads model files"
+                    + " only from regular files.");
         }
         try (ZipReader zip = ZipReader.open(path, label, limits)) {
             return read(zip, label, limits);
@@ -181,7 +190,7 @@ public final class ModelArchive {
             }
             arrays.put(d.getKey(), a);
         }
-        return new ModelArchive(label, version, root, arrays);
+        return new ModelArchive(label, version, root, arrays, limits);
     }
 
     private static NpyHeader declaration(JsonSection d, String label, String name) throws ModelFormatException {
@@ -286,6 +295,33 @@ public final class ModelArchive {
             out[i] = (int) l[i];
         }
         return out;
+    }
+
+    /**
+     * Reserves memory for a model about to be built from this file: {@code doubles} 8-byte values that the model
+     * will hold, its derived structures included, computed by the caller from the header's counts before anything
+     * is allocated. Refuses the file once all reservations together pass {@link ArchiveLimits#maxModelBytes()}.
+     *
+     * @param what describes the model in the message, e.g. "an svc with 100 classes and 1048576 features"
+     */
+    public void reserve(String what, double doubles) throws ModelFormatException {
+        double bytes = 8.0 * doubles;
+        if (!(bytes <= limits.maxModelBytes() - reserved)) {
+            throw new ModelFormatException(label + ": " + what + " needs about " + humanBytes(bytes)
+                    + " of memory, more than the " + humanBytes(limits.maxModelBytes() - reserved)
+                    + " Petal allows a loaded model in this JVM (a quarter of -Xmx); a larger -Xmx raises the limit.");
+        }
+        reserved += (long) bytes;
+    }
+
+    private static String humanBytes(double b) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        int u = 0;
+        while (b >= 1024 && u < units.length - 1) {
+            b /= 1024;
+            u++;
+        }
+        return u == 0 ? (long) b + " bytes" : String.format(java.util.Locale.ROOT, "%.1f %s", b, units[u]);
     }
 
     /** Refuses arrays that no getter used, naming the first one. */

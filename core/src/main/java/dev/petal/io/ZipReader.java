@@ -21,7 +21,9 @@ import java.util.zip.Inflater;
  * Reads a ZIP archive as hostile input, with positional reads on a file channel rather than
  * java.util.zip's directory parsing: every size, offset and name is checked against the file and
  * the {@link ArchiveLimits} before a byte is allocated for it, entries are inflated into buffers of
- * exactly their announced size, and each CRC is verified.
+ * exactly their announced size (inflating more fails), and each CRC is verified. The compression
+ * ratio is checked on the announced size, before the buffer exists: a ZIP bomb is refused without
+ * inflating a byte of it.
  */
 final class ZipReader implements Closeable {
     /** Plain file names: no separators, no {@code ..}, no leading dot. */
@@ -104,6 +106,7 @@ final class ZipReader implements Closeable {
                 if (off < out.length) {
                     got = inf.inflate(out, off, out.length - off);
                     off += got;
+
                 } else {
                     got = inf.inflate(spare);
                     if (got > 0) {
@@ -133,6 +136,11 @@ final class ZipReader implements Closeable {
         } finally {
             inf.end();
         }
+    }
+
+    /** The most an entry of {@code compressed} bytes may inflate to. */
+    private static long ratioAllowance(long compressed, ArchiveLimits limits) {
+        return Math.max(ArchiveLimits.RATIO_SLACK_BYTES, compressed * limits.maxCompressionRatio());
     }
 
     private static List<Entry> directory(FileChannel ch, String label, ArchiveLimits limits) throws IOException {
@@ -231,6 +239,11 @@ final class ZipReader implements Closeable {
                 throw new ModelFormatException(label + " announces more than " + limits.maxUncompressedBytes()
                         + " uncompressed bytes, more than Petal accepts (a ZIP bomb, or a model too large for this"
                         + " JVM: a larger -Xmx raises the limit).");
+            }
+            if (method == ZipWriter.METHOD_DEFLATED && usize > ratioAllowance(csize, limits)) {
+                throw new ModelFormatException(label + ": entry " + name + " would inflate " + csize + " bytes to "
+                        + usize + ", a compression ratio above the " + limits.maxCompressionRatio()
+                        + " Petal accepts (a ZIP bomb?).");
             }
             if (method == ZipWriter.METHOD_STORED && csize != usize) {
                 throw new ModelFormatException(label + " is corrupt: stored entry " + name + " has two different sizes.");

@@ -271,4 +271,52 @@ class ModelArchiveTest {
         }
         return -1;
     }
+
+    @Test
+    void refusesAZipBombBeforeInflatingIt() throws IOException {
+        Map<String, byte[]> e = new LinkedHashMap<>();
+        e.put("petal.json", "{\"format_version\": 1, \"arrays\": {\"a\": {\"dtype\": \"<f8\", \"shape\": [1048576]}}}"
+                .getBytes(StandardCharsets.UTF_8));
+        e.put("a.npy", Npy.write(NpyArray.ofDoubles(new double[1 << 20])));   // 8 MiB of zeros, deflated about 1,000:1
+        Path bomb = zip("bomb.petal", e);
+        long compressed = Files.size(bomb);
+        ModelFormatException x = assertThrows(ModelFormatException.class, () -> ModelArchive.read(bomb,
+                new ArchiveLimits(1 << 30, 1L << 30, 8, 4096)));
+        String msg = x.getMessage().replace(dir + "/", "");
+        assertTrue(msg.matches("bomb\\.petal: entry a\\.npy would inflate \\d+ bytes to 8388736, a compression ratio"
+                + " above the 256 Petal accepts \\(a ZIP bomb\\?\\)\\."), msg);
+        assertTrue(compressed < 8388736 / 256, "compressed " + compressed);
+        // a lower ratio limit applies at any size past the slack; a higher one lets the same file through
+        ModelArchive ok = ModelArchive.read(bomb, new ArchiveLimits(1 << 30, 1L << 30, 8, 4096)
+                .withMaxCompressionRatio(100_000));
+        assertEquals(1 << 20, ok.doubles("a", 1 << 20).length);
+    }
+
+    @Test
+    void opensOnlyRegularFiles() throws Exception {
+        Path fifo = dir.resolve("fifo.petal");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+        IOException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(IOException.class, () -> ModelArchive.read(fifo)));
+        assertEquals(fifo + " is not a regular file (a pipe, socket or device); Petal reads model files only from"
+                + " regular files.", e.getMessage());
+        Path link = dir.resolve("link.petal");
+        Files.createSymbolicLink(link, sample());
+        assertEquals(1, ModelArchive.read(link).formatVersion());
+    }
+
+    @Test
+    void reservesTheLoadedModelsMemoryWithinTheBudget() throws IOException {
+        ModelArchive a = ModelArchive.read(sample(), new ArchiveLimits(1 << 20, 1 << 20, 8, 4096)
+                .withMaxModelBytes(1 << 20));
+        a.reserve("a first part", 65536);                                // 512 KiB of the 1 MiB
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> a.reserve("an svc with 100 classes, 1048576 features and 0 support vectors", 4950.0 * 2 * (1 << 20)));
+        assertEquals(dir.resolve("m.petal") + ": an svc with 100 classes, 1048576 features and 0 support vectors needs"
+                + " about 77.3 GiB of memory, more than the 512.0 KiB Petal allows a loaded model in this JVM (a quarter"
+                + " of -Xmx); a larger -Xmx raises the limit.", e.getMessage());
+        a.reserve("the rest", 65536);
+        assertThrows(ModelFormatException.class, () -> a.reserve("one more", 1));
+    }
 }

@@ -26,8 +26,6 @@ import java.util.Set;
  * message (a missing or unreadable file is a plain {@link IOException}, also one line).
  */
 public final class ModelIO {
-    private static final int MAX_NAME_CHARS = 4096;
-
     private ModelIO() {
     }
 
@@ -96,9 +94,9 @@ public final class ModelIO {
         JsonSection root = a.header();
         Codecs.Step step = Codecs.readStep(root, a, "", true);
         List<String> features = root.has("feature_names")
-                ? root.strings("feature_names", step.nFeatures(), MAX_NAME_CHARS) : List.of();
+                ? root.strings("feature_names", step.nFeatures(), ModelMetadata.MAX_NAME_CHARS) : List.of();
         List<String> classes = root.has("class_names")
-                ? root.strings("class_names", Codecs.MAX_CLASSES, MAX_NAME_CHARS) : List.of();
+                ? root.strings("class_names", Codecs.MAX_CLASSES, ModelMetadata.MAX_NAME_CHARS) : List.of();
         if (!features.isEmpty() && features.size() != step.nFeatures()) {
             throw root.fail("feature_names", "must name all " + step.nFeatures() + " features, got " + features.size());
         }

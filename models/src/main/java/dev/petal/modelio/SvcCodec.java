@@ -105,6 +105,11 @@ final class SvcCodec {
             throw a.fail("array " + prefix + "support must be 1-D, got shape " + sup.shapeString() + ".");
         }
         int l = sup.shape()[0];
+        // what SVCModel will hold: the support vectors twice (rows and transposed), the coefficients twice, and
+        // for a linear kernel w and its error bound per pair and feature; bounded before any of it is built
+        double linear = params.kernel() == Kernel.LINEAR ? 2.0 * pairs * nFeatures : 0.0;
+        a.reserve("an svc with " + k + " classes, " + nFeatures + " features and " + l + " support vectors",
+                2.0 * l * nFeatures + 2.0 * (k - 1) * l + linear);
         int[] support = a.ints(prefix + "support", l);
         boolean precomputed = params.kernel() instanceof Kernel.Precomputed;
         Matrix sv = a.matrix(prefix + "support_vectors", precomputed ? 0 : l, precomputed ? 0 : nFeatures);

@@ -100,9 +100,23 @@ final class Json {
         };
     }
 
+    /** The longest error message the service answers, in characters: any quoted input is cut well before. */
+    static final int MAX_MESSAGE_CHARS = 400;
+
+    /** {@code message} cut to {@link #MAX_MESSAGE_CHARS} characters (a last safety net: messages quote input briefly). */
+    static String bounded(String message) {
+        return message == null || message.length() <= MAX_MESSAGE_CHARS ? message
+                : message.substring(0, MAX_MESSAGE_CHARS - 3) + "...";
+    }
+
+    /** {@code s} shortened to 40 characters ("..." marks a cut). */
+    static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
     /** {@code s} in double quotes, shortened to 40 characters. */
     static String quote(String s) {
-        String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        String t = shorten(s);
         return "\"" + t.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 

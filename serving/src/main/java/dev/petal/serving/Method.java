@@ -27,7 +27,7 @@ public enum Method {
                 return m;
             }
         }
-        throw RequestException.badRequest(where + " '" + name
+        throw RequestException.badRequest(where + " '" + Json.shorten(name)
                 + "' is not supported; use 'predict', 'predict_proba' or 'decision_function'.");
     }
 }

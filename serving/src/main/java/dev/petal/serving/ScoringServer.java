@@ -228,7 +228,7 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, int status, String message) {
-        json(ctx, status, Json.error(message));
+        json(ctx, status, Json.error(Json.bounded(message)));
     }
 
     private static String rootMessage(Throwable e) {

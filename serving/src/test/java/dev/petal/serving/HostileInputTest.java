@@ -1,11 +1,13 @@
 package dev.petal.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,19 @@ class HostileInputTest {
         refused(http.postJson("/v2/models/sklearn-iris/infer", "{\"inputs\": [{\"name\": \"x\", \"shape\": [1, 4], \"datatype\": \"FP64\","
                 + " \"data\": [1, 2, 3, 4]}], \"outputs\": [{\"name\": \"score\"}]}"), 400,
                 "Output 'score' is not supported; use 'predict', 'predict_proba' or 'decision_function'.");
+    }
+
+    @Test
+    void errorsQuoteAtMostAShortPieceOfTheInput() {
+        String huge = "x".repeat(1_000_000);
+        score("{\"data\": [[1, 2, 3, 4]], \"method\": \"" + huge + "\"}", "Method '" + "x".repeat(40)
+                + "...' is not supported; use 'predict', 'predict_proba' or 'decision_function'.");
+        for (String body : List.of("{\"data\": [[1, 2, 3, 4]], \"" + huge + "\": 1}", "{\"data\": [[\"" + huge + "\"]]}",
+                "{\"data\": " + huge + "}", "{\"" + huge)) {
+            Http.Answer a = http.postJson("/score", body);
+            assertEquals(400, a.status());
+            assertTrue(a.body().length() < 500, () -> a.body().length() + " characters: " + a.body().substring(0, 200));
+        }
     }
 
     @Test
