@@ -167,6 +167,38 @@ public final class Metrics {
         return ClassificationReport.text(yTrue, yPred, labels, targetNames, digits);
     }
 
+    /**
+     * {@code balanced_accuracy_score(y_true, y_pred)}: the mean of the per-class recalls over the classes
+     * present in {@code y_true} (a class only predicted is left out, as scikit-learn leaves it out with a warning).
+     */
+    public static double balancedAccuracy(int[] yTrue, int[] yPred) {
+        checkTargets(yTrue, yPred);
+        int[][] c = confusionMatrix(yTrue, yPred);
+        double[] perClass = new double[c.length];
+        int k = 0;
+        for (int i = 0; i < c.length; i++) {
+            long rowSum = 0;
+            for (int v : c[i]) {
+                rowSum += v;
+            }
+            if (rowSum > 0) {
+                perClass[k++] = (double) c[i][i] / (double) rowSum;
+            }
+        }
+        return pairwiseSum(Arrays.copyOf(perClass, k)) / k;
+    }
+
+    /**
+     * {@code roc_auc_score(y_true, y_score)} for two classes: the area under the ROC curve, the larger
+     * label being the positive class and {@code yScore} its score (a decision value or a probability).
+     *
+     * @throws IllegalArgumentException "multiclass format is not supported" for more than two classes,
+     *                                  or when y_true holds only one class
+     */
+    public static double rocAuc(int[] yTrue, double[] yScore) {
+        return RocAuc.score(yTrue, yScore);
+    }
+
     /** The sorted distinct labels of both arrays, scikit-learn's {@code unique_labels}. */
     static int[] uniqueLabels(int[] yTrue, int[] yPred) {
         return java.util.stream.IntStream.concat(Arrays.stream(yTrue), Arrays.stream(yPred)).distinct().sorted().toArray();

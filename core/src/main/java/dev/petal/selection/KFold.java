@@ -11,7 +11,7 @@ import java.util.List;
  * @param shuffle whether to shuffle the rows before cutting them into folds
  * @param seed    the {@code random_state} used when shuffling, in [0, 2**32 - 1]
  */
-public record KFold(int nSplits, boolean shuffle, long seed) {
+public record KFold(int nSplits, boolean shuffle, long seed) implements CvSplitter {
     /** Checks the parameters with scikit-learn's messages. */
     public KFold {
         checkSplits(nSplits);
@@ -47,6 +47,12 @@ public record KFold(int nSplits, boolean shuffle, long seed) {
             current += size;
         }
         return folds(foldOf, nSplits);
+    }
+
+    /** The folds over {@code nSamples} rows; the labels are not used. */
+    @Override
+    public List<TrainTestIndices> split(int nSamples, int[] labels) {
+        return split(nSamples);
     }
 
     static void checkSplits(int nSplits) {

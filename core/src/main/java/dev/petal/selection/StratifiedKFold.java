@@ -14,7 +14,7 @@ import java.util.List;
  * @param shuffle whether to shuffle each class's fold assignment
  * @param seed    the {@code random_state} used when shuffling, in [0, 2**32 - 1]
  */
-public record StratifiedKFold(int nSplits, boolean shuffle, long seed) {
+public record StratifiedKFold(int nSplits, boolean shuffle, long seed) implements CvSplitter {
     /** Checks the parameters with scikit-learn's messages. */
     public StratifiedKFold {
         KFold.checkSplits(nSplits);
@@ -31,6 +31,40 @@ public record StratifiedKFold(int nSplits, boolean shuffle, long seed) {
     /** {@code StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)}. */
     public static StratifiedKFold shuffled(int nSplits, long seed) {
         return new StratifiedKFold(nSplits, true, seed);
+    }
+
+    /** The folds for labels {@code labels} (required) of {@code nSamples} rows. */
+    @Override
+    public List<TrainTestIndices> split(int nSamples, int[] labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException("StratifiedKFold needs class labels; use KFold for a continuous target.");
+        }
+        if (labels.length != nSamples) {
+            throw new IllegalArgumentException("Found input variables with inconsistent numbers of samples: ["
+                    + nSamples + ", " + labels.length + "]");
+        }
+        return split(labels);
+    }
+
+    /**
+     * scikit-learn's warning when some class (not all) has fewer members than folds, or null:
+     * {@code The least populated class in y has only 3 members, which is less than n_splits=5.}
+     */
+    public String leastPopulatedWarning(int[] y) {
+        int[] sorted = y.clone();
+        Arrays.sort(sorted);
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < sorted.length;) {
+            int j = i;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
+            }
+            min = Math.min(min, j - i);
+            i = j;
+        }
+        return sorted.length > 0 && nSplits > min
+                ? "The least populated class in y has only " + min + " members, which is less than n_splits=" + nSplits + "."
+                : null;
     }
 
     /** The folds for labels {@code y}, in scikit-learn's order. */

@@ -2,12 +2,14 @@ package dev.petal.pipeline;
 
 import dev.petal.api.DecisionClassifier;
 import dev.petal.api.Estimator;
+import dev.petal.api.HasParams;
 import dev.petal.api.Provenance;
 import dev.petal.api.Transformer;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Objects;
  * @param classifier the final step
  */
 public record Pipeline(List<Estimator<? extends Transformer>> transforms, Estimator<? extends DecisionClassifier> classifier)
-        implements Estimator<PipelineModel> {
+        implements Estimator<PipelineModel>, HasParams {
     /** Copies the steps and refuses null ones. */
     public Pipeline {
         transforms = List.copyOf(transforms);
@@ -28,6 +30,43 @@ public record Pipeline(List<Estimator<? extends Transformer>> transforms, Estima
     /** One transform then a classifier, e.g. {@code Pipeline.of(StandardScaler.defaults(), SVC.defaults())}. */
     public static Pipeline of(Estimator<? extends Transformer> transform, Estimator<? extends DecisionClassifier> classifier) {
         return new Pipeline(List.of(transform), classifier);
+    }
+
+    /** Every step in order, the classifier last. */
+    public List<Estimator<?>> steps() {
+        List<Estimator<?>> steps = new ArrayList<>(transforms);
+        steps.add(classifier);
+        return List.copyOf(steps);
+    }
+
+    /** {@code make_pipeline}'s step names, e.g. {@code ["standardscaler", "svc"]}: the prefixes of nested parameter names. */
+    public List<String> stepNames() {
+        return PipelineParams.stepNames(steps());
+    }
+
+    /** A pipeline from its steps, the last being the classifier (each step's type is checked). */
+    @SuppressWarnings("unchecked")
+    public static Pipeline ofSteps(List<? extends Estimator<?>> steps) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("A Pipeline needs at least one step, its final classifier.");
+        }
+        List<Estimator<? extends Transformer>> transforms = new ArrayList<>();
+        for (Estimator<?> s : steps.subList(0, steps.size() - 1)) {
+            transforms.add((Estimator<? extends Transformer>) s);
+        }
+        return new Pipeline(transforms, (Estimator<? extends DecisionClassifier>) steps.get(steps.size() - 1));
+    }
+
+    /** scikit-learn's {@code get_params(deep=True)} less the step objects: {@code step__param} for every step's parameter. */
+    @Override
+    public Map<String, Object> params() {
+        return PipelineParams.of(this);
+    }
+
+    /** scikit-learn's {@code set_params(svc__C=10, ...)} on a copy; each step gets its own parameters. */
+    @Override
+    public Pipeline withParams(Map<String, ?> params) {
+        return PipelineParams.with(this, params);
     }
 
     /** Fits every step in turn and returns the fitted pipeline, whose provenance fingerprints {@code x} and {@code y}. */

@@ -1,10 +1,15 @@
 package dev.petal.preprocessing;
 
 import dev.petal.api.Estimator;
+import dev.petal.api.HasParams;
+import dev.petal.api.Params;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.NumpySum;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * scikit-learn's {@code StandardScaler}: centres each feature on its mean and divides it by its
@@ -19,7 +24,9 @@ import dev.petal.linalg.NumpySum;
  * @param withMean whether to centre features on their mean
  * @param withStd  whether to scale features to unit variance
  */
-public record StandardScaler(boolean withMean, boolean withStd) implements Estimator<StandardScalerModel> {
+public record StandardScaler(boolean withMean, boolean withStd) implements Estimator<StandardScalerModel>, HasParams {
+    private static final List<String> PARAM_NAMES = List.of("with_mean", "with_std");
+
     /** scikit-learn's defaults: {@code with_mean=True, with_std=True}. */
     public static StandardScaler defaults() {
         return new StandardScaler(true, true);
@@ -33,6 +40,26 @@ public record StandardScaler(boolean withMean, boolean withStd) implements Estim
     /** A copy with {@code with_std} set. */
     public StandardScaler withStd(boolean value) {
         return new StandardScaler(withMean, value);
+    }
+
+    /** scikit-learn's {@code get_params()}: {@code with_mean} and {@code with_std}. */
+    @Override
+    public Map<String, Object> params() {
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(Map.of("with_mean", withMean, "with_std", withStd)));
+    }
+
+    /** scikit-learn's {@code set_params} on a copy. */
+    @Override
+    public StandardScaler withParams(Map<String, ?> params) {
+        StandardScaler out = this;
+        for (Map.Entry<String, ?> e : new TreeMap<String, Object>(params).entrySet()) {
+            boolean v = switch (e.getKey()) {
+                case "with_mean", "with_std" -> Params.toBoolean("StandardScaler", e.getKey(), e.getValue());
+                default -> throw Params.unknown("StandardScaler", e.getKey(), PARAM_NAMES);
+            };
+            out = e.getKey().equals("with_mean") ? out.withMean(v) : out.withStd(v);
+        }
+        return out;
     }
 
     /** Fits on {@code x}; the scaler ignores labels. */

@@ -1,9 +1,11 @@
 package dev.petal.svm;
 
 import dev.petal.api.Estimator;
+import dev.petal.api.HasParams;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
 import dev.petal.linalg.Matrix;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,7 +36,7 @@ import java.util.Objects;
 public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0, boolean shrinking,
                   boolean probability, double tol, double cacheSize, ClassWeight classWeight, int maxIter,
                   DecisionShape decisionFunctionShape, boolean breakTies, Long randomState)
-        implements Estimator<SVCModel> {
+        implements Estimator<SVCModel>, HasParams {
 
     /** Validates every parameter, in scikit-learn's (alphabetical) order, with its messages. */
     public SVC {
@@ -157,6 +159,18 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
     public SVC withRandomState(Long randomState) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
                 decisionFunctionShape, breakTies, randomState);
+    }
+
+    /** scikit-learn's {@code get_params()}: every parameter by its scikit-learn name, as plain data. */
+    @Override
+    public Map<String, Object> params() {
+        return SvcParams.of(this);
+    }
+
+    /** scikit-learn's {@code set_params(**params)} on a copy: {@code C}, {@code kernel}, {@code gamma}, ... */
+    @Override
+    public SVC withParams(Map<String, ?> params) {
+        return SvcParams.with(this, params);
     }
 
     /** Fits on rows {@code x} (for a precomputed kernel: the n x n kernel matrix) with integer labels {@code y}. */
