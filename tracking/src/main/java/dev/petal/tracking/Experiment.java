@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,34 +104,34 @@ public final class Experiment {
         return getRuns(RunFilter.all());
     }
 
-    /** The runs passing {@code filter}, newest first (a run whose process died shows as Failed). */
+    /**
+     * The runs passing {@code filter}, newest first (a run whose process died shows as Failed); soft-deleted runs
+     * and runs whose {@code run.json} cannot be read are left out (see {@link RunListing} for those).
+     */
     public List<Run> getRuns(RunFilter filter) {
-        return runsWhere(filter::test);
+        return runsWhere(filter::test, false);
     }
 
-    /** The runs whose details pass {@code test}, newest first. */
-    List<Run> runsWhere(java.util.function.Predicate<RunDetails> test) {
-        record Entry(Run run, RunDetails details) {
-        }
-        List<Entry> entries = new ArrayList<>();
-        try (Stream<Path> s = Files.list(folder())) {
-            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                if (Files.isRegularFile(p.resolve("run.json"))) {
-                    Run run = Run.load(workspace, name, p.getFileName().toString());
-                    RunDetails d = run.getDetails();
-                    if (test.test(d)) {
-                        entries.add(new Entry(run, d));
-                    }
-                }
+    /** The runs whose details pass {@code test}, newest first; damaged runs are skipped. */
+    List<Run> runsWhere(java.util.function.Predicate<RunDetails> test, boolean includeDeleted) {
+        List<Run> runs = new ArrayList<>();
+        for (RunListing.Entry e : RunListing.scan(this, false).runs()) {
+            if ((includeDeleted || !e.details().deleted()) && test.test(e.details())) {
+                runs.add(e.run());
             }
+        }
+        return runs;
+    }
+
+    /** The run folders of this experiment, sorted by name. */
+    List<Path> runFolders() {
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder())) {
+            s.filter(p -> Files.isRegularFile(p.resolve(RunStore.FILE))).sorted().forEach(folders::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list runs in " + folder() + ": " + e.getMessage(), e);
         }
-        entries.sort(Comparator.comparing((Entry e) -> e.details().createdTime()).thenComparing(e -> e.run().id())
-                .reversed());
-        List<Run> runs = new ArrayList<>();
-        entries.forEach(e -> runs.add(e.run()));
-        return runs;
+        return folders;
     }
 
     /** The run with this id in this experiment. */

@@ -2,79 +2,336 @@ package dev.petal.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.petal.tracking.store.AtomicFiles;
 import dev.petal.tracking.store.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** The append-only {@code metrics.jsonl} of a run: one JSON object per value, each appended with one locked write. */
+/**
+ * The append-only {@code metrics.jsonl} of a run: one JSON object per value. An {@link Appender} keeps the file
+ * open and appends each batch with one write under an exclusive lock (so several processes may log into one run);
+ * a {@link Reader} remembers how far it has read and parses only what was appended since.
+ */
 final class MetricLog {
     static final String FILE = "metrics.jsonl";
+    /** One lock per metrics file in this JVM, so two channels of one JVM never ask the OS for the same file lock. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private MetricLog() {
     }
 
-    /** Appends one value. */
-    static void append(Path runFolder, String name, MetricType type, Object value, Long step) {
-        ObjectNode o = Json.object();
-        o.put("name", name);
-        o.put("type", type.id());
-        o.set("value", Json.toNode(value));
-        if (step == null) {
-            o.putNull("step");
-        } else {
-            o.put("step", step);
-        }
-        o.put("time", Json.time(Instant.now()));
-        AtomicFiles.appendLine(runFolder.resolve(FILE), (Json.compact(o) + "\n").getBytes(StandardCharsets.UTF_8));
+    /** One value to append. */
+    record Entry(String name, MetricType type, Object value, Long step) {
     }
 
-    /** Every value in logging order; torn lines (a writer killed mid-write) are skipped. */
-    static List<Metric> read(Path runFolder) {
-        Path file = runFolder.resolve(FILE);
-        List<Metric> list = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return list;
+    /** The JSON line of one value, newline included (what {@link #slowLine} writes, faster for scalars). */
+    static byte[] line(Entry e, String time) {
+        Object v = e.value();
+        if (e.type() != MetricType.SCALAR || !(v instanceof Double || v instanceof Long || v instanceof Integer
+                || v instanceof String)) {
+            return slowLine(e, time);
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        StringBuilder b = new StringBuilder(96);
+        b.append("{\"name\":");
+        quote(b, e.name());
+        b.append(",\"type\":\"scalar\",\"value\":");
+        if (v instanceof String str) {
+            quote(b, str);
+        } else {
+            b.append(v);
         }
-        int start = 0;
-        int lineNo = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                break;
+        b.append(",\"step\":").append(e.step() == null ? "null" : e.step().toString());
+        b.append(",\"time\":\"").append(time).append("\"}\n");
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
             }
-            lineNo++;
-            String line = text.substring(start, end);
-            start = end + 1;
-            if (line.isBlank()) {
-                continue;
+        }
+        b.append('"');
+    }
+
+    /** The JSON line of any value through Jackson. */
+    static byte[] slowLine(Entry e, String time) {
+        ObjectNode o = Json.object();
+        o.put("name", e.name());
+        o.put("type", e.type().id());
+        o.set("value", Json.toNode(e.value()));
+        if (e.step() == null) {
+            o.putNull("step");
+        } else {
+            o.put("step", e.step());
+        }
+        o.put("time", time);
+        return (Json.compact(o) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Appends to one run's metrics file through a channel kept open between calls. Each {@link #append} is one
+     * {@code write} under an exclusive file lock, so a value is on disk (in the page cache) and visible to every
+     * reader when the call returns, and a process killed mid-call tears at most its own last line.
+     */
+    static final class Appender {
+        private final Path file;
+        private FileChannel channel;
+        private long knownEnd = -1;
+
+        Appender(Path runFolder) {
+            this.file = runFolder.resolve(FILE).toAbsolutePath().normalize();
+        }
+
+        /** Appends the entries with one write, all stamped with the current time. */
+        synchronized void append(List<Entry> entries) {
+            if (entries.isEmpty()) {
+                return;
             }
-            JsonNode n;
+            String now = now();
+            byte[][] lines = new byte[entries.size()][];
+            int total = 1;
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = line(entries.get(i), now);
+                total += lines[i].length;
+            }
+            ByteBuffer buf = ByteBuffer.allocate(total);
+            buf.put((byte) '\n');
+            for (byte[] l : lines) {
+                buf.put(l);
+            }
+            ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
+            jvmLock.lock();
             try {
-                n = Json.parse(line, file + " line " + lineNo);
-            } catch (IllegalArgumentException torn) {
-                continue;
+                FileChannel ch = open();
+                FileLock lock = ch.lock();
+                try {
+                    long size = ch.size();
+                    // the leading newline closes off a line torn by a killed writer; skip it when the file ends cleanly
+                    buf.flip();
+                    if (size == 0 || size == knownEnd || lastByte(ch, size) == '\n') {
+                        buf.position(1);
+                    }
+                    long pos = size;
+                    while (buf.hasRemaining()) {
+                        pos += ch.write(buf, pos);
+                    }
+                    knownEnd = pos;
+                } finally {
+                    lock.release();
+                }
+            } catch (IOException e) {
+                closeQuietly();
+                throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            } finally {
+                jvmLock.unlock();
             }
-            if (!n.isObject() || !n.hasNonNull("name") || !n.has("value") || !n.hasNonNull("time")) {
-                continue;
-            }
-            JsonNode step = n.get("step");
-            list.add(new Metric(n.path("name").asText(), MetricType.parse(n.path("type").asText("scalar")),
-                    Json.toJava(n.get("value")), step == null || step.isNull() ? null : step.asLong(),
-                    Json.time(n.get("time"))));
         }
-        return list;
+
+        private long lastMillis = -1;
+        private String lastTime;
+
+        /** The current time as ISO text, formatted once per millisecond. */
+        private String now() {
+            long ms = System.currentTimeMillis();
+            if (ms != lastMillis) {
+                lastMillis = ms;
+                lastTime = Json.time(Instant.ofEpochMilli(ms));
+            }
+            return lastTime;
+        }
+
+        private FileChannel open() throws IOException {
+            if (channel == null || !channel.isOpen()) {
+                Files.createDirectories(file.getParent());
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                knownEnd = -1;
+            }
+            return channel;
+        }
+
+        private static byte lastByte(FileChannel ch, long size) throws IOException {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            return last.get(0);
+        }
+
+        /** Closes the channel; a later append opens it again. */
+        synchronized void close() {
+            closeQuietly();
+        }
+
+        private void closeQuietly() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing buffered: every append was written before it returned
+                }
+                channel = null;
+            }
+        }
+    }
+
+    /**
+     * Reads a run's metrics file incrementally: each call parses only the complete lines appended since the last
+     * one. Lines that are not UTF-8 or not a metric record (a torn line of a killed writer, a damaged byte) are
+     * skipped and counted.
+     */
+    static final class Reader {
+        private final Path file;
+        private long offset;
+        private final List<Metric> all = new ArrayList<>();
+        private final Map<String, List<Metric>> byName = new LinkedHashMap<>();
+        private int skipped;
+        private int lineNo;
+
+        Reader(Path runFolder) {
+            this.file = runFolder.resolve(FILE);
+        }
+
+        /** Every value in logging order. */
+        synchronized List<Metric> all() {
+            refresh();
+            return List.copyOf(all);
+        }
+
+        /** The values logged under {@code name}, in logging order. */
+        synchronized List<Metric> named(String name) {
+            refresh();
+            List<Metric> l = byName.get(name);
+            return l == null ? List.of() : List.copyOf(l);
+        }
+
+        /** The latest value of each name, in first-logged order. */
+        synchronized Map<String, Metric> latest() {
+            refresh();
+            Map<String, Metric> m = new LinkedHashMap<>();
+            byName.forEach((k, v) -> m.put(k, v.get(v.size() - 1)));
+            return Collections.unmodifiableMap(m);
+        }
+
+        /** How many lines could not be read (torn or damaged). */
+        synchronized int skippedLines() {
+            refresh();
+            return skipped;
+        }
+
+        private void refresh() {
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (NoSuchFileException e) {
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            if (size < offset) {
+                offset = 0;
+                lineNo = 0;
+                skipped = 0;
+                all.clear();
+                byName.clear();
+            }
+            if (size == offset) {
+                return;
+            }
+            byte[] bytes;
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long n = Math.min(size - offset, Integer.MAX_VALUE - 16);
+                ByteBuffer buf = ByteBuffer.allocate((int) n);
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, offset + buf.position()) < 0) {
+                        break;
+                    }
+                }
+                bytes = java.util.Arrays.copyOf(buf.array(), buf.position());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            int start = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] != '\n') {
+                    continue;
+                }
+                lineNo++;
+                if (i > start) {
+                    Metric m = parse(utf8, bytes, start, i - start);
+                    if (m == null) {
+                        skipped++;
+                    } else {
+                        all.add(m);
+                        byName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
+                    }
+                }
+                start = i + 1;
+            }
+            offset += start;
+        }
+
+        private Metric parse(CharsetDecoder utf8, byte[] bytes, int from, int length) {
+            String line;
+            try {
+                CharBuffer cb = utf8.reset().decode(ByteBuffer.wrap(bytes, from, length));
+                line = cb.toString();
+            } catch (CharacterCodingException e) {
+                return null;
+            }
+            if (line.isBlank()) {
+                return null;
+            }
+            try {
+                JsonNode n = Json.parse(line, file + " line " + lineNo);
+                if (!n.isObject() || !n.hasNonNull("name") || !n.has("value") || !n.hasNonNull("time")) {
+                    return null;
+                }
+                JsonNode step = n.get("step");
+                return new Metric(n.path("name").asText(), MetricType.parse(n.path("type").asText("scalar")),
+                        Json.toJava(n.get("value")), step == null || step.isNull() ? null : step.asLong(),
+                        Json.time(n.get("time")));
+            } catch (RuntimeException torn) {
+                return null;
+            }
+        }
+    }
+
+    /** Every value of the metrics file in {@code runFolder}, read from the start. */
+    static List<Metric> read(Path runFolder) {
+        return new Reader(runFolder).all();
     }
 }

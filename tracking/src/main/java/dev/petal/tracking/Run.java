@@ -41,6 +41,8 @@ public final class Run implements AutoCloseable {
     private final boolean ownsLifecycle;
     volatile Submission submission;
     volatile OutputStream logSink;
+    private final MetricLog.Appender metricAppender;
+    private final MetricLog.Reader metricReader;
 
     private Run(Workspace workspace, String experiment, String id, boolean ownsLifecycle) {
         this.workspace = workspace;
@@ -48,6 +50,8 @@ public final class Run implements AutoCloseable {
         this.id = id;
         this.folder = workspace.experimentsDir().resolve(experiment).resolve(id);
         this.ownsLifecycle = ownsLifecycle;
+        this.metricAppender = new MetricLog.Appender(folder);
+        this.metricReader = new MetricLog.Reader(folder);
     }
 
     /**
@@ -194,6 +198,23 @@ public final class Run implements AutoCloseable {
         RunLogging.scalar(this, name, value, step);
     }
 
+    /**
+     * Logs several numbers (or strings) with one write, e.g. {@code run.logMetrics(Map.of("loss", l, "acc", a))};
+     * nothing is logged when one name or value is invalid.
+     */
+    public void logMetrics(Map<String, ?> values) {
+        RunLogging.scalars(this, values, null);
+    }
+
+    /** Logs several numbers (or strings) at one step with one write. */
+    public void logMetrics(Map<String, ?> values, long step) {
+        RunLogging.scalars(this, values, step);
+    }
+
+    void appendMetrics(List<MetricLog.Entry> entries) {
+        metricAppender.append(entries);
+    }
+
     /** Logs a list of numbers or strings at once. */
     public void logList(String name, List<?> values) {
         RunLogging.list(this, name, values);
@@ -244,17 +265,94 @@ public final class Run implements AutoCloseable {
      * image to its run file path.
      */
     public Map<String, Object> getMetrics() {
-        return RunLogging.summarize(MetricLog.read(folder));
+        return RunLogging.summarize(metricReader.all());
     }
 
-    /** Every logged value in logging order. */
+    /**
+     * Every logged value in logging order. This handle remembers how far it has read the metrics file, so calling
+     * it again (e.g. polling a running child) parses only the values logged since.
+     */
     public List<Metric> getMetricHistory() {
-        return MetricLog.read(folder);
+        return metricReader.all();
     }
 
-    /** The values logged under {@code name}, in logging order. */
+    /** The values logged under {@code name}, in logging order (read incrementally, as {@link #getMetricHistory()}). */
     public List<Metric> getMetricHistory(String name) {
-        return MetricLog.read(folder).stream().filter(m -> m.name().equals(name)).toList();
+        return metricReader.named(name);
+    }
+
+    /** The latest value logged under each name, in the order the names were first logged. */
+    public Map<String, Metric> getLatestMetrics() {
+        return metricReader.latest();
+    }
+
+    /** How many lines of the metrics file could not be read (a line torn by a killed writer, a damaged byte). */
+    public int getUnreadableMetricLines() {
+        return metricReader.skippedLines();
+    }
+
+    // ---- params --------------------------------------------------------------------------------------------
+
+    /**
+     * Logs a parameter (a hyperparameter or setting), MLflow's {@code log_param}: kept apart from the metrics, as
+     * text (a double as Python prints it). Parameters are immutable: logging a key again with another value is an
+     * IllegalArgumentException; the same value again is accepted.
+     */
+    public void logParam(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(key, value);
+        logParams(m);
+    }
+
+    /** Logs several parameters with one write to {@code run.json} (all or none). */
+    public void logParams(Map<String, ?> params) {
+        Map<String, String> checked = RunLogging.params(params);
+        RunStore.update(folder, n -> {
+            ObjectNode p = n.withObjectProperty("params");
+            checked.forEach((k, v) -> {
+                String old = Json.text(p, k);
+                if (old != null && !old.equals(v)) {
+                    throw new IllegalArgumentException("param '" + k + "' of run " + id + " is already '" + old
+                            + "'; params are immutable, so it cannot become '" + v + "' (log a metric or a tag instead)");
+                }
+            });
+            checked.forEach(p::put);
+        });
+    }
+
+    /** The parameters, in logging order. */
+    public Map<String, String> getParams() {
+        return getDetails().params();
+    }
+
+    // ---- lifecycle stage -----------------------------------------------------------------------------------
+
+    /**
+     * Soft-deletes the run and its children, MLflow's {@code delete_run}: they stay on disk, are left out of
+     * listings unless deleted runs are asked for, and {@link #restore()} brings them back.
+     */
+    public void delete() {
+        setDeleted(true);
+    }
+
+    /** Restores a soft-deleted run and its children. */
+    public void restore() {
+        setDeleted(false);
+    }
+
+    private void setDeleted(boolean deleted) {
+        RunStore.update(folder, n -> {
+            if (deleted) {
+                n.put("lifecycleStage", "deleted");
+                n.put("deletedTime", Json.time(Instant.now()));
+            } else {
+                n.put("lifecycleStage", "active");
+                n.remove("deletedTime");
+            }
+        });
+        for (Run child : experiment().runsWhere(d -> id.equals(d.parentId()), true)) {
+            child.setDeleted(deleted);
+        }
     }
 
     // ---- tags and properties -------------------------------------------------------------------------------
@@ -377,6 +475,7 @@ public final class Run implements AutoCloseable {
             }
             RunStore.setStatus(n, status, error);
         });
+        metricAppender.close();
         Liveness.release(folder);
     }
 
@@ -425,7 +524,7 @@ public final class Run implements AutoCloseable {
 
     /** The child runs, newest first. */
     public List<Run> getChildren() {
-        return experiment().runsWhere(d -> id.equals(d.parentId()));
+        return experiment().runsWhere(d -> id.equals(d.parentId()), true);
     }
 
     /** The parent run, if this is a child run. */
@@ -470,6 +569,7 @@ public final class Run implements AutoCloseable {
      */
     @Override
     public void close() {
+        metricAppender.close();
         if (ownsLifecycle && !getStatus().isTerminal()) {
             try {
                 complete();

@@ -32,17 +32,21 @@ import java.util.Map;
  * @param pid the process that owns the run's lifecycle
  * @param host that process's host
  * @param scriptPid the child JVM running the script, or 0
+ * @param params the logged parameters, in logging order
+ * @param deleted whether the run is soft-deleted ({@link Run#delete()})
  */
 public record RunDetails(String id, String experiment, String displayName, String runType, RunStatus status,
                          String parentId, Instant createdTime, Instant startTime, Instant endTime,
                          RunDefinition runDefinition, String javaVersion, String petalVersion,
                          Map<String, String> tags, Map<String, String> properties, String error,
-                         List<StatusChange> history, long pid, String host, long scriptPid) {
+                         List<StatusChange> history, long pid, String host, long scriptPid,
+                         Map<String, String> params, boolean deleted) {
     /** Copies the maps and lists (tag values may be null). */
     public RunDetails {
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         history = List.copyOf(history);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /**
@@ -84,6 +88,7 @@ public record RunDetails(String id, String experiment, String displayName, Strin
                 Json.time(n.get("createdTime")), Json.time(n.get("startTime")), Json.time(n.get("endTime")), def,
                 Json.text(n, "javaVersion"), Json.text(n, "petalVersion"), Json.stringMap(n.get("tags")),
                 Json.stringMap(n.get("properties")), Json.text(n, "error"), history, n.path("pid").asLong(0),
-                Json.text(n, "host"), n.path("scriptPid").asLong(0));
+                Json.text(n, "host"), n.path("scriptPid").asLong(0), Json.stringMap(n.get("params")),
+                "deleted".equals(Json.text(n, "lifecycleStage")));
     }
 }

@@ -46,7 +46,39 @@ final class RunLogging {
 
     static void scalar(Run run, String name, Object value, Long step) {
         checkName("metric", name);
-        MetricLog.append(run.folder(), name, MetricType.SCALAR, checkValue(name, value), step);
+        run.appendMetrics(List.of(new MetricLog.Entry(name, MetricType.SCALAR, checkValue(name, value), step)));
+    }
+
+    /** Logs several named numbers or strings with one write, all at {@code step} (or none). */
+    static void scalars(Run run, Map<String, ?> values, Long step) {
+        List<MetricLog.Entry> entries = new ArrayList<>(values.size());
+        values.forEach((name, value) -> {
+            checkName("metric", name);
+            entries.add(new MetricLog.Entry(name, MetricType.SCALAR, checkValue(name, value), step));
+        });
+        run.appendMetrics(entries);
+    }
+
+    /** The longest parameter value accepted (MLflow's limit). */
+    static final int MAX_PARAM_LENGTH = 6000;
+
+    /** Checks parameters and returns their string forms (numbers as Python prints them), in the given order. */
+    static Map<String, String> params(Map<String, ?> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            checkName("param", k);
+            if (v == null) {
+                throw new IllegalArgumentException("param '" + k + "' has no value (null); log a string such as \"None\"");
+            }
+            String text = v instanceof Double d ? dev.petal.check.PyRepr.of(d)
+                    : v instanceof Float f ? dev.petal.check.PyRepr.of(f.doubleValue()) : String.valueOf(v);
+            if (text.length() > MAX_PARAM_LENGTH) {
+                throw new IllegalArgumentException("param '" + k + "' value is " + text.length()
+                        + " characters long; at most " + MAX_PARAM_LENGTH + " are kept");
+            }
+            out.put(k, text);
+        });
+        return out;
     }
 
     static void list(Run run, String name, List<?> values) {
@@ -55,7 +87,7 @@ final class RunLogging {
         for (Object v : values) {
             copy.add(checkValue(name, v));
         }
-        MetricLog.append(run.folder(), name, MetricType.LIST, copy, null);
+        run.appendMetrics(List.of(new MetricLog.Entry(name, MetricType.LIST, copy, null)));
     }
 
     static void row(Run run, String name, Map<String, ?> row) {
@@ -65,7 +97,7 @@ final class RunLogging {
         }
         Map<String, Object> copy = new LinkedHashMap<>();
         row.forEach((k, v) -> copy.put(k, checkValue(name + "." + k, v)));
-        MetricLog.append(run.folder(), name, MetricType.ROW, copy, null);
+        run.appendMetrics(List.of(new MetricLog.Entry(name, MetricType.ROW, copy, null)));
     }
 
     static void table(Run run, String name, Map<String, ? extends List<?>> table) {
@@ -87,7 +119,7 @@ final class RunLogging {
             length = col.size();
             copy.put(e.getKey(), col);
         }
-        MetricLog.append(run.folder(), name, MetricType.TABLE, copy, null);
+        run.appendMetrics(List.of(new MetricLog.Entry(name, MetricType.TABLE, copy, null)));
     }
 
     static void image(Run run, String name, Path file) {
@@ -129,12 +161,12 @@ final class RunLogging {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store image " + target + ": " + e.getMessage(), e);
         }
-        MetricLog.append(run.folder(), name, MetricType.IMAGE, rel, null);
+        run.appendMetrics(List.of(new MetricLog.Entry(name, MetricType.IMAGE, rel, null)));
     }
 
     static void confusionMatrix(Run run, String name, Map<String, Object> json) {
         checkName("metric", name);
-        MetricLog.append(run.folder(), name, MetricType.CONFUSION_MATRIX, json, null);
+        run.appendMetrics(List.of(new MetricLog.Entry(name, MetricType.CONFUSION_MATRIX, json, null)));
     }
 
     /** Azure's {@code get_metrics()} view of a value log. */

@@ -101,6 +101,7 @@ public final class HyperDriveRun {
                 Map<String, String> marks = Map.of(HYPERPARAMETERS, hyperparametersJson(h), CHILD_INDEX, Integer.toString(index));
                 Run child = parent.submitChild(config.runConfig().withExtraArguments(h.arguments()), marks);
                 child.addProperties(marks);
+                child.logParams(h.toJava());
                 return new RunTrial(child, config.primaryMetricName());
             }, r -> {
                 Run child = ((RunTrial) r.trial()).run();
