@@ -43,15 +43,32 @@ final class RunJson {
         }
         o.put("javaVersion", d.javaVersion());
         o.put("petalVersion", d.petalVersion());
+        o.put("deleted", d.deleted());
+        o.set("params", Json.fromStringMap(d.params()));
         o.set("tags", Json.fromStringMap(d.tags()));
         o.set("properties", Json.fromStringMap(d.properties()));
         Map<String, List<Object>> metrics = new LinkedHashMap<>();
+        ObjectNode history = Json.object();
         for (Metric m : run.getMetricHistory()) {
             metrics.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m.value());
+            ObjectNode h = history.withArray(m.name()).addObject();
+            h.set("value", Json.toNode(m.value()));
+            if (m.step() == null) {
+                h.putNull("step");
+            } else {
+                h.put("step", m.step());
+            }
+            h.put("time", Json.time(m.time()));
+            h.put("type", m.type().id());
         }
         o.set("metrics", Json.toNode(metrics));
+        o.set("metricHistory", history);
         ArrayNode files = o.putArray("files");
         run.getFileNames().forEach(files::add);
+        ArrayNode children = o.putArray("children");
+        List<Run> kids = new ArrayList<>(run.getChildren());
+        java.util.Collections.reverse(kids);
+        kids.forEach(c -> children.add(c.id()));
         return o;
     }
 }

@@ -1,18 +1,13 @@
 package dev.petal.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.petal.tracking.Experiment;
 import dev.petal.tracking.Metric;
 import dev.petal.tracking.Run;
 import dev.petal.tracking.RunDetails;
-import dev.petal.tracking.RunFilter;
-import dev.petal.tracking.Workspace;
 import dev.petal.tracking.store.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,94 +18,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code petal runs list|show}: the run history of a workspace. */
-@Command(name = "runs", description = "List runs or show one run.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class})
+@Command(name = "runs", description = "List, show, download, delete or restore runs.",
+        subcommands = {RunsList.class, RunsCommand.ShowRun.class, RunsCommand.DeleteRun.class,
+                RunsCommand.RestoreRun.class, RunsCommand.DownloadRun.class})
 final class RunsCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "runs needs a subcommand: list or show");
-    }
-
-    /** {@code petal runs list}. */
-    @Command(name = "list", description = "List runs, newest first, with status, start, duration and the last value"
-            + " of each metric.")
-    static final class ListRuns implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Option(names = "--experiment", paramLabel = "NAME", description = "Only this experiment's runs.")
-        String experiment;
-        @Option(names = "--json", description = "Print a JSON array.")
-        boolean json;
-
-        @Override
-        public void run() {
-            Workspace ws = workspace.openExisting();
-            List<Experiment> experiments = new ArrayList<>();
-            if (experiment != null) {
-                Experiment.validateName(experiment);
-                if (ws.experiments().stream().noneMatch(e -> e.name().equals(experiment))) {
-                    throw new IllegalArgumentException("no experiment '" + experiment + "' in workspace " + ws.root());
-                }
-                experiments.add(ws.experiment(experiment));
-            } else {
-                experiments.addAll(ws.experiments());
-            }
-            List<RunDetails> runs = new ArrayList<>();
-            Map<String, Map<String, Object>> last = new LinkedHashMap<>();
-            for (Experiment e : experiments) {
-                for (Run r : e.getRuns(RunFilter.all().withChildren(true))) {
-                    RunDetails d = r.getDetails();
-                    runs.add(d);
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    for (Metric metric : r.getMetricHistory()) {
-                        m.put(metric.name(), metric.value());
-                    }
-                    last.put(d.id(), m);
-                }
-            }
-            runs.sort((a, b) -> b.createdTime().compareTo(a.createdTime()));
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                ArrayNode arr = Json.array();
-                for (RunDetails d : runs) {
-                    ObjectNode o = arr.addObject();
-                    o.put("id", d.id());
-                    o.put("experiment", d.experiment());
-                    o.put("status", d.status().azureName());
-                    o.put("parentId", d.parentId());
-                    o.put("startTime", Json.time(d.startTime()));
-                    o.put("endTime", Json.time(d.endTime()));
-                    o.put("durationSeconds", d.duration().toMillis() / 1000.0);
-                    o.set("metrics", Json.toNode(last.get(d.id())));
-                }
-                out.print(new String(Json.pretty(arr), java.nio.charset.StandardCharsets.UTF_8));
-                return;
-            }
-            if (runs.isEmpty()) {
-                out.println("no runs in workspace " + ws.root());
-                return;
-            }
-            int w = runs.stream().mapToInt(d -> d.id().length()).max().orElse(2);
-            out.println(String.format(Locale.ROOT, "%-" + w + "s  %-10s  %-24s  %9s  %s", "ID", "STATUS", "START",
-                    "DURATION", "METRICS (last value)"));
-            for (RunDetails d : runs) {
-                StringBuilder metrics = new StringBuilder();
-                last.get(d.id()).forEach((k, v) -> {
-                    if (metrics.length() > 0) {
-                        metrics.append(", ");
-                    }
-                    metrics.append(k).append('=').append(format(v));
-                });
-                out.println(String.format(Locale.ROOT, "%-" + w + "s  %-10s  %-24s  %9s  %s", d.id(),
-                        d.status().azureName(), d.startTime() == null ? "-" : Json.time(d.startTime()),
-                        duration(d.duration()), metrics));
-            }
-        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "runs needs a subcommand: list, show, download, delete or restore");
     }
 
     /** {@code petal runs show RUN_ID}. */
@@ -147,12 +64,143 @@ final class RunsCommand implements Runnable {
                 out.println("Script:     " + d.runDefinition().script() + " "
                         + String.join(" ", d.runDefinition().arguments()));
             }
+            if (d.deleted()) {
+                out.println("Deleted:    yes (soft-deleted; 'petal runs restore " + d.id() + "' brings it back)");
+            }
+            out.println("Params:     " + d.params());
             out.println("Tags:       " + d.tags());
             out.println("Properties: " + d.properties());
             out.println("Metrics:");
             run.getMetrics().forEach((k, v) -> out.println("  " + k + ": " + format(v)));
             out.println("Files:");
             run.getFileNames().forEach(f -> out.println("  " + f));
+            List<Run> children = run.getChildren();
+            if (!children.isEmpty()) {
+                String primary = d.properties().get("primary_metric_name");
+                String goal = d.properties().get("primary_metric_goal");
+                out.println("Children:   " + children.size() + (primary == null ? ""
+                        : " (primary metric " + primary + ", " + goal + ")"));
+                String best = d.tags().get("best_child_run_id");
+                List<Run> ordered = new ArrayList<>(children);
+                java.util.Collections.reverse(ordered);
+                for (Run c : ordered) {
+                    RunDetails cd = c.getDetails();
+                    StringBuilder b = new StringBuilder("  " + cd.id() + "  " + cd.status().azureName());
+                    if (primary != null) {
+                        List<Metric> h = c.getMetricHistory(primary);
+                        Double v = null;
+                        for (Metric m : h) {
+                            if (m.isNumber() && (v == null || ("minimize".equals(goal) ? m.asDouble() < v
+                                    : m.asDouble() > v))) {
+                                v = m.asDouble();
+                            }
+                        }
+                        b.append("  ").append(primary).append('=').append(v == null ? "-" : RunsList.compact(v));
+                    }
+                    if (!cd.params().isEmpty()) {
+                        b.append("  ").append(RunsList.summary(cd.params(), Map.of()));
+                    }
+                    if (cd.tags().containsKey("early_termination")) {
+                        b.append("  (stopped early)");
+                    }
+                    if (cd.id().equals(best)) {
+                        b.append("  <- best");
+                    }
+                    out.println(b);
+                }
+            }
+        }
+    }
+
+    /** Resolves a run id or exits with a clear error. */
+    static Run findRun(WorkspaceOption workspace, String runId) {
+        return workspace.openExisting().getRun(runId);
+    }
+
+    /** {@code petal runs delete RUN_ID}: soft delete, as MLflow's. */
+    @Command(name = "delete", description = "Soft-delete a run and its children: hidden from listings, kept on disk"
+            + " until restored.")
+    static final class DeleteRun implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        WorkspaceOption workspace;
+        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
+        String runId;
+
+        @Override
+        public void run() {
+            Run run = findRun(workspace, runId);
+            if (run.getDetails().deleted()) {
+                throw new IllegalArgumentException("run " + runId + " is already deleted; 'petal runs restore "
+                        + runId + "' brings it back");
+            }
+            run.delete();
+            int n = run.getChildren().size();
+            spec.commandLine().getOut().println("deleted run " + runId + (n == 0 ? "" : " and its " + n
+                    + " child run(s)") + "; 'petal runs restore " + runId + "' brings it back");
+        }
+    }
+
+    /** {@code petal runs restore RUN_ID}. */
+    @Command(name = "restore", description = "Restore a soft-deleted run and its children.")
+    static final class RestoreRun implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        WorkspaceOption workspace;
+        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
+        String runId;
+
+        @Override
+        public void run() {
+            Run run = findRun(workspace, runId);
+            if (!run.getDetails().deleted()) {
+                throw new IllegalArgumentException("run " + runId + " is not deleted; nothing to restore");
+            }
+            run.restore();
+            spec.commandLine().getOut().println("restored run " + runId);
+        }
+    }
+
+    /** {@code petal runs download RUN_ID [--output DIR]}. */
+    @Command(name = "download", description = "Copy a run's files (outputs, logs, images, uploads) into a folder.")
+    static final class DownloadRun implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        WorkspaceOption workspace;
+        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
+        String runId;
+        @Option(names = "--output", paramLabel = "DIR", description = "The folder to copy into (default: ./RUN_ID).")
+        java.nio.file.Path output;
+
+        @Override
+        public void run() {
+            Run run = findRun(workspace, runId);
+            java.nio.file.Path dir = output == null ? java.nio.file.Path.of(runId) : output;
+            if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("--output " + dir + " is a file; give a folder");
+            }
+            List<String> names = run.getFileNames();
+            for (String n : names) {
+                if (java.nio.file.Files.exists(dir.resolve(n))) {
+                    throw new IllegalArgumentException(dir.resolve(n) + " already exists; nothing was copied."
+                            + " Choose another --output folder");
+                }
+            }
+            for (String n : names) {
+                java.nio.file.Path target = dir.resolve(n);
+                try {
+                    java.nio.file.Files.createDirectories(target.toAbsolutePath().getParent());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot create " + target.getParent() + ": "
+                            + e.getMessage(), e);
+                }
+                run.downloadFile(n, target);
+            }
+            spec.commandLine().getOut().println("downloaded " + names.size() + " file(s) of run " + runId + " to "
+                    + dir.toAbsolutePath().normalize());
         }
     }
 

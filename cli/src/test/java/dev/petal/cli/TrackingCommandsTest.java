@@ -36,10 +36,10 @@ class TrackingCommandsTest {
         CliResult list = petal("runs", "list", "--workspace", ws);
         assertEquals(0, list.code(), list.err());
         String[] lines = list.out().split("\n");
-        assertTrue(lines[0].startsWith("ID"), list.out());
+        assertTrue(lines[0].startsWith("RUN"), list.out());
         assertTrue(lines[1].startsWith(run.id()), list.out());
         assertTrue(lines[1].contains("Completed"), list.out());
-        assertTrue(lines[1].endsWith("Accuracy=0.97, Kernel type=linear"), list.out());
+        assertEquals("    Accuracy=0.97 Kernel type=linear", lines[2], list.out());
 
         JsonNode arr = Json.parse(petal("runs", "list", "--workspace", ws, "--json").out(), "runs list");
         assertEquals(run.id(), arr.get(0).get("id").asText());

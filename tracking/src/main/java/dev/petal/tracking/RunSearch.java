@@ -37,7 +37,7 @@ public final class RunSearch {
         /** Validates. */
         public Row {
             Objects.requireNonNull(details, "details");
-            latest = Map.copyOf(latest);
+            latest = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(latest));
         }
     }
 
