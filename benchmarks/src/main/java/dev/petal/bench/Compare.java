@@ -226,7 +226,7 @@ public final class Compare {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("sklearn_timing.py failed with exit " + p.exitValue());
         }
-        json.readTree(stdout).fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
+        json.readTree(stdout).properties().forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
     }
 

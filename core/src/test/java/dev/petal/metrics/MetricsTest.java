@@ -56,7 +56,7 @@ class MetricsTest {
                 assertEquals(dbl(want.get("recall")), got.recall(), TOL, at + " " + e.getKey());
                 assertEquals(dbl(want.get("f1")), got.f1(), TOL, at + " " + e.getKey());
             }
-            c.get("binary").fields().forEachRemaining(e -> {
+            c.get("binary").properties().forEach(e -> {
                 Average avg = Average.binary(Integer.parseInt(e.getKey()));
                 assertEquals(dbl(e.getValue().get("precision")), Metrics.precision(yt, yp, avg), TOL, at + " pos " + e.getKey());
                 assertEquals(dbl(e.getValue().get("recall")), Metrics.recall(yt, yp, avg), TOL, at + " pos " + e.getKey());

@@ -76,7 +76,7 @@ class MakeClassificationTest {
                 assertArrayEquals(y, d.y(), at);
             } else {
                 Matrix x = d.x();
-                c.get("rows").fields().forEachRemaining(e -> {
+                c.get("rows").properties().forEach(e -> {
                     double[] want = new double[e.getValue().size()];
                     for (int f = 0; f < want.length; f++) {
                         want[f] = Double.parseDouble(e.getValue().get(f).asText());

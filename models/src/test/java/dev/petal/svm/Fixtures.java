@@ -76,7 +76,7 @@ final class Fixtures {
             classWeight = ClassWeight.balanced();
         } else {
             Map<Integer, Double> m = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = cw.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = cw.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 m.put(Integer.parseInt(e.getKey()), e.getValue().doubleValue());
             }

@@ -19,7 +19,7 @@ class Mt19937Test {
 
     @Test
     void libsvmSeedIsNumpysRandintOfTheRandomState() {
-        for (Iterator<Map.Entry<String, JsonNode>> it = DOC.get("libsvm_seed").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = DOC.get("libsvm_seed").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             long seed = Long.parseLong(e.getKey());
             assertEquals(e.getValue().longValue(), new Mt19937(seed).numpyRandint(Integer.MAX_VALUE), "seed " + seed);
@@ -29,7 +29,7 @@ class Mt19937Test {
     @Test
     void boundedRandIntMatchesScikitLearnsNewrand() {
         int[] ranges = {1, 2, 3, 5, 7, 100, 1000, Integer.MAX_VALUE};
-        for (Iterator<Map.Entry<String, JsonNode>> it = DOC.get("newrand").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = DOC.get("newrand").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Mt19937 rng = new Mt19937(Long.parseLong(e.getKey()));
             int[] got = new int[ranges.length];

@@ -75,7 +75,8 @@ class GracefulShutdownTest {
     }
 
     private static boolean portOpen(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
+        try {
+            new Socket("127.0.0.1", port).close();
             return true;
         } catch (java.io.IOException e) {
             return false;
