@@ -8,14 +8,14 @@ import java.util.Arrays;
  * in one pass over the same pieces, so a split iteration costs two hand-offs to the helper threads
  * instead of three.
  *
- * <p>From {@link #PARALLEL} active samples each pass is cut into one contiguous piece per thread. libsvm's
+ * <p>Each pass is cut into contiguous pieces of at least {@link #MIN_PIECE} active samples, at most one per thread. libsvm's
  * ties go to the last index (its {@code >=} and {@code <=} updates), so a later piece's result wins over
  * an earlier one's whenever it ties or beats it, which gives exactly the sequential scan's choice; the
  * update writes every entry on its own. The arrays are the solver's, shared and permuted in place by it.
  */
 final class ActivePasses {
-    /** Active sizes from which the passes are split between threads. */
-    static final int PARALLEL = 5000;
+    /** The smallest piece of a split pass, in active samples: below twice this a pass runs on one thread. */
+    static final int MIN_PIECE = 2500;
     private static final double TAU = 1e-12;
     private static final double INF = Double.POSITIVE_INFINITY;
 
@@ -23,17 +23,18 @@ final class ActivePasses {
     private final double[] g;
     private final byte[] status;
     private final double[] qd;
-    private final int slots = Parallel.threads();
+    private final Team team;
+    private final int slots;
     /** Per position -y in I_up, NaN outside it; and y in I_low, NaN outside it: the scans multiply, never branch on membership. */
     private final double[] upMul;
     private final double[] lowMul;
 
     // per-piece results of the two scans; piece p covers [p * piece, (p + 1) * piece)
-    private final double[] upMax = new double[slots];
-    private final int[] upIdx = new int[slots];
-    private final double[] lowMax = new double[slots];
-    private final double[] lowMin = new double[slots];
-    private final int[] lowIdx = new int[slots];
+    private final double[] upMax;
+    private final int[] upIdx;
+    private final double[] lowMax;
+    private final double[] lowMin;
+    private final int[] lowIdx;
     private int piece;
     /** The active size the I_up results hold for, or -1 when they must be scanned afresh. */
     private int upReadyFor = -1;
@@ -47,12 +48,12 @@ final class ActivePasses {
     private float[] lowQi;
     private double lowQdi;
     private double lowTwoYi;
-    private final Parallel.Range updateAndUp = (from, to) -> {
+    private final Team.Range updateAndUp = (from, to) -> {
         updateGradient(updQi, updQj, updDai, updDaj, from, to);
         scanUp(from, to, from / piece);
     };
-    private final Parallel.Range upScan = (from, to) -> scanUp(from, to, from / piece);
-    private final Parallel.Range lowScan = (from, to) -> scanLow(from, to, from / piece);
+    private final Team.Range upScan = (from, to) -> scanUp(from, to, from / piece);
+    private final Team.Range lowScan = (from, to) -> scanLow(from, to, from / piece);
 
     /**
      * @param y      +1 or -1 per position
@@ -60,11 +61,18 @@ final class ActivePasses {
      * @param status {@link Solver}'s alpha status per position: 0 lower bound, 1 upper bound, 2 free
      * @param qd     the kernel diagonal
      */
-    ActivePasses(byte[] y, double[] g, byte[] status, double[] qd) {
+    ActivePasses(byte[] y, double[] g, byte[] status, double[] qd, Team team) {
+        this.team = team;
+        this.slots = team.threads();
         this.y = y;
         this.g = g;
         this.status = status;
         this.qd = qd;
+        this.upMax = new double[slots];
+        this.upIdx = new int[slots];
+        this.lowMax = new double[slots];
+        this.lowMin = new double[slots];
+        this.lowIdx = new int[slots];
         this.upMul = new double[y.length];
         this.lowMul = new double[y.length];
     }
@@ -89,9 +97,9 @@ final class ActivePasses {
         lowMul[j] = t;
     }
 
-    /** Cuts [0, n) into one piece, or one per thread from {@link #PARALLEL} on; returns the number of pieces. */
+    /** Cuts [0, n) into at most one piece per thread, each at least {@link #MIN_PIECE} long; returns the number of pieces. */
     private int cut(int n) {
-        int pieces = n >= PARALLEL ? slots : 1;
+        int pieces = Math.max(1, Math.min(slots, n / MIN_PIECE));
         piece = pieces == 1 ? Math.max(1, n) : (n + pieces - 1) / pieces;
         return pieces;
     }
@@ -110,7 +118,7 @@ final class ActivePasses {
             updQj = qj;
             updDai = dai;
             updDaj = daj;
-            SpinTeam.forRange(0, n, piece, updateAndUp);
+            team.forRange(0, n, piece, updateAndUp);
             updQi = null;
             updQj = null;
         }
@@ -131,7 +139,7 @@ final class ActivePasses {
         if (upReadyFor != n) {
             Arrays.fill(upIdx, -1);
             if (split) {
-                SpinTeam.forRange(0, n, piece, upScan);
+                team.forRange(0, n, piece, upScan);
             } else {
                 scanUp(0, n, 0);
             }
@@ -156,7 +164,7 @@ final class ActivePasses {
         Arrays.fill(lowIdx, -1);
         Arrays.fill(lowMax, -INF);
         if (split) {
-            SpinTeam.forRange(0, n, piece, lowScan);
+            team.forRange(0, n, piece, lowScan);
         } else {
             scanLow(0, n, 0);
         }

@@ -8,6 +8,7 @@ package dev.petal.svm;
  */
 final class KernelCache {
     private final int l;
+    private final Team team;
     private long size;
     private final float[][] data;
     private final int[] len;
@@ -23,7 +24,8 @@ final class KernelCache {
     private final float[][] spare = new float[8][];
     private int spares;
 
-    KernelCache(int l, double cacheSizeMb) {
+    KernelCache(int l, double cacheSizeMb, Team team) {
+        this.team = team;
         this.l = l;
         long bytes = (long) (cacheSizeMb * (1 << 20));
         long s = bytes / Float.BYTES;
@@ -201,7 +203,7 @@ final class KernelCache {
         for (int h = next[head]; h != head; h = next[h]) {
             cols[cached++] = h;
         }
-        SpinTeam.forRange(0, cached, 64, (from, to) -> {
+        team.forRange(0, cached, 64, (from, to) -> {
             for (int c = from; c < to; c++) {
                 int h = cols[c];
                 float[] col = data[h];

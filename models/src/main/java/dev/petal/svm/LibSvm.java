@@ -63,12 +63,12 @@ final class LibSvm {
     static final class Context {
         final Mt19937 rng = new Mt19937(5489);
         final double[] xsq;
-        final Stop stop;
+        final Team team;
         int status;
 
-        Context(double[] xsq, Stop stop) {
+        Context(double[] xsq, Team team) {
             this.xsq = xsq;
-            this.stop = stop;
+            this.team = team;
         }
     }
 
@@ -207,7 +207,7 @@ final class LibSvm {
             }
         }
         Solver.Result[] results = new Solver.Result[nPairs];
-        if (param.probability || nPairs == 1 || Parallel.threads() == 1) {
+        if (param.probability || nPairs == 1 || ctx.team.threads() == 1) {
             // the probability CV draws from the shared generator pair after pair: keep libsvm's order
             for (p = 0; p < nPairs; p++) {
                 if (param.probability) {
@@ -221,8 +221,8 @@ final class LibSvm {
             }
         } else {
             // independent pairs in parallel; the cache budget is shared by the pairs that run at once
-            double cacheMb = param.cacheSizeMb / Math.min(nPairs, Parallel.threads());
-            Parallel.forRange(0, nPairs, 1, (from, to) -> {
+            double cacheMb = param.cacheSizeMb / Math.min(nPairs, ctx.team.threads());
+            ctx.team.forRange(0, nPairs, 1, (from, to) -> {
                 for (int q = from; q < to; q++) {
                     results[q] = new Solver.Result();
                     alpha[q] = trainOne(subs[q], param, weightedC[pi[q]], weightedC[pj[q]], ctx, cacheMb, results[q]);
@@ -355,9 +355,9 @@ final class LibSvm {
                 c[i] = prob.w[i] * cn;
             }
         }
-        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, y, cacheMb);
+        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, y, cacheMb, ctx.team);
         Solver.Result r = new Solver().solve(l, q, minusOnes, y, alpha, c, param.eps, param.shrinking, param.maxIter,
-                ctx.stop);
+                ctx.team);
         for (int i = 0; i < l; i++) {
             alpha[i] *= y[i];
         }
@@ -460,7 +460,7 @@ final class LibSvm {
                     }
                     double[][] out = new double[n][1];
                     Predict.decisionValuesBulk(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, xs, n, d, svT, nsv,
-                            out, ctx.stop);
+                            out, ctx.team);
                     for (int j = 0; j < n; j++) {
                         dec[perm[begin + j]] = out[j][0] * sub.label[0];
                     }

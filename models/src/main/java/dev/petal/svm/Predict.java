@@ -32,15 +32,15 @@ final class Predict {
      * Bit-identical to {@link #decisionValues} row by row.
      */
     static void decisionValuesBulk(KernelFunction kf, int nrClass, int[] nSV, double[][] coef, double[] rho,
-                                   double[] x, int n, int d, double[][] svT, int nsv, double[][] dec, Stop stop) {
+                                   double[] x, int n, int d, double[][] svT, int nsv, double[][] dec, Team team) {
         int grain = (int) Math.max(1, (1L << 18) / ((long) Math.max(1, nsv) * (d + 8)));
-        Parallel.forRange(0, n, grain, (from, to) -> {
-            Blas.Scratch s = Blas.scratch(nsv);
+        team.forRange(0, n, grain, (from, to) -> {
+            Blas.Scratch s = team.scratch();
             double[][] kv = new double[ROWS][nsv];
             int r = from;
             for (int blocks = 0; r + ROWS <= to; r += ROWS) {
                 if ((blocks++ & 15) == 0) {
-                    stop.check();
+                    team.check();
                 }
                 for (int q = 0; q < ROWS; q++) {
                     for (int b0 = 0; b0 < nsv; b0 += Blas.BLOCK) {

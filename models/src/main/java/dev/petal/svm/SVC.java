@@ -2,9 +2,11 @@ package dev.petal.svm;
 
 import dev.petal.api.Estimator;
 import dev.petal.api.HasParams;
+import dev.petal.api.Parallelism;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
 import dev.petal.linalg.Matrix;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,10 +34,13 @@ import java.util.Objects;
  * @param decisionFunctionShape decision function shape for more than two classes
  * @param breakTies             predict by argmax of the 'ovr' decision function instead of votes
  * @param randomState           seed of the probability CV in [0, 2^32-1], or null for a fresh random seed
+ * @param parallelism           threads a fit may use (not a scikit-learn parameter; never changes the result)
+ * @param timeLimit             how long a fit may run before it stops with a CancellationException, or null for no limit
  */
 public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0, boolean shrinking,
                   boolean probability, double tol, double cacheSize, ClassWeight classWeight, int maxIter,
-                  DecisionShape decisionFunctionShape, boolean breakTies, Long randomState)
+                  DecisionShape decisionFunctionShape, boolean breakTies, Long randomState, Parallelism parallelism,
+                  Duration timeLimit)
         implements Estimator<SVCModel>, HasParams {
 
     /** Validates every parameter, in scikit-learn's (alphabetical) order, with its messages. */
@@ -64,6 +69,18 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
         if (breakTies && decisionFunctionShape == DecisionShape.OVO) {
             throw new IllegalArgumentException("break_ties must be False when decision_function_shape is 'ovo'");
         }
+        Objects.requireNonNull(parallelism, "parallelism");
+        if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
+            throw new IllegalArgumentException("SVC.timeLimit must be positive (or null for no limit); got " + timeLimit + ".");
+        }
+    }
+
+    /** The scikit-learn parameters alone; threads from {@link Parallelism#auto()}, no time limit. */
+    public SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0, boolean shrinking, boolean probability,
+               double tol, double cacheSize, ClassWeight classWeight, int maxIter, DecisionShape decisionFunctionShape,
+               boolean breakTies, Long randomState) {
+        this(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
+                decisionFunctionShape, breakTies, randomState, Parallelism.auto(), null);
     }
 
     /** scikit-learn's defaults: C=1, rbf, degree 3, gamma 'scale', coef0 0, shrinking, no probability, tol 1e-3, 200 MB, no class weight, no iteration limit, 'ovr', no tie breaking, no seed. */
@@ -75,25 +92,25 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
     /** A copy with {@code C}. */
     public SVC withC(double C) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code kernel}. */
     public SVC withKernel(Kernel kernel) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code degree}. */
     public SVC withDegree(int degree) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code gamma}. */
     public SVC withGamma(Gamma gamma) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with a fixed {@code gamma}. */
@@ -104,61 +121,73 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
     /** A copy with {@code coef0}. */
     public SVC withCoef0(double coef0) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code shrinking}. */
     public SVC withShrinking(boolean shrinking) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code probability}. */
     public SVC withProbability(boolean probability) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code tol}. */
     public SVC withTol(double tol) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code cacheSize} (MB). */
     public SVC withCacheSize(double cacheSize) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code classWeight}. */
     public SVC withClassWeight(ClassWeight classWeight) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code maxIter} (-1 for no limit). */
     public SVC withMaxIter(int maxIter) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code decisionFunctionShape}. */
     public SVC withDecisionFunctionShape(DecisionShape decisionFunctionShape) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code breakTies}. */
     public SVC withBreakTies(boolean breakTies) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** A copy with {@code randomState} (null for a fresh random seed). */
     public SVC withRandomState(Long randomState) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
-                decisionFunctionShape, breakTies, randomState);
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
+    }
+
+    /** A copy whose fits use {@code parallelism} (predictions of its models too, unless they override it). */
+    public SVC withParallelism(Parallelism parallelism) {
+        return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
+    }
+
+    /** A copy whose fits stop with a {@link java.util.concurrent.CancellationException} after {@code timeLimit} (null: no limit). */
+    public SVC withTimeLimit(Duration timeLimit) {
+        return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
+                decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }
 
     /** scikit-learn's {@code get_params()}: every parameter by its scikit-learn name, as plain data. */

@@ -1,6 +1,7 @@
 package dev.petal.svm;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
 import dev.petal.libm.GlibcLog;
@@ -29,8 +30,12 @@ public final class SVCModel implements DecisionClassifier {
     /** For the linear kernel: votes from x . w where their sign is provably libsvm's; null otherwise. */
     private final LinearVotes linearVotes;
 
-    private SVCModel(SVCState s) {
+    /** Threads a bulk prediction may use. */
+    private final Parallelism parallelism;
+
+    private SVCModel(SVCState s, Parallelism parallelism) {
         this.state = s;
+        this.parallelism = parallelism;
         this.classes = s.classes();
         this.k = classes.length;
         this.d = s.nFeatures();
@@ -72,7 +77,12 @@ public final class SVCModel implements DecisionClassifier {
     /** A model from a persisted state, after checking every shape and value; predicts bit-identically to the original. */
     public static SVCModel fromState(SVCState s) {
         StateCheck.validate(s);
-        return new SVCModel(s);
+        return new SVCModel(s, s.params().parallelism());
+    }
+
+    /** This model predicting with {@code parallelism} (by default its SVC's); results never depend on it. */
+    public SVCModel withParallelism(Parallelism parallelism) {
+        return new SVCModel(state, java.util.Objects.requireNonNull(parallelism, "parallelism"));
     }
 
     /** The state to persist (immutable; its accessors copy). */
@@ -161,7 +171,9 @@ public final class SVCModel implements DecisionClassifier {
         int pairs = k * (k - 1) / 2;
         double[][] out = new double[n][pairs];
         if (svT != null) {
-            Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, svOff.length, out, Stop.of("SVC.predict", null));
+            try (Team team = Team.of("SVC.predict", parallelism, null)) {
+                Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, svOff.length, out, team);
+            }
             return out;
         }
         double[] kvalue = new double[svOff.length];

@@ -49,7 +49,7 @@ sealed class Solver permits NuSolver {
      * {@code yIn}, {@code pIn} and {@code cBound} are read in the caller's order and not modified.
      */
     Result solve(int l, QMatrix qIn, double[] pIn, byte[] yIn, double[] alphaInOut, double[] cBound, double eps,
-                 boolean shrinking, int maxIter, Stop stop) {
+                 boolean shrinking, int maxIter, Team team) {
         this.l = l;
         this.q = qIn;
         this.qd = qIn.qd();
@@ -63,7 +63,7 @@ sealed class Solver permits NuSolver {
 
         status = new byte[l];
         g = new double[l];
-        passes = new ActivePasses(y, g, status, qd);
+        passes = new ActivePasses(y, g, status, qd, team);
         for (int i = 0; i < l; i++) {
             updateAlphaStatus(i);
         }
@@ -80,7 +80,7 @@ sealed class Solver permits NuSolver {
         }
         for (int i = 0; i < l; i++) {
             if ((i & (CHECK_EVERY - 1)) == 0) {
-                stop.check();
+                team.check();
             }
             if (!isLower(i)) {
                 float[] qi = q.getQ(i, l);
@@ -103,7 +103,7 @@ sealed class Solver permits NuSolver {
         while (true) {
             if (--untilCheck == 0) {
                 untilCheck = CHECK_EVERY;
-                stop.check();
+                team.check();
             }
             if (maxIter != -1 && iter >= maxIter) {
                 res.timedOut = true;

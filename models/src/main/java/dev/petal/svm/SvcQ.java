@@ -7,7 +7,7 @@ package dev.petal.svm;
  *
  * <p>For speed the samples are also kept feature-major in position order ({@code xt[f][pos]},
  * swapped along with the positions), so a column is filled block by block with {@link Blas#dots}, in
- * parallel pieces ({@link SpinTeam}) for long columns. Every entry is computed exactly as {@link KernelFunction#train}
+ * parallel pieces ({@link Team}) for long columns. Every entry is computed exactly as {@link KernelFunction#train}
  * would, so the split and the layout never change a value.
  */
 final class SvcQ implements QMatrix {
@@ -27,12 +27,14 @@ final class SvcQ implements QMatrix {
     private final double[][] xt;
     private final double[] sq;
     private final KernelCache cache;
+    private final Team team;
 
     /**
      * @param rows data row of each sample (for a precomputed kernel also its column)
      * @param y    +1 or -1 per sample
      */
-    SvcQ(KernelFunction kf, double[] x, int d, double[] xsq, int[] rows, byte[] y, double cacheSizeMb) {
+    SvcQ(KernelFunction kf, double[] x, int d, double[] xsq, int[] rows, byte[] y, double cacheSizeMb, Team team) {
+        this.team = team;
         this.kf = kf;
         this.x = x;
         this.d = d;
@@ -63,7 +65,7 @@ final class SvcQ implements QMatrix {
                 }
             }
         }
-        this.cache = new KernelCache(l, cacheSizeMb);
+        this.cache = new KernelCache(l, cacheSizeMb, team);
     }
 
     @Override
@@ -83,12 +85,12 @@ final class SvcQ implements QMatrix {
         } else if ((long) (to - from) * d < PARALLEL_WORK) {
             fillRange(i, col, from, to);
         } else {
-            SpinTeam.forRange(from, to, GRAIN, (a, b) -> fillRange(i, col, a, b));
+            team.forRange(from, to, GRAIN, (a, b) -> fillRange(i, col, a, b));
         }
     }
 
     private void fillRange(int i, float[] col, int from, int to) {
-        Blas.Scratch s = Blas.scratch(l);
+        Blas.Scratch s = team.scratch();
         int oi = row[i] * d;
         int yi = y[i];
         double sqi = sq == null ? 0 : sq[i];

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** scikit-learn's {@code BaseLibSVM.fit} for SVC: validation, class weights, gamma, seed, then libsvm. */
 final class SvcTrainer {
@@ -73,12 +72,15 @@ final class SvcTrainer {
         }
         LibSvm.Params lp = new LibSvm.Params(kf, params.C(), params.tol(), params.shrinking(), params.probability(),
                 params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
-        LibSvm.Context ctx = new LibSvm.Context(xsq, Stop.of("SVC.fit", null));
         int[] yCopy = y.clone();
-        // the SHA-256 fingerprints of X and y are computed on another core while the solver runs
-        Supplier<Provenance> provenance = Parallel.async(() -> Provenance.of(x, yCopy));
         LibSvm.Problem problem = new LibSvm.Problem(flat, d, rows, yIndex, w);
-        LibSvm.Model m = LibSvm.train(problem, lp, ctx);
+        LibSvm.Model m;
+        LibSvm.Context ctx;
+        try (Team team = Team.of("SVC.fit", params.parallelism(), params.timeLimit())) {
+            ctx = new LibSvm.Context(xsq, team);
+            m = LibSvm.train(problem, lp, ctx);
+        }
+        Provenance provenance = Provenance.of(x, yCopy);
 
         boolean binary = k == 2;
         double[][] dualCoef = new double[k - 1][];
@@ -101,7 +103,7 @@ final class SvcTrainer {
         checkFinite(m);
         Matrix sv = params.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
         SVCState state = new SVCState(params, gamma, classes, d, m.svInd, sv, m.nSV, dualCoef, intercept, m.probA,
-                m.probB, m.nIter, ctx.status, provenance.get());
+                m.probB, m.nIter, ctx.status, provenance);
         return SVCModel.fromState(state);
     }
 

@@ -16,12 +16,12 @@ final class SvrQ implements QMatrix {
     private final float[][] buffer;
     private int nextBuffer;
 
-    SvrQ(KernelFunction kf, double[] x, int d, double[] xsq, int[] rows, double cacheSizeMb) {
+    SvrQ(KernelFunction kf, double[] x, int d, double[] xsq, int[] rows, double cacheSizeMb, Team team) {
         int l = rows.length;
         this.l = l;
         byte[] ones = new byte[l];
         java.util.Arrays.fill(ones, (byte) 1);
-        this.kernel = new SvcQ(kf, x, d, xsq, rows, ones, cacheSizeMb);
+        this.kernel = new SvcQ(kf, x, d, xsq, rows, ones, cacheSizeMb, team);
         double[] kd = kernel.qd();
         this.sign = new byte[2 * l];
         this.index = new int[2 * l];

@@ -40,10 +40,10 @@ class BlockKernelTest {
             double[] a = gaussian(rnd, d + 3);
             double[] b = gaussian(rnd, n * d);
             double[][] bt = featureMajor(b, n, d);
-            Blas.Scratch s = Blas.scratch(n);
+            Blas.Scratch s = new Blas.Scratch(n);
             Blas.dots(a, 3, bt, 13, n, d, s.acc, s.out);
             for (int j = 13; j < n; j++) {
-                assertEquals(Double.doubleToRawLongBits(Blas.dot(a, 3, b, j * d, d)), Double.doubleToRawLongBits(s.out[j]),
+                assertEquals(Double.doubleToRawLongBits(Blas.dot(a, 3, b, j * d, d)), Double.doubleToRawLongBits(s.out[j - 13]),
                         "dot d=" + d + " j=" + j);
             }
             Blas.squaredDistances(a, 3, bt, 0, n - 5, d, s.acc, s.out);
@@ -74,9 +74,10 @@ class BlockKernelTest {
             rows[i] = i;
             y[i] = (byte) (rnd.nextBoolean() ? 1 : -1);
         }
+        Team team = Team.of("test", dev.petal.api.Parallelism.threads(3), null);
         for (Kernel k : new Kernel[] {Kernel.LINEAR, Kernel.POLY, Kernel.RBF, Kernel.SIGMOID}) {
             KernelFunction kf = KernelFunction.of(k, 3, 0.05, 0.5);
-            SvcQ q = new SvcQ(kf, x, d, k instanceof Kernel.Rbf ? xsq : null, rows, y, 1000);
+            SvcQ q = new SvcQ(kf, x, d, k instanceof Kernel.Rbf ? xsq : null, rows, y, 1000, team);
             int[] row = rows.clone();
             byte[] yy = y.clone();
             for (int i : new int[] {0, 5, 1299, 2599}) {
@@ -100,6 +101,7 @@ class BlockKernelTest {
                 check(kf, q, x, d, xsq, row, yy, i, l, k);
             }
         }
+        team.close();
     }
 
     private static void check(KernelFunction kf, SvcQ q, double[] x, int d, double[] xsq, int[] row, byte[] y, int i,
@@ -129,7 +131,7 @@ class BlockKernelTest {
         for (Kernel k : new Kernel[] {Kernel.LINEAR, Kernel.POLY, Kernel.RBF, Kernel.SIGMOID}) {
             KernelFunction kf = KernelFunction.of(k, 2, 0.1, 0.25);
             double[][] bulk = new double[n][3];
-            Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, n, d, featureMajor(sv, nsv, d), nsv, bulk, Stop.of("test", null));
+            Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, n, d, featureMajor(sv, nsv, d), nsv, bulk, Team.serial("test"));
             double[] one = new double[3];
             for (int r = 0; r < n; r++) {
                 Predict.decisionValues(kf, 3, nSV, coef, rho, x, r * d, sv, svOff, new int[nsv], d, new double[nsv],

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** An interrupted fit stops promptly, with a one-line reason, from inside someone else's thread pool. */
+/** An interrupted fit stops promptly, with a one-line reason, from inside someone else's thread pool, and leaves no thread. */
 class CancellationTest {
     /** Generous, to stay clear of a loaded machine; the solver checks every 64 iterations (microseconds apart). */
     private static final long BOUND_MS = 2000;
@@ -32,7 +32,7 @@ class CancellationTest {
             Future<?> fit = pool.submit(() -> {
                 started.countDown();
                 try {
-                    SVC.defaults().withC(100).fit(data.x(), data.y());
+                    SVC.defaults().withC(100).withParallelism(dev.petal.api.Parallelism.threads(2)).fit(data.x(), data.y());
                 } catch (Throwable t) {
                     thrown.set(t);
                 } finally {
@@ -52,6 +52,9 @@ class CancellationTest {
         } finally {
             pool.shutdownNow();
             assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            assertTrue(!t.getName().startsWith("petal-") || !t.isAlive(), t.getName() + " is still alive after the fit");
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,17 +11,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
-class SpinTeamTest {
+/** The per-call team: every index once, stalls send work to the caller, failures reach the caller, no thread outlives it. */
+class TeamTest {
 
     @Test
     void everyIndexIsRunOnceWhateverThreadTakesIt() {
         AtomicIntegerArray runs = new AtomicIntegerArray(10_000);
-        for (int rep = 0; rep < 50; rep++) {
-            SpinTeam.forRange(0, 10_000, 37, (from, to) -> {
+        try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(3), null)) {
+          for (int rep = 0; rep < 50; rep++) {
+            team.forRange(0, 10_000, 37, (from, to) -> {
                 for (int k = from; k < to; k++) {
                     runs.incrementAndGet(k);
                 }
             });
+          }
         }
         for (int k = 0; k < runs.length(); k++) {
             assertEquals(50, runs.get(k), "index " + k);
@@ -31,12 +33,17 @@ class SpinTeamTest {
 
     @Test
     void aHelperStalledMidPieceSendsTheNextJobsToTheCallerAlone() {
-        assumeTrue(Parallel.threads() > 1, "needs a helper thread");
+        try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(2), null)) {
+            stallSendsJobsToTheCaller(team);
+        }
+    }
+
+    private static void stallSendsJobsToTheCaller(Team team) {
         Thread caller = Thread.currentThread();
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             AtomicBoolean helperStalled = new AtomicBoolean();
-            SpinTeam.forRange(0, 64, 1, (from, to) -> {
+            team.forRange(0, 64, 1, (from, to) -> {
                 if (Thread.currentThread() != caller && !helperStalled.getAndSet(true)) {
                     sleep(2); // as if the helper lost its core for 2 ms
                 }
@@ -47,7 +54,7 @@ class SpinTeamTest {
                 continue;
             }
             Set<Thread> ran = ConcurrentHashMap.newKeySet();
-            SpinTeam.forRange(0, 64, 1, (from, to) -> {
+            team.forRange(0, 64, 1, (from, to) -> {
                 ran.add(Thread.currentThread());
             });
             if (System.nanoTime() - stalledAt < 5_000_000) { // well inside the first 10 ms of solo running
@@ -70,12 +77,27 @@ class SpinTeamTest {
 
     @Test
     void aFailingPieceIsRethrownToTheCaller() {
+        Team team = Team.of("test", dev.petal.api.Parallelism.threads(2), null);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SpinTeam.forRange(0, 1000, 10, (from, to) -> {
+                () -> team.forRange(0, 1000, 10, (from, to) -> {
                     if (from <= 500 && 500 < to) {
                         throw new IllegalStateException("piece " + from);
                     }
                 }));
+        team.close();
         assertTrue(e.getMessage().startsWith("piece "), e.getMessage());
+    }
+
+    @Test
+    void closeJoinsEveryHelper() {
+        Set<Thread> ran = ConcurrentHashMap.newKeySet();
+        try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(4), null)) {
+            for (int rep = 0; rep < 200; rep++) {
+                team.forRange(0, 4000, 10, (from, to) -> ran.add(Thread.currentThread()));
+            }
+        }
+        for (Thread t : ran) {
+            assertTrue(t == Thread.currentThread() || !t.isAlive(), t.getName() + " is still alive");
+        }
     }
 }

@@ -1,0 +1,247 @@
+package dev.petal.svm;
+
+import dev.petal.api.Parallelism;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The threads of one call (a fit or a prediction) and its {@link Stop}: {@link Parallelism#threads()} - 1
+ * helpers, started when the call first splits work and joined by {@link #close}, so a call leaves no thread
+ * behind. Work recurs every few tens of microseconds (a kernel column per solver iteration), where waking a
+ * parked thread costs as much as the work: an idle helper polls for a job for at most {@link #SPIN_NANOS},
+ * then parks. The caller always works on its own job too, so a late helper costs nothing; one job runs at a
+ * time (a job started inside a piece, or by another thread, runs on its thread alone). Pieces write disjoint
+ * entries, so the split never changes a value.
+ *
+ * <p>A helper that loses its core in the middle of a piece (the machine is busy) makes the caller wait for a
+ * scheduler time slice; after such a stall every job runs on the caller alone for {@link #BACKOFF_NANOS},
+ * twice as long after each further stall, so a busy machine costs a few stalls, and no spinning.
+ */
+final class Team implements AutoCloseable {
+    /** How long an idle helper polls before parking. */
+    private static final long SPIN_NANOS = 100_000;
+    /** A wait for the helpers' pieces longer than this means a helper lost its core mid-piece. */
+    private static final long STALL_NANOS = 200_000;
+    /** How long the first stall sends every job to the caller alone; each further stall in a row doubles it. */
+    private static final long BACKOFF_NANOS = 10_000_000;
+    private static final long MAX_BACKOFF_NANOS = 640_000_000;
+    /** Jobs without a stall after which a busy spell counts as over. */
+    private static final int CLEAN_JOBS = 1000;
+
+    private final int threads;
+    private final Stop stop;
+    private final Thread owner;
+    private final AtomicReference<Job> slot = new AtomicReference<>();
+    private final Blas.Scratch[] scratch;
+    private Helper[] helpers;
+    private volatile boolean closed;
+    private long soloUntil = System.nanoTime();
+    private long backoff = BACKOFF_NANOS;
+    private int cleanJobs;
+
+    /** A piece of work on the index range [from, to). */
+    interface Range {
+        void run(int from, int to);
+    }
+
+    private Team(int threads, Stop stop) {
+        this.threads = threads;
+        this.stop = stop;
+        this.owner = Thread.currentThread();
+        this.scratch = new Blas.Scratch[threads];
+    }
+
+    /** The team of the call {@code what} on the current thread, with {@code parallelism} and an optional time limit. */
+    static Team of(String what, Parallelism parallelism, Duration timeLimit) {
+        return new Team(parallelism.threads(), Stop.of(what, timeLimit));
+    }
+
+    /** A one-thread team without a time limit (tests, small internal work). */
+    static Team serial(String what) {
+        return new Team(1, Stop.of(what, null));
+    }
+
+    /** The number of threads, the caller included. */
+    int threads() {
+        return threads;
+    }
+
+    /** Throws if the call was interrupted or ran out of time (see {@link Stop#check}). */
+    void check() {
+        stop.check();
+    }
+
+    /**
+     * The block-kernel scratch of the current thread in this call ({@link Blas#BLOCK} entries per array).
+     * A thread outside the team (never the case inside its jobs) gets a fresh one.
+     */
+    Blas.Scratch scratch() {
+        Thread t = Thread.currentThread();
+        int id = t == owner ? 0 : t instanceof Helper h && h.team == this ? h.id + 1 : -1;
+        if (id < 0) {
+            return new Blas.Scratch();
+        }
+        Blas.Scratch s = scratch[id];
+        if (s == null) {
+            s = new Blas.Scratch();
+            scratch[id] = s;
+        }
+        return s;
+    }
+
+    /** Runs {@code body} over [from, to) in pieces of {@code piece} indices, on the caller and the helpers. */
+    void forRange(int from, int to, int piece, Range body) {
+        if (threads <= 1 || to - from < 2 * piece || closed || Thread.currentThread() != owner
+                || System.nanoTime() - soloUntil < 0) {
+            body.run(from, to);
+            return;
+        }
+        Job job = new Job(body, from, to, piece);
+        if (!slot.compareAndSet(null, job)) {
+            body.run(from, to);
+            return;
+        }
+        for (Helper h : helpers()) {
+            if (h.sleeping) {
+                LockSupport.unpark(h);
+            }
+        }
+        job.work();
+        slot.compareAndSet(job, null);
+        long waitStart = System.nanoTime();
+        while (job.done.get() < job.pieces) {
+            Thread.onSpinWait();
+        }
+        backOffAfter(System.nanoTime() - waitStart);
+        if (job.failure != null) {
+            if (job.failure instanceof RuntimeException re) {
+                throw re;
+            }
+            throw (Error) job.failure;
+        }
+    }
+
+    /** After a job whose caller waited {@code waited} ns: a stall sends the next jobs to the caller alone for a while. */
+    private void backOffAfter(long waited) {
+        if (waited < STALL_NANOS) {
+            if (++cleanJobs >= CLEAN_JOBS) {
+                backoff = BACKOFF_NANOS;
+            }
+            return;
+        }
+        cleanJobs = 0;
+        soloUntil = System.nanoTime() + backoff;
+        backoff = Math.min(2 * backoff, MAX_BACKOFF_NANOS);
+    }
+
+    private Helper[] helpers() {
+        if (helpers == null) {
+            helpers = new Helper[threads - 1];
+            for (int i = 0; i < helpers.length; i++) {
+                helpers[i] = new Helper(this, i);
+                helpers[i].start();
+            }
+        }
+        return helpers;
+    }
+
+    /** Stops and joins the helpers; the team then runs everything on the caller. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        if (helpers == null) {
+            return;
+        }
+        for (Helper h : helpers) {
+            LockSupport.unpark(h);
+        }
+        boolean interrupted = false;
+        for (Helper h : helpers) {
+            while (h.isAlive()) {
+                try {
+                    h.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the helpers exit within microseconds: finish joining, keep the status
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A range cut into pieces that the caller and the helpers claim one at a time. */
+    private static final class Job {
+        final Range body;
+        final int from;
+        final int to;
+        final int piece;
+        final int pieces;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(Range body, int from, int to, int piece) {
+            this.body = body;
+            this.from = from;
+            this.to = to;
+            this.piece = piece;
+            this.pieces = (to - from + piece - 1) / piece;
+        }
+
+        /** Claims and runs pieces until none is left; returns how many this thread ran. */
+        int work() {
+            int ran = 0;
+            for (int p = next.getAndIncrement(); p < pieces; p = next.getAndIncrement()) {
+                int a = from + p * piece;
+                try {
+                    body.run(a, Math.min(to, a + piece));
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    done.incrementAndGet();
+                }
+                ran++;
+            }
+            return ran;
+        }
+    }
+
+    /** Polls the team's slot, parks after {@link #SPIN_NANOS} without work, exits when the team closes. */
+    private static final class Helper extends Thread {
+        final Team team;
+        final int id;
+        volatile boolean sleeping;
+
+        Helper(Team team, int id) {
+            super("petal-svm-worker-" + id);
+            this.team = team;
+            this.id = id;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long idleSince = System.nanoTime();
+            while (!team.closed) {
+                Job job = team.slot.get();
+                if (job != null && job.work() > 0) {
+                    idleSince = System.nanoTime();
+                    continue;
+                }
+                if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                sleeping = true;
+                if (team.slot.get() == null && !team.closed) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
+                idleSince = System.nanoTime();
+            }
+        }
+    }
+}
