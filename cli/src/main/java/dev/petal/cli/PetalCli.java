@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 TutorialCommand.class,
                 TuneCommand.class,
+                ImportCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec

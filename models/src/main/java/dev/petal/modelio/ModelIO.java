@@ -115,6 +115,17 @@ public final class ModelIO {
         return new LoadedModel(a.label(), a.formatVersion(), step.type(), step.model(), step.provenance(), metadata);
     }
 
+    /**
+     * Reads a scikit-learn 1.x model file ({@code joblib.dump}, uncompressed or zlib/gzip/bz2/lzma/xz, or
+     * {@code pickle.dump}, protocols 2-5) holding an SVC, a StandardScaler or a Pipeline of StandardScalers
+     * and an SVC. Nothing from the file is run; the model predicts exactly as the pickled one, and its
+     * string class labels and {@code feature_names_in_} become the result's metadata. Every problem is a
+     * {@link ModelFormatException} with a one-line message.
+     */
+    public static LoadedModel importSklearn(Path path) throws IOException {
+        return dev.petal.interop.SklearnImport.read(path);
+    }
+
     /** Loads a classifier (what {@code petal predict} and the scoring service need); one-line errors throughout. */
     public static DecisionClassifier loadClassifier(Path path) throws IOException {
         LoadedModel m = load(path);
