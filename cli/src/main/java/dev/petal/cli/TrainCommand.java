@@ -71,6 +71,9 @@ public final class TrainCommand implements Callable<Integer> {
         LabeledData d = Datasets.readCsv(data, label);
         ModelMetadata meta = new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of());
         SVCModel fitted = svc.fit(d.x(), d.y());
+        for (String w : fitted.warnings()) {
+            spec.commandLine().getErr().println("warning: " + w);
+        }
         ModelIO.save(model, fitted, meta);
         int nsv = Arrays.stream(fitted.nSupport()).sum();
         spec.commandLine().getOut().printf("trained SVC(kernel='%s', C=%s, gamma=%s) on %d rows x %d features, %d classes: "

@@ -103,6 +103,14 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void maxIterStopPrintsScikitLearnsConvergenceWarningAsOneLine() throws IOException {
+        Path model = dir.resolve("short.petal");
+        assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString(), "--max-iter", "2"), err.toString());
+        assertEquals("warning: Solver terminated early (max_iter=2).  Consider pre-processing your data with StandardScaler"
+                + " or MinMaxScaler.\n", err.toString().replace("\r\n", "\n"));
+    }
+
+    @Test
     void evaluatePrintsScikitLearnsAccuracyConfusionMatrixAndReport() throws IOException {
         Path model = dir.resolve("iris.petal");
         assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString(), "--kernel", "linear"), err.toString());

@@ -1,6 +1,7 @@
 package dev.petal.svm;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.HasWarnings;
 import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
@@ -12,7 +13,7 @@ import dev.petal.linalg.Matrix;
  * {@code predict}, {@code decision_function}, {@code predict_proba} and {@code predict_log_proba}.
  * Built only by {@link SVC#fit} or {@link #fromState}.
  */
-public final class SVCModel implements DecisionClassifier {
+public final class SVCModel implements DecisionClassifier, HasWarnings {
     private final SVCState state;
     private final int k;
     private final int d;
@@ -143,6 +144,16 @@ public final class SVCModel implements DecisionClassifier {
     /** 0, or 1 when the solver stopped at max_iter ({@code fit_status_}). */
     public int fitStatus() {
         return state.fitStatus();
+    }
+
+    /**
+     * scikit-learn's {@code ConvergenceWarning} when the solver stopped at {@code max_iter} (fit status 1):
+     * "Solver terminated early (max_iter=N).  Consider pre-processing your data with StandardScaler or
+     * MinMaxScaler."; empty otherwise.
+     */
+    @Override
+    public java.util.List<String> warnings() {
+        return LibSvmWarnings.of(state.fitStatus(), state.params().maxIter());
     }
 
     /** Platt's A per pair ({@code probA_}); empty unless fitted with probability=true. */
