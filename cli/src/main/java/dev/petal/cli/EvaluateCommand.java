@@ -30,8 +30,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M.petal", description = "A model file written by 'petal train' or ModelIO.save.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "M.petal|NAME[:VERSION]|NAME@ALIAS",
+            description = "A model file written by 'petal train' or ModelIO.save, or a registered model.")
+    String modelSpec;
+
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--data", required = true, paramLabel = "LABELLED.csv",
             description = "Rows with their true labels; the model's feature columns are read by name.")
@@ -43,6 +47,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        Path model = dev.petal.registry.ModelLocator.locate(modelSpec, workspace::openExisting).file();
         LoadedModel loaded = ModelIO.load(model);
         DecisionClassifier clf = loaded.asClassifier();
         List<String> features = loaded.metadata().featureNames();

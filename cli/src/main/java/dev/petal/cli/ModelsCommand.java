@@ -17,15 +17,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code petal models list|show}: the model registry of a workspace. */
-@Command(name = "models", description = "List registered models or show one version.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.ShowModel.class})
+@Command(name = "models", description = "List, show, register, alias, tag or delete registered models.",
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.ShowModel.class, ModelsEdit.Register.class,
+                ModelsEdit.Alias.class, ModelsEdit.Tag.class, ModelsEdit.Delete.class})
 final class ModelsCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "models needs a subcommand: list or show");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "models needs a subcommand: list, show, register, alias, tag or delete");
     }
 
     /** {@code petal models list [NAME]}. */

@@ -26,8 +26,12 @@ public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M.petal", description = "A model file written by 'petal train' or ModelIO.save.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "M.petal|NAME[:VERSION]|NAME@ALIAS",
+            description = "A model file written by 'petal train' or ModelIO.save, or a registered model.")
+    String modelSpec;
+
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--data", required = true, paramLabel = "TEST.csv", description = "Rows to predict; the model's feature columns are read by name, a label column is ignored.")
     Path data;
@@ -43,6 +47,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path model = dev.petal.registry.ModelLocator.locate(modelSpec, workspace::openExisting).file();
         LoadedModel loaded = ModelIO.load(model);
         DecisionClassifier clf = loaded.asClassifier();
         if (proba && !clf.supportsProba()) {

@@ -92,6 +92,14 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
     @Option(names = "--json", description = "Print the result as JSON: {\"best\": {...}, \"children\": [...]}.")
     boolean json;
 
+    @Option(names = "--register-best", paramLabel = "NAME", description = "Register the best child's model file"
+            + " (its one outputs/*.petal, or --register-path) as the next version of NAME.")
+    String registerBest;
+
+    @Option(names = "--register-path", paramLabel = "PATH", description = "The run file --register-best registers"
+            + " (default: the best child's only outputs/*.petal file).")
+    String registerPath;
+
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "A .java file or a main class on Petal's class path.")
     String script;
 
@@ -102,6 +110,11 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
     public Integer call() throws Exception {
         HyperDriveConfig config;
         try {
+            if (registerBest != null) {
+                dev.petal.registry.ModelRef.checkName(registerBest);
+            } else if (registerPath != null) {
+                throw new IllegalArgumentException("--register-path needs --register-best NAME");
+            }
             config = config();
         } catch (IllegalArgumentException e) {
             // A usage error found after parsing: exit status 2 with one error line, like picocli's own.
@@ -166,7 +179,32 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
             throw new IllegalStateException("no child run logged the primary metric '" + primaryMetric
                     + "'; the script must call run.log(\"" + primaryMetric + "\", value)");
         }
+        if (registerBest != null) {
+            registerBest(best.get(), json ? spec.commandLine().getErr() : out);
+        }
         return status == RunStatus.COMPLETED ? 0 : 1;
+    }
+
+    /** Registers the best child's model file as the next version of {@code --register-best NAME}. */
+    private void registerBest(Run best, PrintWriter out) {
+        String path = registerPath;
+        if (path == null) {
+            List<String> models = best.getFileNames().stream()
+                    .filter(f -> f.startsWith("outputs/") && f.endsWith(".petal")).toList();
+            if (models.size() != 1) {
+                throw new IllegalStateException("--register-best: the best run " + best.id() + " has " + models.size()
+                        + " outputs/*.petal files " + models + "; name one with --register-path");
+            }
+            path = models.get(0);
+        }
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        tags.put("hyperdrive_run", best.getDetails().parentId());
+        best.getLatestMetrics().entrySet().stream().filter(e -> e.getKey().equals(primaryMetric))
+                .forEach(e -> tags.put(primaryMetric, String.valueOf(e.getValue().value())));
+        dev.petal.registry.Model m = best.registerModel(registerBest, path,
+                dev.petal.registry.ModelOptions.defaults().withTags(tags));
+        out.println("registered " + m.name() + ":" + m.version() + " from the best run " + best.id() + " (" + path + ")");
+        out.flush();
     }
 
     /** Reads every option into a sweep configuration; IllegalArgumentException names any invalid value. */

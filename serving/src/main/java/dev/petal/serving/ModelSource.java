@@ -62,19 +62,11 @@ public final class ModelSource {
      */
     public static ServedModel resolve(String spec, Supplier<Workspace> workspace) throws IOException {
         Path asPath = pathOrNull(spec);
-        if (asPath != null && (Files.isRegularFile(asPath) || spec.toLowerCase(Locale.ROOT).endsWith(".petal"))) {
-            if (!Files.exists(asPath)) {
-                throw new java.nio.file.NoSuchFileException(asPath + " does not exist; give an existing .petal file or a registered model NAME[:VERSION].");
-            }
-            return fromFile(asPath);
+        if (asPath != null && spec.toLowerCase(Locale.ROOT).endsWith(".petal") && !Files.exists(asPath)) {
+            throw new java.nio.file.NoSuchFileException(asPath + " does not exist; give an existing .petal file or a registered model NAME[:VERSION].");
         }
-        ModelRef ref;
-        try {
-            ref = ModelRef.parse(spec);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + spec + "' is neither a model file nor a registered model reference: " + e.getMessage());
-        }
-        return fromRegistry(workspace.get().registry(), ref);
+        dev.petal.registry.ModelLocator.Located at = dev.petal.registry.ModelLocator.locate(spec, workspace);
+        return at.registered().isPresent() ? fromRegistered(at.registered().get()) : fromFile(at.file());
     }
 
     /** The model file of a registered version: the file itself, or the single .petal file of a registered folder. */

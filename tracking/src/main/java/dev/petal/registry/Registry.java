@@ -60,6 +60,56 @@ public final class Registry {
         return store(name, source, options, run.id(), run.experimentName());
     }
 
+    /**
+     * Registers a file or folder as the next version of {@code name}, recording {@code sourceRun} (may be null) as
+     * the run it came from, as {@code petal models register --run} does for a file outside the run.
+     */
+    public Model register(String name, Path path, ModelOptions options, Run sourceRun) {
+        return sourceRun == null ? register(name, path, options)
+                : store(name, path, options, sourceRun.id(), sourceRun.experimentName());
+    }
+
+    /**
+     * Deletes version {@code version} of {@code name} (its files are removed) and the aliases pointing at it;
+     * MLflow's {@code delete_model_version}.
+     */
+    public void deleteVersion(String name, int version) {
+        get(name, version);
+        AtomicFiles.locked(root().resolve(name).resolve(".lock"), () -> {
+            Map<String, Integer> a = new TreeMap<>(aliases(name));
+            if (a.values().removeIf(v -> v == version)) {
+                writeAliases(name, a);
+            }
+            Path folder = root().resolve(name).resolve(String.valueOf(version));
+            Path trash = root().resolve(name).resolve(".deleted-" + version + "-" + ProcessHandle.current().pid());
+            try {
+                Files.move(folder, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + name + ":" + version + ": " + e.getMessage(), e);
+            }
+            deleteTree(trash);
+        });
+    }
+
+    /** Deletes every version of {@code name}, its aliases and its folder; MLflow's {@code delete_registered_model}. */
+    public void delete(String name) {
+        List<Model> versions = versions(name);
+        if (versions.isEmpty()) {
+            get(name);
+        }
+        for (Model m : versions) {
+            deleteVersion(name, m.version());
+        }
+        AtomicFiles.locked(root().resolve(name).resolve(".lock"), () -> {
+            try {
+                Files.deleteIfExists(root().resolve(name).resolve("aliases.json"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        deleteTree(root().resolve(name));
+    }
+
     private Model store(String name, Path source, ModelOptions options, String runId, String experiment) {
         ModelRef.checkName(name);
         Objects.requireNonNull(options, "options");
