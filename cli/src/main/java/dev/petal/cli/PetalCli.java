@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 SplitCommand.class,
                 TrainCommand.class,
+                CvCommand.class,
                 PredictCommand.class,
                 EvaluateCommand.class,
                 RunCommand.class,
