@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 TutorialCommand.class,
                 TuneCommand.class,
                 ImportCommand.class,
+                ClusterCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec

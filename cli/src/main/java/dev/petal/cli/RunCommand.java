@@ -6,6 +6,7 @@ import dev.petal.tracking.Run;
 import dev.petal.tracking.RunDetails;
 import dev.petal.tracking.RunStatus;
 import dev.petal.tracking.ScriptRunConfig;
+import dev.petal.tracking.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +32,9 @@ final class RunCommand implements Callable<Integer>, ScriptCommand {
             description = "The experiment to submit into (default: ${DEFAULT-VALUE}).")
     String experiment;
 
-    @Option(names = "--target", paramLabel = "local|inprocess", defaultValue = "local",
-            description = "Where the script runs: a child JVM (local) or this JVM (inprocess).")
+    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "local",
+            description = "Where the script runs: local (a child JVM), inprocess (this JVM), spark:local[N], "
+                    + "spark://HOST:PORT or the name of a target in the workspace's computes/ folder.")
     String target;
 
     @Option(names = "--max-run-duration", paramLabel = "SECONDS",
@@ -46,8 +48,12 @@ final class RunCommand implements Callable<Integer>, ScriptCommand {
     List<String> args = new ArrayList<>();
 
     @Override
-    public Integer call() {
-        ComputeTarget computeTarget = ComputeTarget.parse(target);
+    public Integer call() throws Exception {
+        Workspace ws = workspace.open();
+        ComputeTarget computeTarget = ComputeTarget.resolve(target, ws);
+        if (!SparkDriver.here(computeTarget)) {
+            return SparkDriver.relaunch(spec, computeTarget);
+        }
         ScriptRunConfig config;
         if (script.endsWith(".java")) {
             Path file = Path.of(script).toAbsolutePath().normalize();
@@ -63,7 +69,7 @@ final class RunCommand implements Callable<Integer>, ScriptCommand {
             }
             config = config.withMaxRunDuration(Duration.ofSeconds(maxSeconds));
         }
-        Run run = new Experiment(workspace.open(), experiment).submit(config);
+        Run run = new Experiment(ws, experiment).submit(config);
         PrintWriter out = spec.commandLine().getOut();
         RunDetails d = run.waitForCompletion(out);
         if (d.status() != RunStatus.COMPLETED) {

@@ -85,8 +85,9 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
     @Option(names = "--max-duration-minutes", paramLabel = "M", description = "Time limit of the sweep in minutes (default: 10080).")
     Long maxDurationMinutes;
 
-    @Option(names = {"--target", "--compute-target"}, paramLabel = "local|inprocess", defaultValue = "local",
-            description = "Run children in child JVMs (local) or in threads of this JVM (inprocess, main classes only).")
+    @Option(names = {"--target", "--compute-target"}, paramLabel = "TARGET", defaultValue = "local",
+            description = "Run children in child JVMs (local), threads of this JVM (inprocess, main classes only), as"
+                    + " Spark jobs (spark:local[N], spark://HOST:PORT) or on a target named in the workspace's computes/.")
     String computeTarget;
 
     @Option(names = "--json", description = "Print the result as JSON: {\"best\": {...}, \"children\": [...]}.")
@@ -125,6 +126,9 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
             }
             err.flush();
             return 2;
+        }
+        if (!SparkDriver.here(config.runConfig().computeTarget())) {
+            return SparkDriver.relaunch(spec, config.runConfig().computeTarget());
         }
         ParameterSampling sampler = config.sampling();
         Workspace ws = workspace.open();
@@ -253,7 +257,7 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
     }
 
     private ScriptRunConfig runConfig() {
-        ComputeTarget target = ComputeTarget.parse(computeTarget);
+        ComputeTarget target = ComputeTarget.resolve(computeTarget, workspace.open());
         if (script.endsWith(".java")) {
             Path file = Path.of(script).toAbsolutePath().normalize();
             Path dir = file.getParent();

@@ -34,6 +34,8 @@ final class Submission {
     private volatile Thread scriptThread;
     private volatile String cancelReason;
     private volatile Throwable scriptError;
+    private volatile ScriptJob job;
+    private ComputeBackend backend;
 
     private Submission(Run run, ScriptRunConfig config, Snapshot snapshot) {
         this.run = run;
@@ -44,6 +46,7 @@ final class Submission {
 
     static Run submit(Experiment exp, ScriptRunConfig config, Map<String, String> tags, String parentId) {
         Workspace ws = exp.workspace();
+        ComputeBackend backend = config.computeTarget().isSpark() ? backendFor(config.computeTarget()) : null;
         Snapshot snap = config.sourceDirectory() == null ? null : Snapshot.of(config.sourceDirectory(), ws.root());
         tags.keySet().forEach(k -> RunLogging.checkName("tag", k));
         String id = Run.newId(exp.name());
@@ -61,10 +64,22 @@ final class Submission {
         RunStore.write(run.folder(), n);
         Liveness.hold(run.folder());
         Submission s = new Submission(run, config, snap);
+        s.backend = backend;
         run.submission = s;
         Thread t = new Thread(s::lifecycle, "petal-run-" + id);
         t.start();
         return run;
+    }
+
+    /** The backend on the class path that runs {@code target}, else IllegalArgumentException saying what is missing. */
+    static ComputeBackend backendFor(ComputeTarget target) {
+        for (ComputeBackend b : java.util.ServiceLoader.load(ComputeBackend.class, Submission.class.getClassLoader())) {
+            if (b.runs(target)) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("compute target " + target.id() + " needs the petal-spark module on the"
+                + " class path (the petal command starts a Spark driver JVM with it)");
     }
 
     private static ObjectNode definition(ScriptRunConfig c) {
@@ -111,6 +126,10 @@ final class Submission {
         if (t != null) {
             t.interrupt();
         }
+        ScriptJob j = job;
+        if (j != null) {
+            j.cancel(reason);
+        }
     }
 
     private void status(RunStatus s, String error) {
@@ -127,7 +146,11 @@ final class Submission {
             Files.createDirectories(workDir.resolve("outputs"));
             String failure = null;
             if (cancelReason == null) {
-                failure = config.computeTarget() == ComputeTarget.LOCAL ? runChildJvm() : runInProcess();
+                if (backend != null) {
+                    failure = runOnBackend();
+                } else {
+                    failure = config.computeTarget() == ComputeTarget.LOCAL ? runChildJvm() : runInProcess();
+                }
             }
             status(RunStatus.FINALIZING, null);
             collect();
@@ -157,6 +180,15 @@ final class Submission {
             run.logSink = null;
             ended.countDown();
         }
+    }
+
+    private String runOnBackend() throws Exception {
+        ScriptJob j = new ScriptJob(run, config, workDir);
+        job = j;
+        if (cancelReason != null) {
+            j.cancel(cancelReason);
+        }
+        return backend.execute(j);
     }
 
     private String runChildJvm() throws IOException, InterruptedException {

@@ -26,7 +26,8 @@ class NamesTest {
     void computeTargets() {
         assertEquals(ComputeTarget.INPROCESS, ComputeTarget.parse("InProcess"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ComputeTarget.parse("aks"));
-        assertEquals("unknown compute target 'aks'; expected local or inprocess", e.getMessage());
+        assertEquals("unknown compute target 'aks'; expected local, inprocess, spark:local[N], spark://HOST:PORT"
+                + " or the name of a target in the workspace's computes/ folder", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,108 @@
+package dev.petal.tracking;
+
+import dev.petal.tracking.store.AtomicFiles;
+import dev.petal.tracking.store.Json;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A submitted run as a {@link ComputeBackend} sees it: what to run, where its snapshot is, and the calls through
+ * which the backend reports progress, metrics and logs; the submitting JVM writes them into the run folder.
+ */
+public final class ScriptJob {
+    private final Run run;
+    private final ScriptRunConfig config;
+    private final Path workDir;
+    private volatile Runnable onCancel;
+    private volatile String cancelReason;
+
+    ScriptJob(Run run, ScriptRunConfig config, Path workDir) {
+        this.run = run;
+        this.config = config;
+        this.workDir = workDir;
+    }
+
+    /** The run's id. */
+    public String runId() {
+        return run.id();
+    }
+
+    /** The run's experiment. */
+    public String experimentName() {
+        return run.experimentName();
+    }
+
+    /** What to run: the script, its arguments, environment, compute target and maximum duration. */
+    public ScriptRunConfig config() {
+        return config;
+    }
+
+    /** The script's working directory: a copy of the snapshot; the backend leaves outputs/ and logs/ here. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** The run's record ({@code run.json}) as JSON text, for a workspace the script logs into on another machine. */
+    public String runRecord() {
+        var n = RunStore.read(run.folder());
+        n.remove("pid");
+        n.remove("pidStartTime");
+        n.remove("host");
+        RunStore.setStatus(n, RunStatus.RUNNING, null);
+        return Json.compact(n);
+    }
+
+    /** Tags the run, e.g. with the executor it runs on. */
+    public void tag(String key, String value) {
+        run.tag(key, value);
+    }
+
+    /** Marks the run Running (the script has started), with these tags. */
+    public void running(Map<String, String> tags) {
+        RunStore.update(run.folder(), n -> {
+            tags.forEach(n.withObjectProperty("tags")::put);
+            if (!RunStatus.parse(n.path("status").asText()).isTerminal()) {
+                RunStore.setStatus(n, RunStatus.RUNNING, null);
+            }
+        });
+    }
+
+    /** Appends one line the script wrote to its {@code metrics.jsonl} (live metrics while it runs). */
+    public void appendMetricLine(String jsonLine) {
+        AtomicFiles.appendLine(run.folder().resolve(MetricLog.FILE),
+                (jsonLine + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Replaces the run's metrics with the script's final {@code metrics.jsonl} (authoritative over live lines). */
+    public void replaceMetrics(byte[] metricsJsonl) {
+        AtomicFiles.replace(run.folder().resolve(MetricLog.FILE), metricsJsonl);
+    }
+
+    /** Appends the script's output to the run's {@code logs/std_log.txt}. */
+    public void appendLog(byte[] bytes) {
+        AtomicFiles.append(run.folder().resolve(RunFiles.STD_LOG), bytes);
+    }
+
+    /** Why the run was asked to stop, or null while it was not. */
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    /** Calls {@code action} (once) when the run is canceled; at once if it already was. */
+    public void onCancel(Runnable action) {
+        onCancel = action;
+        if (cancelReason != null) {
+            action.run();
+        }
+    }
+
+    void cancel(String reason) {
+        if (cancelReason == null) {
+            cancelReason = reason;
+        }
+        Runnable a = onCancel;
+        if (a != null) {
+            a.run();
+        }
+    }
+}
