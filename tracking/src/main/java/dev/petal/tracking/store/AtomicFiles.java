@@ -1,46 +1,35 @@
 package dev.petal.tracking.store;
 
+import dev.petal.io.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-/** Atomic replacement (temp file, fsync, rename), single-write appends and cross-process locks. */
+/** Atomic replacement (through core's {@link AtomicFile}), single-write appends and cross-process locks. */
 public final class AtomicFiles {
     private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private AtomicFiles() {
     }
 
-    /** Replaces {@code target} with {@code bytes} so readers see the old or the new content, never a mix. */
+    /**
+     * Replaces {@code target} with {@code bytes} so readers see the old or the new content, never a mix: Petal's one
+     * atomic write, {@link AtomicFile#write(Path, byte[])} (temporary file, fsync, rename, fsync of the folder),
+     * after creating the folder.
+     */
     public static void replace(Path target, byte[] bytes) {
-        Path dir = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    writeFully(ch, ByteBuffer.wrap(bytes));
-                    ch.force(true);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            AtomicFile.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
