@@ -2,6 +2,10 @@ package dev.petal.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class PyReprTest {
@@ -30,5 +34,57 @@ class PyReprTest {
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Check.nFeatures("SVC", 4, 3));
         assertEquals("X has 3 features, but SVC is expecting 4 features as input.", e.getMessage());
+    }
+
+    @Test
+    void matchesPythonReprOnAwkwardDoubles() throws IOException {
+        // fixtures/gen_pyrepr.py: powers of two and their neighbours, subnormals, random bit patterns
+        String text;
+        try (InputStream in = PyReprTest.class.getResourceAsStream("/fixtures/pyrepr.txt")) {
+            text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        int n = 0;
+        for (String line : text.split("\n")) {
+            int sp = line.indexOf(' ');
+            double v = Double.longBitsToDouble(Long.parseUnsignedLong(line.substring(0, sp), 16));
+            assertEquals(line.substring(sp + 1), PyRepr.of(v), line);
+            n++;
+        }
+        assertEquals(13256, n);
+        // where Java 17's Double.toString is not the shortest
+        assertEquals("2.82879384806159e+17", PyRepr.of(2.82879384806159e17));
+        assertEquals("5e-324", PyRepr.of(Double.MIN_VALUE));
+    }
+
+    @Test
+    void agreesWithTheExactSearchAndReadsBack() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int i = 0; i < 20_000; i++) {
+            double v = Math.abs(Double.longBitsToDouble(rnd.nextLong()));
+            if (!Double.isFinite(v) || v == 0) {
+                continue;
+            }
+            assertEquals(ShortestDecimal.exact(v), ShortestDecimal.of(v), () -> Double.toString(v));
+        }
+        for (int i = 0; i < 500_000; i++) {
+            double v = i % 2 == 0 ? Double.longBitsToDouble(rnd.nextLong()) : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-20, 20));
+            if (Double.isFinite(v)) {
+                assertEquals(v, Double.parseDouble(PyRepr.of(v)));
+            }
+        }
+    }
+
+    @Test
+    void theTablesFloorLogarithmsExactly() {
+        for (int q = -1100; q <= 1100; q++) {
+            assertEquals(floorLog10(q), ShortestDecimal.flog10pow2(q), "q=" + q);
+        }
+    }
+
+    private static int floorLog10(int q) {
+        // 2^q as an exact decimal (for negative q: 5^-q / 10^-q)
+        java.math.BigDecimal v = q >= 0 ? new java.math.BigDecimal(java.math.BigInteger.TWO.pow(q))
+                : new java.math.BigDecimal(java.math.BigInteger.valueOf(5).pow(-q), -q);
+        return v.precision() - v.scale() - 1;
     }
 }
