@@ -30,10 +30,26 @@ public record Provenance(String petalVersion, String javaVersion, Instant create
 
     /** SHA-256 of a matrix's values, row by row, as little-endian float64 (what {@code numpy.ascontiguousarray(X, '<f8').tobytes()} hashes to). */
     public static String sha256(Matrix x) {
-        double[] d = x.toFlatArray();
-        ByteBuffer b = ByteBuffer.allocate(d.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.asDoubleBuffer().put(d);
-        return digest(b.array());
+        // row by row through one small buffer: hashing a large X must not hold it twice more
+        MessageDigest md = sha256();
+        int d = x.cols();
+        double[] row = new double[d];
+        ByteBuffer b = ByteBuffer.allocate(d * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < x.rows(); i++) {
+            x.copyRow(i, row, 0);
+            b.clear();
+            b.asDoubleBuffer().put(row);
+            md.update(b.array(), 0, d * Double.BYTES);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** SHA-256 of labels as little-endian int32. */

@@ -33,6 +33,19 @@ public final class Matrix implements RowSource {
         return new Matrix(rows, cols, data.clone());
     }
 
+    /**
+     * A matrix over {@code data} itself, not a copy: for readers that fill a fresh array and hand it over,
+     * so a large X is not held twice. The caller must not keep or change {@code data} afterwards.
+     */
+    public static Matrix adopt(int rows, int cols, double[] data) {
+        checkShape(rows, cols);
+        if (data.length != (long) rows * cols) {
+            throw new IllegalArgumentException("data has " + data.length + " values, but a " + rows + "x" + cols
+                    + " matrix needs " + ((long) rows * cols) + ".");
+        }
+        return new Matrix(rows, cols, data);
+    }
+
     /** A matrix copied from rows of equal length; an empty array gives a 0x0 matrix. */
     public static Matrix of(double[][] rowsData) {
         int r = rowsData.length;

@@ -2,27 +2,30 @@ package dev.petal.datasets;
 
 import dev.petal.linalg.Matrix;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads labelled CSV files (UTF-8, comma-separated, a header row): the label column is named or else
- * the last; every other column must hold numbers. Every error is one line naming the file, the line
- * and the column, e.g. {@code train.csv line 7, column 'sepal width': 'abc' is not a number}.
+ * Reads labelled CSV files (UTF-8, a header row; comma, semicolon or tab detected from the header, or
+ * given; gzip read as such; {@code -} for standard input): the label column is named or else the last;
+ * every other column must hold numbers unless set aside in {@link CsvOptions}. Every error is one line
+ * naming the file, the line and the column, e.g. {@code train.csv line 7, column 'sepal width': 'abc' is not a number}.
+ *
+ * <p>A file is read twice: once to count its rows, once to parse them straight into one array of
+ * exactly n x d doubles; standard input is first copied to a temporary file. No cell becomes a string
+ * except labels.
  */
 public final class CsvReader {
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,10}");
-    private static final Pattern NAN = Pattern.compile("[+-]?nan", Pattern.CASE_INSENSITIVE);
-    private static final Pattern INF = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
     /** Python's string order (by code point), as {@code numpy.unique} sorts string labels. */
     static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
         int i = 0;
@@ -42,68 +45,170 @@ public final class CsvReader {
     private CsvReader() {
     }
 
-    /** The header row of {@code file}, after checking every row has one cell per column. */
+    /** The header row of {@code file}. */
     public static List<String> header(Path file) {
-        return List.copyOf(CsvTable.parse(file.toString(), readText(file)).header);
+        return header(file, CsvOptions.defaults());
+    }
+
+    /** The header row of {@code file} read with {@code options}. */
+    public static List<String> header(Path file, CsvOptions options) {
+        try (CsvRows rows = CsvRows.open(file, options)) {
+            return rows.header();
+        }
     }
 
     /** Reads {@code file}; {@code labelColumn} names the label column, or null for the last column. */
     public static LabeledData read(Path file, String labelColumn) {
-        return read(file.toString(), readText(file), labelColumn);
+        return read(file, labelColumn, CsvOptions.defaults());
+    }
+
+    /** Reads {@code file} with {@code options}; {@code labelColumn} names the label column, or null for the last column. */
+    public static LabeledData read(Path file, String labelColumn, CsvOptions options) {
+        if (CsvInput.isStdio(file)) {
+            Path tmp = spillStdin();
+            try {
+                return read(new Source(file.toString(), () -> CsvRows.open(tmp, options)), labelColumn);
+            } finally {
+                deleteQuietly(tmp);
+            }
+        }
+        return read(new Source(file.toString(), () -> CsvRows.open(file, options)), labelColumn);
     }
 
     /** Reads CSV {@code text} that came from {@code source} (a name used in messages). */
     public static LabeledData read(String source, String text, String labelColumn) {
-        CsvTable t = CsvTable.parse(source, text);
-        int label = labelColumn == null ? t.header.size() - 1 : t.column(labelColumn);
-        if (label < 0) {
-            throw new IllegalArgumentException(String.format("%s line 1: no label column '%s'; the columns are %s",
-                    source, labelColumn, quoted(t.header)));
+        return read(new Source(source, () -> CsvRows.of(source, text, CsvOptions.defaults())), labelColumn);
+    }
+
+    /** Reads CSV {@code text} that came from {@code source} with {@code options}. */
+    public static LabeledData read(String source, String text, String labelColumn, CsvOptions options) {
+        return read(new Source(source, () -> CsvRows.of(source, text, options)), labelColumn);
+    }
+
+    /** A source that can be read more than once. */
+    private record Source(String name, java.util.function.Supplier<CsvRows> opener) {
+    }
+
+    private static LabeledData read(Source src, String labelColumn) {
+        int n = 0;
+        List<String> header;
+        int label;
+        int[] featureCols;
+        try (CsvRows rows = src.opener().get()) {
+            header = rows.header();
+            label = labelColumn == null ? lastUsable(rows) : rows.column(labelColumn);
+            if (label < 0) {
+                throw new IllegalArgumentException(String.format("%s line 1: no label column '%s'; the columns are %s",
+                        src.name(), Messages.clip(labelColumn), CsvRows.quoted(header)));
+            }
+            featureCols = featureColumns(rows, label);
+            if (featureCols.length == 0) {
+                throw new IllegalArgumentException(String.format("%s line 1: only the label column '%s'; at least one feature column is needed",
+                        src.name(), Messages.clip(header.get(label))));
+            }
+            while (rows.next()) {
+                n++;
+            }
         }
-        if (t.header.size() < 2) {
-            throw new IllegalArgumentException(String.format("%s line 1: only the label column '%s'; at least one feature column is needed",
-                    source, t.header.get(label)));
+        if (n == 0) {
+            throw new IllegalArgumentException(src.name() + ": no data rows after the header; add one row per sample");
         }
-        int n = t.rows.size();
-        int d = t.header.size() - 1;
-        double[] flat = new double[n * d];
-        List<String> texts = new ArrayList<>(n);
+        int d = featureCols.length;
+        double[] flat;
+        try {
+            flat = new double[Math.multiplyExact(n, d)];
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(String.format("%s: %d rows x %d features is more than one array can hold (2^31 values)", src.name(), n, d));
+        }
+        String[] texts = new String[n];
+        Map<String, String> distinct = new HashMap<>();
         boolean allIntegers = true;
-        for (int i = 0; i < n; i++) {
-            String[] cells = t.rows.get(i);
-            int k = 0;
-            for (int j = 0; j < cells.length; j++) {
-                if (j == label) {
-                    continue;
+        try (CsvRows rows = src.opener().get()) {
+            for (int i = 0; i < n; i++) {
+                if (!rows.next()) {
+                    throw new IllegalArgumentException(src.name() + ": the file changed while it was read");
                 }
-                flat[i * d + k++] = number(t, i, j);
+                int base = i * d;
+                for (int k = 0; k < d; k++) {
+                    flat[base + k] = rows.number(featureCols[k]);
+                }
+                if (rows.isBlank(label)) {
+                    throw new IllegalArgumentException(String.format("%s line %d, column '%s': the label is empty; remove the row or give it a label",
+                            src.name(), rows.line(), header.get(label)));
+                }
+                String lab = rows.text(label);
+                String known = distinct.putIfAbsent(lab, lab);
+                if (known == null) {
+                    String s = lab.strip();
+                    allIntegers &= INTEGER.matcher(s).matches() && fitsInt(s);
+                } else {
+                    lab = known;
+                }
+                texts[i] = lab;
             }
-            String lab = cells[label];
-            if (lab.isBlank()) {
-                throw new IllegalArgumentException(String.format("%s line %d, column '%s': the label is empty; remove the row or give it a label",
-                        source, t.lines[i], t.header.get(label)));
-            }
-            texts.add(lab);
-            allIntegers &= INTEGER.matcher(lab.strip()).matches() && fitsInt(lab.strip());
         }
         int[] y = new int[n];
         List<String> classNames = new ArrayList<>();
         if (allIntegers) {
+            Map<String, Integer> values = new HashMap<>();
             TreeSet<Integer> classes = new TreeSet<>();
+            for (String t : distinct.keySet()) {
+                int v = Integer.parseInt(t.strip());
+                values.put(t, v);
+                classes.add(v);
+            }
             for (int i = 0; i < n; i++) {
-                y[i] = Integer.parseInt(texts.get(i).strip());
-                classes.add(y[i]);
+                y[i] = values.get(texts[i]);
             }
             classes.forEach(c -> classNames.add(Integer.toString(c)));
         } else {
             TreeSet<String> classes = new TreeSet<>(CODE_POINT_ORDER);
-            classes.addAll(texts);
+            classes.addAll(distinct.keySet());
             classNames.addAll(classes);
+            Map<String, Integer> index = new HashMap<>();
+            for (int c = 0; c < classNames.size(); c++) {
+                index.put(classNames.get(c), c);
+            }
             for (int i = 0; i < n; i++) {
-                y[i] = classNames.indexOf(texts.get(i));
+                y[i] = index.get(texts[i]);
             }
         }
-        return new LabeledData(source, t.header, label, Matrix.of(n, d, flat), y, classNames, !allIntegers, texts);
+        List<String> used = new ArrayList<>(d + 1);
+        int labelAt = -1;
+        int k = 0;
+        for (int j = 0; j < header.size(); j++) {
+            if (j == label) {
+                labelAt = used.size();
+                used.add(header.get(j));
+            } else if (k < d && featureCols[k] == j) {
+                used.add(header.get(j));
+                k++;
+            }
+        }
+        return new LabeledData(src.name(), used, labelAt, Matrix.adopt(n, d, flat), y, classNames, !allIntegers, List.of(texts));
+    }
+
+    /** The last column that is not set aside. */
+    static int lastUsable(CsvRows rows) {
+        List<String> h = rows.header();
+        for (int j = h.size() - 1; j >= 0; j--) {
+            if (!rows.options().setsAside(h.get(j))) {
+                return j;
+            }
+        }
+        return h.size() - 1;
+    }
+
+    private static int[] featureColumns(CsvRows rows, int label) {
+        List<String> h = rows.header();
+        int[] cols = new int[h.size()];
+        int d = 0;
+        for (int j = 0; j < h.size(); j++) {
+            if (j != label && !rows.options().setsAside(h.get(j))) {
+                cols[d++] = j;
+            }
+        }
+        return java.util.Arrays.copyOf(cols, d);
     }
 
     /**
@@ -111,77 +216,44 @@ public final class CsvReader {
      * as a label, are ignored): what a fitted model needs to predict.
      */
     public static Matrix readFeatures(Path file, List<String> featureNames) {
-        return readFeatures(file.toString(), readText(file), featureNames);
+        try (CsvFeatures f = CsvFeatures.open(file, CsvOptions.defaults(), featureNames)) {
+            return f.readAll();
+        }
     }
 
     /** Reads the columns {@code featureNames} of CSV {@code text} that came from {@code source}. */
     public static Matrix readFeatures(String source, String text, List<String> featureNames) {
-        CsvTable t = CsvTable.parse(source, text);
-        int d = featureNames.size();
-        int[] cols = new int[d];
-        for (int k = 0; k < d; k++) {
-            cols[k] = t.column(featureNames.get(k));
-            if (cols[k] < 0) {
-                throw new IllegalArgumentException(String.format("%s line 1: no column '%s', which the model was trained on; the columns are %s",
-                        source, featureNames.get(k), quoted(t.header)));
-            }
+        try (CsvFeatures f = CsvFeatures.of(CsvRows.of(source, text, CsvOptions.defaults()), featureNames)) {
+            return f.readAll();
         }
-        int n = t.rows.size();
-        double[] flat = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < d; k++) {
-                flat[i * d + k] = number(t, i, cols[k]);
-            }
-        }
-        return Matrix.of(n, d, flat);
     }
 
-    /** The number in row {@code i}, column {@code j}, or an error naming where and how to fix it. */
-    private static double number(CsvTable t, int i, int j) {
-        String raw = t.rows.get(i)[j];
-        String cell = raw.strip();
-        String where = String.format("%s line %d, column '%s'", t.source, t.lines[i], t.header.get(j));
-        if (cell.isEmpty()) {
-            throw new IllegalArgumentException(where + ": the value is missing (empty cell); remove the row or impute the value");
-        }
-        if (NAN.matcher(cell).matches()) {
-            throw new IllegalArgumentException(where + ": '" + raw + "' is a missing value (NaN); remove the row or impute the value");
-        }
-        if (INF.matcher(cell).matches()) {
-            throw new IllegalArgumentException(where + ": '" + raw + "' is not a finite number; remove the row or replace the value");
-        }
-        if (!NUMBER.matcher(cell).matches()) {
-            throw new IllegalArgumentException(where + ": '" + raw + "' is not a number");
-        }
-        double v = Double.parseDouble(cell);
-        if (Double.isInfinite(v)) {
-            throw new IllegalArgumentException(where + ": '" + raw + "' is too large for a float64");
-        }
-        return v;
-    }
-
-    static String readText(Path file) {
+    /** Copies standard input to a temporary file, so that it can be read twice. */
+    static Path spillStdin() {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(file + ": not UTF-8 text; save the CSV file as UTF-8");
+            Path tmp = Files.createTempFile("petal-stdin", ".csv");
+            try (InputStream in = CsvInput.open(Path.of("-"))) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(tmp);
+                throw e;
+            }
+            return tmp;
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+            throw new IllegalArgumentException("-: cannot copy standard input to a temporary file: " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temporary file is not worth failing for
         }
     }
 
     private static boolean fitsInt(String s) {
         long v = Long.parseLong(s);
         return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
-    }
-
-    private static String quoted(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (String n : names) {
-            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(n).append('\'');
-        }
-        return sb.toString();
     }
 }

@@ -117,4 +117,95 @@ class CsvReaderTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> CsvReader.readFeatures("test.csv", "b,label,a\n1,x,2\n", List.of("a", "c"))).getMessage());
     }
+
+    @Test
+    void semicolonAndTabFilesAreDetectedOrNamed() {
+        LabeledData semi = CsvReader.read("glass.csv", "RI;Na;Type\n1.5;13.6;1\n1.4;13.9;2\n", null);
+        assertEquals(List.of("RI", "Na"), semi.featureNames());
+        assertEquals(13.9, semi.x().get(1, 1));
+        LabeledData tab = CsvReader.read("t.tsv", "a\tb\ty\n1,5\t2\tz\n".replace("1,5", "1.5"), null);
+        assertEquals(1.5, tab.x().get(0, 0));
+        LabeledData pipe = CsvReader.read("p.csv", "a|y\n3|z\n", null, CsvOptions.defaults().withDelimiter('|'));
+        assertEquals(3.0, pipe.x().get(0, 0));
+        assertEquals('\t', CsvOptions.parseDelimiter("tab"));
+        assertEquals("--delimiter must be one character (or 'tab'), got ';;'",
+                assertThrows(IllegalArgumentException.class, () -> CsvOptions.parseDelimiter(";;")).getMessage());
+    }
+
+    @Test
+    void aFileWithoutHeaderIsToldSo() {
+        assertEquals("train.csv line 1: the first row holds numbers ('5.1', '3.5', '0'), not column names; add a header row naming every column",
+                error("5.1,3.5,0\n4.9,3.0,0\n"));
+    }
+
+    @Test
+    void missingValueMarkersGetTheMissingValueMessageOrAreReadAsNaN() {
+        assertEquals("train.csv line 2, column 'sepal width': '?' is a missing value; remove the row or impute the value "
+                + "(or read such cells as NaN with --na-values '?')", error(HEADER + "5.1,?,setosa\n"));
+        assertEquals("train.csv line 2, column 'sepal length': 'NA' is a missing value; remove the row or impute the value "
+                + "(or read such cells as NaN with --na-values 'NA')", error(HEADER + "NA,1,setosa\n"));
+        LabeledData d = CsvReader.read("t.csv", HEADER + "5.1,?,setosa\n-999,,b\n", null,
+                CsvOptions.defaults().withNaValues(List.of("?", "-999")));
+        assertTrue(Double.isNaN(d.x().get(0, 1)));
+        assertTrue(Double.isNaN(d.x().get(1, 0)));
+        assertTrue(Double.isNaN(d.x().get(1, 1)));
+        assertEquals(5.1, d.x().get(0, 0));
+    }
+
+    @Test
+    void idAndIgnoredColumnsAreNotFeatures() {
+        CsvOptions o = CsvOptions.defaults().withIdColumn("id").withIgnoreColumns(List.of("note"));
+        LabeledData d = CsvReader.read("t.csv", "id,a,note,b,y\nr1,1,x,2,p\nr2,3,y,4,q\n", null, o);
+        assertEquals(List.of("a", "b"), d.featureNames());
+        assertEquals(Matrix.of(new double[][] {{1, 2}, {3, 4}}), d.x());
+        assertEquals(List.of("p", "q"), d.classNames());
+        assertEquals("t.csv line 1: no column 'nope' (named by --ignore-columns); the columns are 'a', 'y'",
+                assertThrows(IllegalArgumentException.class, () -> CsvReader.read("t.csv", "a,y\n1,2\n", null,
+                        CsvOptions.defaults().withIgnoreColumns(List.of("nope")))).getMessage());
+        try (CsvFeatures f = CsvFeatures.of(CsvRows.of("t.csv", "id,a,b\nr1,1,2\nr2,3,4\nr3,5,6\n", o.withIgnoreColumns(List.of())),
+                List.of("b", "a"))) {
+            CsvFeatures.Chunk c = f.next(2);
+            assertEquals(List.of("r1", "r2"), c.ids());
+            assertEquals(Matrix.of(new double[][] {{2, 1}, {4, 3}}), c.x());
+            assertEquals(List.of("r3"), f.next(2).ids());
+            assertEquals(null, f.next(2));
+        }
+    }
+
+    @Test
+    void gzipFilesAndLongCellsAreRead(@TempDir Path dir) throws IOException {
+        Path gz = dir.resolve("train.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("x,y\n1.5,a\n2.5,b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        LabeledData d = Datasets.readCsv(gz, null);
+        assertEquals(2.5, d.x().get(1, 0));
+        String longCell = "z".repeat(100_000);
+        String msg = error("a,y\n" + longCell + ",1\n");
+        assertTrue(msg.length() < 400, msg);
+        assertTrue(msg.endsWith("... (100000 characters)' is not a number"), msg);
+        assertEquals(dir + ": is a folder, not a CSV file",
+                assertThrows(IllegalArgumentException.class, () -> Datasets.readCsv(dir, null)).getMessage());
+    }
+
+    @Test
+    void rowsLongerThanTheReadBufferAndQuotedDelimitersSurvive() {
+        StringBuilder sb = new StringBuilder();
+        int d = 5000;
+        for (int j = 0; j < d; j++) {
+            sb.append("c").append(j).append(',');
+        }
+        sb.append("\"label, quoted\"\n");
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < d; j++) {
+                sb.append(i * 0.5 + j * 1e-3).append(',');
+            }
+            sb.append("\"a,\"\"b\"\"\"\n");
+        }
+        LabeledData x = CsvReader.read("wide.csv", sb.toString(), null);
+        assertEquals(d, x.x().cols());
+        assertEquals(1.0 + 4999e-3, x.x().get(2, d - 1));
+        assertEquals(List.of("a,\"b\""), x.classNames());
+        assertEquals("label, quoted", x.labelName());
+    }
 }
