@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CvCommand.class,
                 PredictCommand.class,
                 EvaluateCommand.class,
+                ScoreCommand.class,
                 RunCommand.class,
                 RunsCommand.class,
                 ModelsCommand.class,
@@ -55,6 +56,12 @@ public final class PetalCli implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = ex;
+            OutOfMemoryError oom = OutOfMemory.find(cause);
+            if (oom != null) {
+                err.println("error: " + OutOfMemory.explain(oom, args));
+                err.flush();
+                return 1;
+            }
             err.println("error: " + oneLine(describe(cause)));
             if (verbose) {
                 cause.printStackTrace(err);

@@ -1,8 +1,6 @@
 package dev.petal.cli;
 
-import dev.petal.datasets.CsvWriter;
-import dev.petal.datasets.Datasets;
-import dev.petal.datasets.LabeledData;
+import dev.petal.datasets.CsvSplit;
 import dev.petal.selection.Selection;
 import dev.petal.selection.SplitOptions;
 import dev.petal.selection.SplitSize;
@@ -27,7 +25,7 @@ public final class SplitCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "ALL.csv", description = "The CSV file to split (header row; numeric features).")
     Path data;
 
-    @Option(names = "--train", required = true, paramLabel = "TRAIN.csv", description = "Where to write the training rows.")
+    @Option(names = "--train", required = true, paramLabel = "TRAIN.csv", description = "Where to write the training rows (both files are written, or neither).")
     Path train;
 
     @Option(names = "--test", required = true, paramLabel = "TEST.csv", description = "Where to write the test rows.")
@@ -47,6 +45,9 @@ public final class SplitCommand implements Callable<Integer> {
     @Option(names = "--stratify", description = "Keep the class proportions of the labels in both files.")
     boolean stratify;
 
+    @CommandLine.Mixin
+    CsvOptionsMixin csv = new CsvOptionsMixin();
+
     @Override
     public Integer call() {
         SplitSize size = parseSize(testSize);
@@ -57,14 +58,12 @@ public final class SplitCommand implements Callable<Integer> {
         if (train.toAbsolutePath().normalize().equals(test.toAbsolutePath().normalize())) {
             throw usage("--train and --test name the same file: " + train);
         }
-        LabeledData all = Datasets.readCsv(data, label);
         SplitOptions options = SplitOptions.seeded(seed).withTestSize(size).withStratify(stratify);
-        TrainTestIndices idx = Selection.trainTestIndices(all.y(), options);
-        CsvWriter.write(train, all, idx.train());
-        CsvWriter.write(test, all, idx.test());
+        CsvSplit.Result result = CsvSplit.split(data, label, csv.options(), options, train, test);
+        TrainTestIndices idx = result.indices();
         spec.commandLine().getOut().printf("wrote %d rows to %s and %d rows to %s (test_size=%s, random_state=%d%s)%n",
                 idx.train().length, train, idx.test().length, test, size == null ? Selection.DEFAULT_TEST_SIZE : size, seed,
-                stratify ? ", stratified by '" + all.labelName() + "'" : "");
+                stratify ? ", stratified by '" + result.labelName() + "'" : "");
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package dev.petal.cli;
 
-import dev.petal.datasets.Datasets;
+import dev.petal.datasets.CsvReader;
+import dev.petal.io.OutputFiles;
 import dev.petal.datasets.LabeledData;
 import dev.petal.modelio.ModelIO;
 import dev.petal.modelio.ModelMetadata;
@@ -23,7 +24,8 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv", description = "Training data: a header row, numeric features, a label column.")
+    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv",
+            description = "Training data: a header row, numeric features, a label column ('-' for standard input; .csv.gz read as gzip).")
     Path data;
 
     @Option(names = "--model", required = true, paramLabel = "OUT.petal", description = "Where to save the fitted model (written atomically).")
@@ -35,10 +37,17 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EstimatorOptions estimator;
 
+    @Option(names = "--training-accuracy", description = "Also report the accuracy on the training rows (one more pass of predictions over them).")
+    boolean trainingAccuracy;
+
+    @CommandLine.Mixin
+    CsvOptionsMixin csv = new CsvOptionsMixin();
+
     @Override
     public Integer call() throws Exception {
         SVC svc = estimator.svc(spec.commandLine());
-        LabeledData d = Datasets.readCsv(data, label);
+        OutputFiles.resolve(model);   // refuse a device or folder before the work, not after
+        LabeledData d = CsvReader.read(data, label, csv.options());
         ModelMetadata meta = new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of());
         SVCModel fitted;
         Object saved;
@@ -53,11 +62,12 @@ public final class TrainCommand implements Callable<Integer> {
         for (String w : fitted.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }
-        ModelIO.save(model, saved, meta);
+        ModelIO.save(OutputFiles.resolve(model), saved, meta);
         int nsv = Arrays.stream(fitted.nSupport()).sum();
-        double accuracy = ((dev.petal.api.Classifier) saved).score(d.x(), d.y());
+        String accuracy = trainingAccuracy
+                ? String.format(", training accuracy %.4f", ((dev.petal.api.Classifier) saved).score(d.x(), d.y())) : "";
         spec.commandLine().getOut().printf("trained %sSVC(kernel='%s', C=%s, gamma=%s) on %d rows x %d features, %d classes: "
-                        + "%d support vectors, training accuracy %.4f; saved %s%n", estimator.scale ? "StandardScaler + " : "",
+                        + "%d support vectors%s; saved %s%n", estimator.scale ? "StandardScaler + " : "",
                 svc.kernel().pyName(), dev.petal.check.PyRepr.of(svc.C()), svc.gamma(), d.x().rows(), d.x().cols(),
                 fitted.classes().length, nsv, accuracy, model);
         return 0;

@@ -1,0 +1,49 @@
+package dev.petal.cli;
+
+import dev.petal.serving.ModelSource;
+import dev.petal.serving.ServedModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code petal score}: batch scoring of a file with a model file or a registered model, in bounded
+ * memory (a chunk of rows at a time), writing the same columns as {@code predict}.
+ */
+@Command(name = "score", description = "Score a data file with a model file or a registered model; write the same columns as 'predict'.")
+public final class ScoreCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "M.petal|NAME[:VERSION]",
+            description = "A .petal model file, or a registered model: NAME (latest), NAME:VERSION or NAME@ALIAS.")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "IN.csv", description = "Rows to score ('-' for standard input; .csv.gz read as gzip).")
+    Path data;
+
+    @Option(names = "--output", required = true, paramLabel = "OUT.csv",
+            description = "Where to write the scores ('-' for standard output; written atomically, through a symbolic link).")
+    Path output;
+
+    @Option(names = "--decision-function", description = "Add columns decision_0..decision_{k-1} with scikit-learn's decision_function values.")
+    boolean decision;
+
+    @Option(names = "--proba", description = "Add columns proba_<class> (the model must have been trained with --probability).")
+    boolean proba;
+
+    @CommandLine.Mixin
+    CsvOptionsMixin csv = new CsvOptionsMixin();
+
+    @CommandLine.Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
+
+    @Override
+    public Integer call() throws Exception {
+        ServedModel m = ModelSource.resolve(model, workspace::openExisting);
+        return PredictCommand.run(spec, model, m.classifier(), m.featureNames(),
+                PredictCommand.classNames(m.classNames(), m.classifier()), data, output, csv, decision, proba);
+    }
+}
