@@ -154,6 +154,6 @@ public record LinearSVC(String penalty, String loss, boolean dual, double tol, d
             coef = new double[][] {diff};
             intercept = new double[] {fitIntercept ? intercept[1] - intercept[0] : 0.0};
         }
-        return new LinearSVCModel(this, classes, d, coef, intercept, nIterMax, converged);
+        return new LinearSVCModel(this, classes, d, coef, intercept, nIterMax, converged, Fingerprints.of(x, y));
     }
 }

@@ -1,6 +1,7 @@
 package dev.petal.linear;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Provenance;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
@@ -20,9 +21,11 @@ public final class LinearSVCModel implements DecisionClassifier {
     private final double[] intercept;
     private final int nIter;
     private final boolean converged;
+    private final Provenance provenance;
 
     LinearSVCModel(LinearSVC params, int[] classes, int nFeatures, double[][] coef, double[] intercept, int nIter,
-                   boolean converged) {
+                   boolean converged, Provenance provenance) {
+        this.provenance = java.util.Objects.requireNonNull(provenance, "provenance");
         this.params = params;
         this.classes = classes.clone();
         this.nFeatures = nFeatures;
@@ -33,7 +36,8 @@ public final class LinearSVCModel implements DecisionClassifier {
     }
 
     /** Rebuilds a fitted model from its parts (model files); checks that the shapes agree. */
-    public static LinearSVCModel of(LinearSVC params, int[] classes, double[][] coef, double[] intercept, int nIter) {
+    public static LinearSVCModel of(LinearSVC params, int[] classes, double[][] coef, double[] intercept, int nIter,
+                                    Provenance provenance) {
         int rows = classes.length == 2 ? 1 : classes.length;
         if (classes.length < 2 || coef.length != rows || intercept.length != rows) {
             throw new IllegalArgumentException("a LinearSVC model with " + classes.length + " classes needs " + rows
@@ -45,7 +49,17 @@ public final class LinearSVCModel implements DecisionClassifier {
                 throw new IllegalArgumentException("coefficient rows differ in length");
             }
         }
-        return new LinearSVCModel(params, classes, d, coef, intercept, nIter, nIter < params.maxIter());
+        for (int i = 1; i < classes.length; i++) {
+            if (classes[i] <= classes[i - 1]) {
+                throw new IllegalArgumentException("classes must be strictly increasing");
+            }
+        }
+        return new LinearSVCModel(params, classes, d, coef, intercept, nIter, nIter < params.maxIter(), provenance);
+    }
+
+    /** Where this model came from. */
+    public Provenance provenance() {
+        return provenance;
     }
 
     /** The settings this model was fitted with. */

@@ -113,7 +113,7 @@ public record LinearSVR(double epsilon, double tol, double C, String loss, boole
         double[] coef = java.util.Arrays.copyOf(r.w()[0], d);
         double intercept = fitIntercept ? interceptScaling * r.w()[0][d] : 0.0;
         int nIter = r.nIter()[0];
-        return new LinearSVRModel(this, coef, intercept, nIter, nIter < maxIter);
+        return new LinearSVRModel(this, coef, intercept, nIter, nIter < maxIter, Fingerprints.of(x, y));
     }
 
     /** {@link #fit(RowSource, double[], double[])} without sample weights. */

@@ -1,6 +1,9 @@
 package dev.petal.linear;
 
+import dev.petal.api.Provenance;
+import dev.petal.api.Regressor;
 import dev.petal.check.Check;
+import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
 import dev.petal.metrics.RegressionMetrics;
 import java.util.ArrayList;
@@ -10,14 +13,16 @@ import java.util.List;
  * A fitted {@link LinearSVR}: scikit-learn's {@code coef_} (one value per feature), {@code intercept_}
  * and {@code n_iter_}. Immutable; arrays are copied in and out.
  */
-public final class LinearSVRModel {
+public final class LinearSVRModel implements Regressor {
     private final LinearSVR params;
     private final double[] coef;
     private final double intercept;
     private final int nIter;
     private final boolean converged;
+    private final Provenance provenance;
 
-    LinearSVRModel(LinearSVR params, double[] coef, double intercept, int nIter, boolean converged) {
+    LinearSVRModel(LinearSVR params, double[] coef, double intercept, int nIter, boolean converged, Provenance provenance) {
+        this.provenance = java.util.Objects.requireNonNull(provenance, "provenance");
         this.params = params;
         this.coef = coef.clone();
         this.intercept = intercept;
@@ -26,11 +31,11 @@ public final class LinearSVRModel {
     }
 
     /** Rebuilds a fitted model from its parts (model files). */
-    public static LinearSVRModel of(LinearSVR params, double[] coef, double intercept, int nIter) {
+    public static LinearSVRModel of(LinearSVR params, double[] coef, double intercept, int nIter, Provenance provenance) {
         if (coef.length < 1) {
             throw new IllegalArgumentException("a LinearSVR model needs at least one coefficient");
         }
-        return new LinearSVRModel(params, coef, intercept, nIter, nIter < params.maxIter());
+        return new LinearSVRModel(params, coef, intercept, nIter, nIter < params.maxIter(), provenance);
     }
 
     static double[][] copy(double[][] a) {
@@ -41,12 +46,18 @@ public final class LinearSVRModel {
         return out;
     }
 
+    /** Where this model came from. */
+    public Provenance provenance() {
+        return provenance;
+    }
+
     /** The settings this model was fitted with. */
     public LinearSVR params() {
         return params;
     }
 
     /** The number of features seen at fit. */
+    @Override
     public int nFeatures() {
         return coef.length;
     }
@@ -78,6 +89,16 @@ public final class LinearSVRModel {
             w.add(Solvers.CONVERGENCE_WARNING);
         }
         return w;
+    }
+
+    @Override
+    public double[] predict(Matrix x) {
+        return predict((RowSource) x);
+    }
+
+    @Override
+    public double score(Matrix x, double[] y) {
+        return score((RowSource) x, y);
     }
 
     /** {@code predict(X)}: {@code X coef + intercept}, dense or CSR rows. */

@@ -10,6 +10,8 @@ import dev.petal.io.JsonSection;
 import dev.petal.io.ModelArchive;
 import dev.petal.io.ModelFormatException;
 import dev.petal.io.NpyArray;
+import dev.petal.linear.LinearSVCModel;
+import dev.petal.linear.LinearSVRModel;
 import dev.petal.pipeline.PipelineModel;
 import dev.petal.preprocessing.StandardScalerModel;
 import dev.petal.svm.SVCModel;
@@ -43,6 +45,10 @@ final class Codecs {
     private static final List<ModelCodec<?>> CODECS = List.of(
             new ModelCodec<>(ModelType.SVC, SVCModel.class, SVCModel::provenance, SVCModel::nFeatures, SvcCodec::write,
                     SvcCodec::read),
+            new ModelCodec<>(ModelType.LINEAR_SVC, LinearSVCModel.class, LinearSVCModel::provenance, LinearSVCModel::nFeatures,
+                    LinearCodec::writeSvc, LinearCodec::readSvc),
+            new ModelCodec<>(ModelType.LINEAR_SVR, LinearSVRModel.class, LinearSVRModel::provenance, LinearSVRModel::nFeatures,
+                    LinearCodec::writeSvr, (body, a, prefix, nFeatures, classes, p) -> LinearCodec.readSvr(body, a, prefix, nFeatures, p)),
             new ModelCodec<>(ModelType.STANDARD_SCALER, StandardScalerModel.class, StandardScalerModel::provenance,
                     StandardScalerModel::nFeatures, ScalerCodec::write,
                     (body, a, prefix, nFeatures, classes, p) -> ScalerCodec.read(body, a, prefix, nFeatures, p)));
@@ -155,7 +161,7 @@ final class Codecs {
         for (int i = 0; i < steps.size(); i++) {
             boolean isLast = i == steps.size() - 1;
             ModelType t = ModelType.ofId(steps.get(i).choice("model_type", ModelType.ids()));
-            if (isLast ? !t.isClassifier() || t == ModelType.PIPELINE : t.isClassifier()) {
+            if (isLast ? !t.isClassifier() || t == ModelType.PIPELINE : t.isClassifier() || t.isRegressor()) {
                 throw a.fail("pipeline step " + i + " is a " + t.id() + (isLast
                         ? ", but the last step must be a classifier." : ", but every step before the last must be a transformer."));
             }

@@ -1,6 +1,7 @@
 package dev.petal.modelio;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Regressor;
 import dev.petal.api.Provenance;
 import dev.petal.api.Transformer;
 import java.util.Objects;
@@ -38,6 +39,19 @@ public record LoadedModel(String source, int formatVersion, ModelType type, Obje
         }
         throw new IllegalStateException(source + " holds a " + type.id() + ", which is not a classifier; "
                 + "use a model file that holds an svc or a pipeline.");
+    }
+
+    /** Whether the model is a regressor (it predicts numbers). */
+    public boolean isRegressor() {
+        return model instanceof Regressor;
+    }
+
+    /** The model as a regressor; throws an {@link IllegalStateException} with a one-line message if it is not one. */
+    public Regressor asRegressor() {
+        if (model instanceof Regressor r) {
+            return r;
+        }
+        throw new IllegalStateException(source + " holds a " + type.id() + ", which is not a regressor.");
     }
 
     /** The model as a transformer; throws an {@link IllegalStateException} if it is not one. */

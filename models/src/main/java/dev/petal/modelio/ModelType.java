@@ -10,14 +10,29 @@ public enum ModelType {
     /** A fitted {@code dev.petal.preprocessing.StandardScalerModel}. */
     STANDARD_SCALER("standard_scaler", false),
     /** A fitted {@code dev.petal.pipeline.PipelineModel}: transforms then a final classifier. */
-    PIPELINE("pipeline", true);
+    PIPELINE("pipeline", true),
+    /** A fitted {@code dev.petal.linear.LinearSVCModel}. */
+    LINEAR_SVC("linear_svc", true),
+    /** A fitted {@code dev.petal.linear.LinearSVRModel}. */
+    LINEAR_SVR("linear_svr", false, true);
 
     private final String id;
     private final boolean classifier;
+    private final boolean regressor;
 
     ModelType(String id, boolean classifier) {
+        this(id, classifier, false);
+    }
+
+    ModelType(String id, boolean classifier, boolean regressor) {
         this.id = id;
         this.classifier = classifier;
+        this.regressor = regressor;
+    }
+
+    /** Whether models of this type are regressors (they predict numbers and carry no {@code classes}). */
+    public boolean isRegressor() {
+        return regressor;
     }
 
     /** The id written in {@code petal.json}, e.g. {@code standard_scaler}. */

@@ -12,11 +12,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Regressor;
 import dev.petal.api.Transformer;
 import dev.petal.io.ModelFormatException;
 import dev.petal.linalg.Matrix;
+import dev.petal.linear.LinearSVC;
+import dev.petal.linear.LinearSVR;
 import dev.petal.pipeline.Pipeline;
 import dev.petal.preprocessing.StandardScaler;
+import dev.petal.svm.ClassWeight;
 import dev.petal.svm.Kernel;
 import dev.petal.svm.SVC;
 import java.io.IOException;
@@ -80,6 +84,14 @@ class ModelFileFuzzTest {
         SEEDS.add(ModelIO.toBytes(MODELS.get(0), new ModelMetadata(List.of("a", "b", "c", "d"), List.of("x", "y", "z"))));
         SEEDS.add(ModelIO.toBytes(MODELS.get(1), ModelMetadata.NONE));
         SEEDS.add(ModelIO.toBytes(MODELS.get(2), ModelMetadata.ofFeatureNames(List.of("a", "b", "c", "d"))));
+        MODELS.add(LinearSVC.defaults().withRandomState(1L).withClassWeight(ClassWeight.of(Map.of(5, 2.0))).fit(x, y));
+        SEEDS.add(ModelIO.toBytes(MODELS.get(3), ModelMetadata.NONE));
+        double[] target = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            target[i] = y[i] * 1.5 - x.get(i, 0);
+        }
+        MODELS.add(LinearSVR.defaults().withRandomState(2L).withEpsilon(0.1).fit(x, target));
+        SEEDS.add(ModelIO.toBytes(MODELS.get(4), ModelMetadata.ofFeatureNames(List.of("a", "b", "c", "d"))));
         Random rng = new Random(SEED + 1);
         for (byte[] seed : SEEDS) {
             List<byte[]> bombs = new ArrayList<>();
@@ -181,6 +193,11 @@ class ModelFileFuzzTest {
                     DecisionClassifier o = (DecisionClassifier) original;
                     assertArrayEquals(o.predict(PROBE), p, what);
                     assertEquals(o.decisionFunction(PROBE), d, what);
+                }
+            } else if (m.model() instanceof Regressor r) {
+                double[] p = r.predict(PROBE);
+                if (byteLevel) {
+                    assertArrayEquals(((Regressor) original).predict(PROBE), p, what);
                 }
             } else {
                 Matrix t = ((Transformer) m.model()).transform(PROBE);
