@@ -1,7 +1,9 @@
 package dev.petal.selection;
 
 import dev.petal.api.Estimator;
+import dev.petal.api.HasParallelism;
 import dev.petal.api.HasParams;
+import dev.petal.api.Parallelism;
 import dev.petal.linalg.Matrix;
 import dev.petal.metrics.Scorer;
 import java.util.Map;
@@ -30,6 +32,18 @@ public record CvJob<M>(Estimator<M> estimator, Matrix x, int[] y, Scorer scorer,
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(errorScore, "errorScore");
         dev.petal.check.Check.consistentLength(x.rows(), y.length);
+    }
+
+    /**
+     * This job with every fit limited to {@code parallelism} threads (for estimators that take a thread
+     * count), so that units running side by side share the cores instead of each taking them all.
+     */
+    @SuppressWarnings("unchecked")
+    public CvJob<M> withFitParallelism(Parallelism parallelism) {
+        if (!(estimator instanceof HasParallelism h)) {
+            return this;
+        }
+        return new CvJob<>((Estimator<M>) h.withParallelism(parallelism), x, y, scorer, returnTrainScore, errorScore);
     }
 
     /** The base estimator with {@code params} set (the base itself for no parameters). */

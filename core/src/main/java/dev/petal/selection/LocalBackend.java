@@ -1,20 +1,16 @@
 package dev.petal.selection;
 
+import dev.petal.api.Parallelism;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs cross-validation units on this machine's cores: at most {@code nJobs} at once, on threads
  * this call creates and stops before it returns (one unit runs on the caller's thread when
- * {@code nJobs} is 1). Interrupting the caller cancels the units not yet finished.
+ * {@code nJobs} is 1), each fit limited to its share of the cores. Interrupting the caller cancels
+ * the units not yet finished.
  *
  * @param nJobs the most units running at once, at least 1
  */
@@ -44,50 +40,84 @@ public record LocalBackend(int nJobs) implements CvBackend {
             }
             return out;
         }
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "petal-cv-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(threads, factory);
-        try {
-            List<Future<CvOutcome>> futures = new ArrayList<>(tasks.size());
-            for (CvTask t : tasks) {
-                futures.add(pool.submit(() -> job.evaluate(t)));
-            }
-            for (Future<CvOutcome> f : futures) {
+        // units side by side share the cores: each fit gets its part of them (results never depend on it)
+        CvJob<?> shared = job.withFitParallelism(Parallelism.threads(
+                Math.max(1, Runtime.getRuntime().availableProcessors() / threads)));
+        int n = tasks.size();
+        CvOutcome[] results = new CvOutcome[n];
+        Throwable[] failures = new Throwable[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        Runnable work = () -> {
+            while (!stop.get() && !Thread.currentThread().isInterrupted()) {
+                int i = next.getAndIncrement();
+                if (i >= n) {
+                    return;
+                }
                 try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(cause);
-                } catch (CancellationException e) {
-                    throw new InterruptedException("cross-validation was cancelled");
+                    results[i] = shared.evaluate(tasks.get(i));
+                } catch (Throwable t) {
+                    failures[i] = t;
+                    stop.set(true);
                 }
             }
-            return out;
+        };
+        Thread[] workers = new Thread[threads];
+        for (int w = 0; w < threads; w++) {
+            workers[w] = new Thread(work, "petal-cv-" + (w + 1));
+            workers[w].setDaemon(true);
+            workers[w].start();
+        }
+        boolean interrupted = false;
+        try {
+            for (Thread w : workers) {
+                w.join();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
         } finally {
-            pool.shutdownNow();
-            boolean interrupted = Thread.interrupted();
-            while (true) {
+            if (interrupted) {
+                stop.set(true);
+                for (Thread w : workers) {
+                    w.interrupt();
+                }
+            }
+            joinUninterruptibly(workers);
+        }
+        if (interrupted) {
+            throw new InterruptedException("cross-validation was interrupted");
+        }
+        for (Throwable t : failures) {
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error err) {
+                throw err;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
+        }
+        for (CvOutcome o : results) {
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** Waits until every worker has ended, even if this thread is interrupted meanwhile (the flag is kept). */
+    private static void joinUninterruptibly(Thread[] workers) {
+        boolean interrupted = false;
+        for (Thread w : workers) {
+            while (w.isAlive()) {
                 try {
-                    if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                        break;
-                    }
+                    w.join();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.petal.pipeline;
 
 import dev.petal.api.DecisionClassifier;
 import dev.petal.api.Estimator;
+import dev.petal.api.HasParallelism;
 import dev.petal.api.HasParams;
+import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.api.Transformer;
 import dev.petal.check.Check;
@@ -20,7 +22,7 @@ import java.util.Objects;
  * @param classifier the final step
  */
 public record Pipeline(List<Estimator<? extends Transformer>> transforms, Estimator<? extends DecisionClassifier> classifier)
-        implements Estimator<PipelineModel>, HasParams {
+        implements Estimator<PipelineModel>, HasParams, HasParallelism {
     /** Copies the steps and refuses null ones. */
     public Pipeline {
         transforms = List.copyOf(transforms);
@@ -67,6 +69,16 @@ public record Pipeline(List<Estimator<? extends Transformer>> transforms, Estima
     @Override
     public Pipeline withParams(Map<String, ?> params) {
         return PipelineParams.with(this, params);
+    }
+
+    /** A copy whose steps that take a thread count get {@code parallelism}. */
+    @Override
+    public Pipeline withParallelism(Parallelism parallelism) {
+        List<Estimator<?>> steps = new ArrayList<>();
+        for (Estimator<?> s : steps()) {
+            steps.add(s instanceof HasParallelism h ? (Estimator<?>) h.withParallelism(parallelism) : s);
+        }
+        return ofSteps(steps);
     }
 
     /** Fits every step in turn and returns the fitted pipeline, whose provenance fingerprints {@code x} and {@code y}. */

@@ -1,6 +1,7 @@
 package dev.petal.svm;
 
 import dev.petal.api.Estimator;
+import dev.petal.api.HasParallelism;
 import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
 import dev.petal.check.Check;
@@ -41,7 +42,7 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
                   boolean probability, double tol, double cacheSize, ClassWeight classWeight, int maxIter,
                   DecisionShape decisionFunctionShape, boolean breakTies, Long randomState, Parallelism parallelism,
                   Duration timeLimit)
-        implements Estimator<SVCModel>, HasParams {
+        implements Estimator<SVCModel>, HasParams, HasParallelism {
 
     /** Validates every parameter, in scikit-learn's (alphabetical) order, with its messages. */
     public SVC {
@@ -179,6 +180,7 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
     }
 
     /** A copy whose fits use {@code parallelism} (predictions of its models too, unless they override it). */
+    @Override
     public SVC withParallelism(Parallelism parallelism) {
         return new SVC(C, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
                 decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
