@@ -28,6 +28,18 @@ public record Provenance(String petalVersion, String javaVersion, Instant create
         return new Provenance(Version.petal(), Version.java(), Instant.now(), sha256(x), sha256(y));
     }
 
+    /** The provenance of a regressor (or one-class model) fitted now on {@code x} and real targets {@code y}. */
+    public static Provenance of(Matrix x, double[] y) {
+        return new Provenance(Version.petal(), Version.java(), Instant.now(), sha256(x), sha256(y));
+    }
+
+    /** SHA-256 of real values as little-endian float64. */
+    public static String sha256(double[] y) {
+        ByteBuffer b = ByteBuffer.allocate(y.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(y);
+        return digest(b.array());
+    }
+
     /** SHA-256 of a matrix's values, row by row, as little-endian float64 (what {@code numpy.ascontiguousarray(X, '<f8').tobytes()} hashes to). */
     public static String sha256(Matrix x) {
         // row by row through one small buffer: hashing a large X must not hold it twice more

@@ -31,8 +31,18 @@ final class LibSvm {
         }
     }
 
-    /** Training parameters ({@code svm_parameter} for C_SVC). */
+    /** libsvm's {@code svm_type} values, in its numbering. */
+    static final int C_SVC = 0;
+    static final int NU_SVC = 1;
+    static final int ONE_CLASS = 2;
+    static final int EPSILON_SVR = 3;
+    static final int NU_SVR = 4;
+
+    /** Training parameters ({@code svm_parameter}). */
     static final class Params {
+        final int svmType;
+        final double nu;
+        final double p;
         final KernelFunction kf;
         final double c;
         final double eps;
@@ -46,6 +56,14 @@ final class LibSvm {
 
         Params(KernelFunction kf, double c, double eps, boolean shrinking, boolean probability, double cacheSizeMb,
                int maxIter, int[] weightLabel, double[] weight, long randomSeed) {
+            this(C_SVC, 0.0, 0.0, kf, c, eps, shrinking, probability, cacheSizeMb, maxIter, weightLabel, weight, randomSeed);
+        }
+
+        Params(int svmType, double nu, double p, KernelFunction kf, double c, double eps, boolean shrinking,
+               boolean probability, double cacheSizeMb, int maxIter, int[] weightLabel, double[] weight, long randomSeed) {
+            this.svmType = svmType;
+            this.nu = nu;
+            this.p = p;
             this.kf = kf;
             this.c = c;
             this.eps = eps;
@@ -86,11 +104,14 @@ final class LibSvm {
         int[] nIter;
     }
 
-    /** libsvm's {@code PREFIX(train)} for C_SVC. */
+    /** libsvm's {@code PREFIX(train)}. */
     static Model train(Problem prob0, Params param, Context ctx) {
         Problem prob = removeZeroWeight(prob0);
         if (param.randomSeed >= 0) {
             ctx.rng.seed(param.randomSeed);
+        }
+        if (param.svmType == ONE_CLASS || param.svmType == EPSILON_SVR || param.svmType == NU_SVR) {
+            return trainOneOutput(prob, param, ctx);
         }
         int l = prob.size();
         // svm_group_classes with sorted labels
@@ -312,6 +333,77 @@ final class LibSvm {
         return model;
     }
 
+    /** The regression and one-class branch of {@code PREFIX(train)}: one problem, one output. */
+    private static Model trainOneOutput(Problem prob, Params param, Context ctx) {
+        Solver.Result r = new Solver.Result();
+        double[] alpha = trainOne(prob, param, 0, 0, ctx, param.cacheSizeMb, r);
+        ctx.status |= r.timedOut ? 1 : 0;
+        int l = prob.size();
+        int nSV = 0;
+        for (int i = 0; i < l; i++) {
+            if (Math.abs(alpha[i]) > 0) {
+                ++nSV;
+            }
+        }
+        Model model = new Model();
+        model.nrClass = 2;
+        model.label = new int[0];
+        model.rho = new double[] {r.rho};
+        model.nIter = new int[] {r.iterations};
+        model.nSV = new int[] {nSV, 0};
+        model.probA = new double[0];
+        model.probB = new double[0];
+        model.svRows = new int[nSV];
+        model.svInd = new int[nSV];
+        model.svCoef = new double[1][nSV];
+        int j = 0;
+        for (int i = 0; i < l; i++) {
+            if (Math.abs(alpha[i]) > 0) {
+                model.svRows[j] = prob.rows[i];
+                model.svInd[j] = i;
+                model.svCoef[0][j] = alpha[i];
+                ++j;
+            }
+        }
+        return model;
+    }
+
+    /** libsvm's ν-SVC feasibility check ({@code check_parameter}): for every pair of classes with weight sums n1, n2, nu (n1 + n2) / 2 &lt;= min(n1, n2). */
+    static boolean nuFeasible(double[] y, double[] w, double nu) {
+        int[] label = new int[16];
+        double[] count = new double[16];
+        int nrClass = 0;
+        for (int i = 0; i < y.length; i++) {
+            int thisLabel = (int) y[i];
+            int j;
+            for (j = 0; j < nrClass; j++) {
+                if (thisLabel == label[j]) {
+                    count[j] += w[i];
+                    break;
+                }
+            }
+            if (j == nrClass) {
+                if (nrClass == label.length) {
+                    label = java.util.Arrays.copyOf(label, 2 * nrClass);
+                    count = java.util.Arrays.copyOf(count, 2 * nrClass);
+                }
+                label[nrClass] = thisLabel;
+                count[nrClass] = w[i];
+                ++nrClass;
+            }
+        }
+        for (int i = 0; i < nrClass; i++) {
+            double n1 = count[i];
+            for (int j = i + 1; j < nrClass; j++) {
+                double n2 = count[j];
+                if (nu * (n1 + n2) / 2 > Math.min(n1, n2)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static Problem removeZeroWeight(Problem prob) {
         int l = 0;
         for (int i = 0; i < prob.size(); i++) {
@@ -337,11 +429,44 @@ final class LibSvm {
         return new Problem(prob.x, prob.d, rows, y, w);
     }
 
-    /** {@code svm_train_one} with {@code solve_c_svc}: returns the signed coefficients {@code alpha_i y_i}. */
+    /** {@code svm_train_one}: the formulation's solve; returns the signed coefficients (for classification {@code alpha_i y_i}). */
     private static double[] trainOne(Problem prob, Params param, double cp, double cn, Context ctx, double cacheMb,
                                      Solver.Result out) {
+        Solver.Result r;
+        double[] coef;
+        switch (param.svmType) {
+            case NU_SVC -> {
+                coef = new double[prob.size()];
+                r = Formulations.nuSvc(prob, param, ctx, cacheMb, coef);
+            }
+            case ONE_CLASS -> {
+                coef = new double[prob.size()];
+                r = Formulations.oneClass(prob, param, ctx, cacheMb, coef);
+            }
+            case EPSILON_SVR -> {
+                coef = new double[prob.size()];
+                r = Formulations.epsilonSvr(prob, param, ctx, cacheMb, coef);
+            }
+            case NU_SVR -> {
+                coef = new double[prob.size()];
+                r = Formulations.nuSvr(prob, param, ctx, cacheMb, coef);
+            }
+            default -> {
+                coef = new double[prob.size()];
+                r = cSvc(prob, param, cp, cn, ctx, cacheMb, coef);
+            }
+        }
+        out.rho = r.rho;
+        out.obj = r.obj;
+        out.iterations = r.iterations;
+        out.timedOut = r.timedOut;
+        return coef;
+    }
+
+    /** {@code solve_c_svc}. */
+    private static Solver.Result cSvc(Problem prob, Params param, double cp, double cn, Context ctx, double cacheMb,
+                                      double[] alpha) {
         int l = prob.size();
-        double[] alpha = new double[l];
         double[] minusOnes = new double[l];
         byte[] y = new byte[l];
         double[] c = new double[l];
@@ -361,11 +486,7 @@ final class LibSvm {
         for (int i = 0; i < l; i++) {
             alpha[i] *= y[i];
         }
-        out.rho = r.rho;
-        out.obj = r.obj;
-        out.iterations = r.iterations;
-        out.timedOut = r.timedOut;
-        return alpha;
+        return r;
     }
 
     /** {@code svm_binary_svc_probability}: 5-fold CV decision values, then Platt's sigmoid; returns {A, B}. */
@@ -383,8 +504,8 @@ final class LibSvm {
             perm[i] = perm[j];
             perm[j] = t;
         }
-        Params subParam = new Params(param.kf, 1.0, param.eps, param.shrinking, false, param.cacheSizeMb,
-                param.maxIter, new int[] {+1, -1}, new double[] {cp, cn}, param.randomSeed);
+        Params subParam = new Params(param.svmType, param.nu, param.p, param.kf, 1.0, param.eps, param.shrinking, false,
+                param.cacheSizeMb, param.maxIter, new int[] {+1, -1}, new double[] {cp, cn}, param.randomSeed);
         double[] kvalue = new double[l];
         double[] scratch = new double[prob.d];
         double[] one = new double[1];

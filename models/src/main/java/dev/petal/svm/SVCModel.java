@@ -136,6 +136,20 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         return state.intercept();
     }
 
+    /**
+     * {@code coef_} for a linear kernel: one row of weights per pair of classes (one row for two classes),
+     * scikit-learn's {@code _one_vs_one_coef} from the public dual coefficients. Each weight is summed over
+     * the support vectors in order; scikit-learn's BLAS may sum in another order (within 1e-12 relative).
+     *
+     * @throws IllegalStateException for another kernel
+     */
+    public double[][] coef() {
+        if (!(state.params().kernel() instanceof Kernel.Linear)) {
+            throw new IllegalStateException("coef_ is only available when using a linear kernel");
+        }
+        return LinearCoef.oneVsOne(state.dualCoef(), state.nSupport(), sv, d);
+    }
+
     /** Solver iterations per pair ({@code n_iter_}). */
     public int[] nIter() {
         return state.nIter();

@@ -16,6 +16,11 @@ final class SvcTrainer {
     }
 
     static SVCModel fit(SVC params, Matrix x, int[] y, double[] sampleWeight) {
+        return fit(params, x, y, sampleWeight, LibSvm.C_SVC, 0.0, "SVC");
+    }
+
+    /** The fit of a libsvm classifier: {@code svmType} C_SVC (SVC) or NU_SVC (NuSVC, with {@code nu}). */
+    static SVCModel fit(SVC params, Matrix x, int[] y, double[] sampleWeight, int svmType, double nu, String owner) {
         double[] flat = Inputs.checkX(x);
         Check.consistentLength(x.rows(), y.length);
 
@@ -42,13 +47,16 @@ final class SvcTrainer {
             Check.allFinite("sample_weight", sampleWeight);
             w = sampleWeight.clone();
         }
-        double gamma = resolveGamma(params, flat, d);
+        double gamma = resolveGamma(params.kernel(), params.gamma(), flat, d);
 
         double[] yIndex = new double[n];
         for (int i = 0; i < n; i++) {
             yIndex[i] = Arrays.binarySearch(classes, y[i]);
         }
         checkWeights(yIndex, w, classes);
+        if (svmType == LibSvm.NU_SVC && !LibSvm.nuFeasible(yIndex, w, nu)) {
+            throw new IllegalArgumentException("specified nu is infeasible");
+        }
 
         long seed = params.randomState() != null
                 ? new Mt19937(params.randomState()).numpyRandint(Integer.MAX_VALUE)
@@ -70,13 +78,13 @@ final class SvcTrainer {
         for (int c = 0; c < k; c++) {
             weightLabel[c] = c;
         }
-        LibSvm.Params lp = new LibSvm.Params(kf, params.C(), params.tol(), params.shrinking(), params.probability(),
+        LibSvm.Params lp = new LibSvm.Params(svmType, nu, 0.0, kf, params.C(), params.tol(), params.shrinking(), params.probability(),
                 params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
         int[] yCopy = y.clone();
         LibSvm.Problem problem = new LibSvm.Problem(flat, d, rows, yIndex, w);
         LibSvm.Model m;
         LibSvm.Context ctx;
-        try (Team team = Team.of("SVC.fit", params.parallelism(), params.timeLimit())) {
+        try (Team team = Team.of(owner + ".fit", params.parallelism(), params.timeLimit())) {
             ctx = new LibSvm.Context(xsq, team);
             m = LibSvm.train(problem, lp, ctx);
         }
@@ -139,11 +147,10 @@ final class SvcTrainer {
     }
 
     /** gamma='scale' uses numpy's {@code X.var()} (pairwise sums in 8192-element chunks, see {@link NumpySum}). */
-    private static double resolveGamma(SVC params, double[] flat, int d) {
-        if (params.kernel() instanceof Kernel.Precomputed) {
+    static double resolveGamma(Kernel kernel, Gamma g, double[] flat, int d) {
+        if (kernel instanceof Kernel.Precomputed) {
             return 0.0;
         }
-        Gamma g = params.gamma();
         if (g instanceof Gamma.Scale) {
             double var = NumpySum.var(flat);
             return var != 0 ? 1.0 / ((double) d * var) : 1.0;
@@ -182,7 +189,7 @@ final class SvcTrainer {
         }
     }
 
-    private static void checkFinite(LibSvm.Model m) {
+    static void checkFinite(LibSvm.Model m) {
         boolean ok = true;
         for (double r : m.rho) {
             ok &= Double.isFinite(r);

@@ -1,0 +1,141 @@
+package dev.petal.svm;
+
+import dev.petal.api.HasWarnings;
+import dev.petal.api.Parallelism;
+import dev.petal.api.Provenance;
+import dev.petal.linalg.Matrix;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fitted {@link OneClassSVM}: immutable, with scikit-learn's fitted attributes ({@code offset_} included)
+ * and its {@code predict} (+1 inlier, -1 outlier), {@code decision_function} and {@code score_samples}. Built only by {@link OneClassSVM#fit} or {@link #fromState}.
+ */
+public final class OneClassSVMModel implements HasWarnings {
+    private final OneClassSVM params;
+    private final SingleOutputState state;
+    private final SingleOutput predictor;
+    private final Parallelism parallelism;
+
+    OneClassSVMModel(OneClassSVM params, SingleOutputState state) {
+        this(params, state, params.parallelism());
+    }
+
+    private OneClassSVMModel(OneClassSVM params, SingleOutputState state, Parallelism parallelism) {
+        this.params = Objects.requireNonNull(params, "params");
+        this.state = Objects.requireNonNull(state, "state");
+        this.predictor = new SingleOutput("OneClassSVM", params.kernel(), params.degree(), params.coef0(), state);
+        this.parallelism = parallelism;
+    }
+
+    /** A model from persisted parts, after checking every shape and value; predicts bit-identically to the original. */
+    public static OneClassSVMModel fromState(OneClassSVM params, SingleOutputState state) {
+        return new OneClassSVMModel(params, state);
+    }
+
+    /** This model predicting with {@code parallelism}; results never depend on it. */
+    public OneClassSVMModel withParallelism(Parallelism parallelism) {
+        return new OneClassSVMModel(params, state, Objects.requireNonNull(parallelism, "parallelism"));
+    }
+
+    /** The configuration this model was fitted with. */
+    public OneClassSVM params() {
+        return params;
+    }
+
+    /** The fitted state (immutable; its accessors copy). */
+    public SingleOutputState state() {
+        return state;
+    }
+
+    /** The number of features each row must have. */
+    public int nFeatures() {
+        return state.nFeatures();
+    }
+
+    /** The gamma actually used (scikit-learn's {@code _gamma}). */
+    public double gamma() {
+        return state.gamma();
+    }
+
+    /** Indices of the support vectors ({@code support_}). */
+    public int[] support() {
+        return state.support();
+    }
+
+    /** The support vectors ({@code support_vectors_}); 0x0 for a precomputed kernel. */
+    public Matrix supportVectors() {
+        return state.supportVectors();
+    }
+
+    /** {@code n_support_}: the number of support vectors, as a one-element array. */
+    public int[] nSupport() {
+        return new int[] {state.support().length};
+    }
+
+    /** {@code dual_coef_}: one row, one coefficient per support vector. */
+    public double[][] dualCoef() {
+        return new double[][] {state.dualCoef()};
+    }
+
+    /** {@code intercept_}: one value. */
+    public double[] intercept() {
+        return new double[] {state.intercept()};
+    }
+
+    /** {@code coef_} for a linear kernel: one row of feature weights. */
+    public double[][] coef() {
+        return new double[][] {predictor.coef(params.kernel())};
+    }
+
+    /** Solver iterations ({@code n_iter_}). */
+    public int nIter() {
+        return state.nIter();
+    }
+
+    /** 0, or 1 if the solver stopped at max_iter ({@code fit_status_}). */
+    public int fitStatus() {
+        return state.fitStatus();
+    }
+
+    /** scikit-learn's ConvergenceWarning when the solver stopped at max_iter; empty otherwise. */
+    @Override
+    public List<String> warnings() {
+        return LibSvmWarnings.of(state.fitStatus(), params.maxIter());
+    }
+
+    /** Where and on what this model was fitted. */
+    public Provenance provenance() {
+        return state.provenance();
+    }
+
+    /** {@code offset_}: {@code decision_function = score_samples - offset}; the opposite of the intercept. */
+    public double offset() {
+        return -state.intercept();
+    }
+
+    /** Signed distance to the separating hyperplane, positive for an inlier: libsvm's decision value per row. */
+    public double[] decisionFunction(Matrix x) {
+        return predictor.decision(x, parallelism);
+    }
+
+    /** The raw score of each row, {@code decision_function + offset_}. */
+    public double[] scoreSamples(Matrix x) {
+        double[] dec = decisionFunction(x);
+        double offset = offset();
+        for (int i = 0; i < dec.length; i++) {
+            dec[i] = dec[i] + offset;
+        }
+        return dec;
+    }
+
+    /** +1 for an inlier, -1 for an outlier: libsvm's {@code decision > 0 ? 1 : -1}. */
+    public int[] predict(Matrix x) {
+        double[] dec = decisionFunction(x);
+        int[] out = new int[dec.length];
+        for (int i = 0; i < dec.length; i++) {
+            out[i] = dec[i] > 0 ? 1 : -1;
+        }
+        return out;
+    }
+}

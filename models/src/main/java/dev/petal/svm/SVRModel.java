@@ -1,0 +1,118 @@
+package dev.petal.svm;
+
+import dev.petal.api.HasWarnings;
+import dev.petal.api.Parallelism;
+import dev.petal.api.Provenance;
+import dev.petal.api.Regressor;
+import dev.petal.linalg.Matrix;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fitted {@link SVR}: immutable, with scikit-learn's fitted attributes and its {@code predict} and
+ * {@code score} (R²). Built only by {@link SVR#fit} or {@link #fromState}.
+ */
+public final class SVRModel implements Regressor, HasWarnings {
+    private final SVR params;
+    private final SingleOutputState state;
+    private final SingleOutput predictor;
+    private final Parallelism parallelism;
+
+    SVRModel(SVR params, SingleOutputState state) {
+        this(params, state, params.parallelism());
+    }
+
+    private SVRModel(SVR params, SingleOutputState state, Parallelism parallelism) {
+        this.params = Objects.requireNonNull(params, "params");
+        this.state = Objects.requireNonNull(state, "state");
+        this.predictor = new SingleOutput("SVR", params.kernel(), params.degree(), params.coef0(), state);
+        this.parallelism = parallelism;
+    }
+
+    /** A model from persisted parts, after checking every shape and value; predicts bit-identically to the original. */
+    public static SVRModel fromState(SVR params, SingleOutputState state) {
+        return new SVRModel(params, state);
+    }
+
+    /** This model predicting with {@code parallelism}; results never depend on it. */
+    public SVRModel withParallelism(Parallelism parallelism) {
+        return new SVRModel(params, state, Objects.requireNonNull(parallelism, "parallelism"));
+    }
+
+    /** The configuration this model was fitted with. */
+    public SVR params() {
+        return params;
+    }
+
+    /** The fitted state (immutable; its accessors copy). */
+    public SingleOutputState state() {
+        return state;
+    }
+
+    @Override
+    public int nFeatures() {
+        return state.nFeatures();
+    }
+
+    /** The gamma actually used (scikit-learn's {@code _gamma}). */
+    public double gamma() {
+        return state.gamma();
+    }
+
+    /** Indices of the support vectors ({@code support_}). */
+    public int[] support() {
+        return state.support();
+    }
+
+    /** The support vectors ({@code support_vectors_}); 0x0 for a precomputed kernel. */
+    public Matrix supportVectors() {
+        return state.supportVectors();
+    }
+
+    /** {@code n_support_}: the number of support vectors, as a one-element array. */
+    public int[] nSupport() {
+        return new int[] {state.support().length};
+    }
+
+    /** {@code dual_coef_}: one row, one coefficient per support vector. */
+    public double[][] dualCoef() {
+        return new double[][] {state.dualCoef()};
+    }
+
+    /** {@code intercept_}: one value. */
+    public double[] intercept() {
+        return new double[] {state.intercept()};
+    }
+
+    /** {@code coef_} for a linear kernel: one row of feature weights. */
+    public double[][] coef() {
+        return new double[][] {predictor.coef(params.kernel())};
+    }
+
+    /** Solver iterations ({@code n_iter_}). */
+    public int nIter() {
+        return state.nIter();
+    }
+
+    /** 0, or 1 if the solver stopped at max_iter ({@code fit_status_}). */
+    public int fitStatus() {
+        return state.fitStatus();
+    }
+
+    /** scikit-learn's ConvergenceWarning when the solver stopped at max_iter; empty otherwise. */
+    @Override
+    public List<String> warnings() {
+        return LibSvmWarnings.of(state.fitStatus(), params.maxIter());
+    }
+
+    /** Where and on what this model was fitted. */
+    public Provenance provenance() {
+        return state.provenance();
+    }
+
+    /** The predicted value of each row: libsvm's {@code sum_s coef_s K(x, sv_s) - rho}. */
+    @Override
+    public double[] predict(Matrix x) {
+        return predictor.decision(x, parallelism);
+    }
+}

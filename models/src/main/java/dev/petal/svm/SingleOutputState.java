@@ -1,0 +1,67 @@
+package dev.petal.svm;
+
+import dev.petal.api.Provenance;
+import dev.petal.linalg.Matrix;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * What a fitted {@link SVR}, {@link NuSVR} or {@link OneClassSVM} consists of besides its settings, with
+ * scikit-learn's names (libsvm's one-output models: one row of dual coefficients, one intercept). Arrays are
+ * copied in and out; consistency is checked by the models' {@code fromState}.
+ *
+ * @param gamma          the gamma actually used ({@code _gamma})
+ * @param nFeatures      features seen at fit ({@code n_features_in_}; n_train for a precomputed kernel)
+ * @param support        support vector indices ({@code support_})
+ * @param supportVectors support vectors ({@code support_vectors_}); 0x0 for a precomputed kernel
+ * @param dualCoef       {@code dual_coef_[0]}, one per support vector
+ * @param intercept      {@code intercept_[0]}
+ * @param nIter          solver iterations ({@code n_iter_})
+ * @param fitStatus      0, or 1 if the solver stopped at max_iter ({@code fit_status_})
+ * @param provenance     versions, time and training-data fingerprints
+ */
+public record SingleOutputState(double gamma, int nFeatures, int[] support, Matrix supportVectors, double[] dualCoef,
+                                double intercept, int nIter, int fitStatus, Provenance provenance) {
+    /** Copies every array; refuses nulls. */
+    public SingleOutputState {
+        support = Objects.requireNonNull(support, "support").clone();
+        Objects.requireNonNull(supportVectors, "supportVectors");
+        dualCoef = Objects.requireNonNull(dualCoef, "dualCoef").clone();
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** A copy of the support indices. */
+    @Override
+    public int[] support() {
+        return support.clone();
+    }
+
+    /** A copy of the dual coefficients. */
+    @Override
+    public double[] dualCoef() {
+        return dualCoef.clone();
+    }
+
+    /** Equal when every field and array element are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SingleOutputState s && Double.compare(gamma, s.gamma) == 0 && nFeatures == s.nFeatures
+                && Arrays.equals(support, s.support) && supportVectors.equals(s.supportVectors)
+                && Arrays.equals(dualCoef, s.dualCoef) && Double.compare(intercept, s.intercept) == 0 && nIter == s.nIter
+                && fitStatus == s.fitStatus && provenance.equals(s.provenance);
+    }
+
+    /** A hash over every field and array element. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(gamma, nFeatures, Arrays.hashCode(support), supportVectors, Arrays.hashCode(dualCoef), intercept,
+                nIter, fitStatus, provenance);
+    }
+
+    /** A short summary. */
+    @Override
+    public String toString() {
+        return "SingleOutputState[nFeatures=" + nFeatures + ", nSV=" + support.length + ", gamma=" + gamma + ", intercept="
+                + intercept + ", fitStatus=" + fitStatus + "]";
+    }
+}
