@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 TuneCommand.class,
                 ImportCommand.class,
                 ClusterCommand.class,
+                ExportCommand.class,
         })
 public final class PetalCli implements Runnable {
     @CommandLine.Spec

@@ -59,6 +59,27 @@ class ImportCommandTest {
     }
 
     @Test
+    void exportWritesOnnxAndJoblibThatImportBack() throws Exception {
+        Path model = tmp.resolve("wine.petal");
+        assertEquals(0, CliResult.petal("import", "--from", resource("pipeline_scaler_svc.gz.joblib").toString(),
+                "--model", model.toString()).code());
+        Path onnx = tmp.resolve("wine.onnx");
+        CliResult r = CliResult.petal("export", "--model", model.toString(), "--format", "onnx", "--output", onnx.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("exported the pipeline in " + model + " as onnx to " + onnx, r.out().strip());
+        byte[] b = Files.readAllBytes(onnx);
+        assertTrue(new String(b, StandardCharsets.ISO_8859_1).contains("SVMClassifier"));
+        Path joblib = tmp.resolve("wine.joblib");
+        r = CliResult.petal("export", "--model", model.toString(), "--format", "joblib", "--output", joblib.toString());
+        assertEquals(0, r.code(), r.err());
+        Path again = tmp.resolve("again.petal");
+        assertEquals(0, CliResult.petal("import", "--from", joblib.toString(), "--model", again.toString()).code());
+        r = CliResult.petal("export", "--model", model.toString(), "--format", "pmml", "--output", joblib.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: Invalid value for option '--format'"), r.err());
+    }
+
+    @Test
     void aRefusedFileIsOneErrorLineWithStatusOne() throws Exception {
         Path evil = tmp.resolve("evil.pkl");
         // PROTO 2, GLOBAL 'posix system', ...: refused when named
