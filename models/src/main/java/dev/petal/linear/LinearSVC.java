@@ -111,7 +111,7 @@ public record LinearSVC(String penalty, String loss, boolean dual, double tol, d
     }
 
     /** The liblinear solver these settings select, or scikit-learn's "Unsupported set of arguments" error. */
-    public SolverType solverType() {
+    SolverType solverType() {
         return Solvers.of(multiClass.equals("crammer_singer"), penalty, loss, dual);
     }
 

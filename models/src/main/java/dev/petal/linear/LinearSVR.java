@@ -98,7 +98,7 @@ public record LinearSVR(double epsilon, double tol, double C, String loss, boole
     }
 
     /** The liblinear solver these settings select, or scikit-learn's "Unsupported set of arguments" error. */
-    public SolverType solverType() {
+    SolverType solverType() {
         return Solvers.of(false, "l2", loss, dual);
     }
 

@@ -55,7 +55,7 @@ final class ConfusionMatrixJson {
     static Map<String, Object> parse(String json) {
         JsonNode n;
         try {
-            n = Json.MAPPER.readTree(json);
+            n = Json.parse(json, "confusion matrix");
         } catch (Exception e) {
             throw new IllegalArgumentException("Invalid JSON provided");
         }

@@ -67,7 +67,7 @@ public record RunDetails(String id, String experiment, String displayName, Strin
     }
 
     /** Parses a {@code run.json} tree. */
-    public static RunDetails fromJson(JsonNode n) {
+    static RunDetails fromJson(JsonNode n) {
         RunDefinition def = null;
         JsonNode d = n.get("runDefinition");
         if (d != null && d.isObject()) {

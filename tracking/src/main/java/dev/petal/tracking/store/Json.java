@@ -21,10 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The shared Jackson mapper and conversions between JSON trees and plain Java values. */
+/**
+ * Conversions between JSON trees, tracking files and plain Java values. Its Jackson mappers stay private: a shared
+ * mutable mapper would let any caller change how every tracking file is written.
+ */
 public final class Json {
     /** The mapper used for every Petal tracking file: pretty printed, keys in insertion order. */
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private Json() {
