@@ -31,14 +31,14 @@ final class EstimatorOptions {
     @Option(names = "--coef0", paramLabel = "F", defaultValue = "0.0", description = "Independent term of poly and sigmoid kernels (default: ${DEFAULT-VALUE}).")
     double coef0;
 
-    @Option(names = "--tol", paramLabel = "F", defaultValue = "0.001", description = "Stopping tolerance (default: ${DEFAULT-VALUE}).")
-    double tol;
+    @Option(names = "--tol", paramLabel = "F", description = "Stopping tolerance (default: 0.001 for svc, 0.0001 for linearsvc and linearsvr).")
+    Double tol;
 
     @Option(names = "--class-weight", paramLabel = "balanced", description = "'balanced' weighs C by inverse class frequency.")
     String classWeight;
 
-    @Option(names = "--max-iter", paramLabel = "N", defaultValue = "-1", description = "Solver iteration limit per class pair, -1 for none (default: ${DEFAULT-VALUE}).")
-    int maxIter;
+    @Option(names = "--max-iter", paramLabel = "N", description = "Solver iteration limit (default: -1, none, for svc; 1000 for linearsvc and linearsvr).")
+    Integer maxIter;
 
     @Option(names = "--cache-size", paramLabel = "MB", defaultValue = "200", description = "Kernel cache size in MB (default: ${DEFAULT-VALUE}).")
     double cacheSize;
@@ -46,8 +46,96 @@ final class EstimatorOptions {
     @Option(names = "--probability", description = "Also fit Platt scaling so that 'petal predict --proba' works (slower: 5-fold CV).")
     boolean probability;
 
-    @Option(names = "--random-state", paramLabel = "N", description = "Seed of the probability calibration's cross-validation.")
+    @Option(names = "--random-state", paramLabel = "N", description = "Seed of the probability calibration's cross-validation (svc) or of liblinear's coordinate order (linearsvc, linearsvr).")
     Long randomState;
+
+    @Option(names = "--estimator", paramLabel = "NAME", defaultValue = "svc", description = "svc, linearsvc or linearsvr (default: ${DEFAULT-VALUE}).")
+    String estimatorName;
+
+    @Option(names = "--loss", paramLabel = "LOSS", description = "linearsvc: hinge or squared_hinge (default); linearsvr: epsilon_insensitive (default) or squared_epsilon_insensitive.")
+    String loss;
+
+    @Option(names = "--penalty", paramLabel = "l1|l2", description = "linearsvc: the norm of the penalty (default: l2).")
+    String penalty;
+
+    @Option(names = "--dual", paramLabel = "true|false", description = "linearsvc, linearsvr: solve the dual problem (default: true).")
+    String dual;
+
+    @Option(names = "--epsilon", paramLabel = "F", description = "linearsvr: half-width of the insensitive tube (default: 0.0).")
+    Double epsilon;
+
+    @Option(names = "--multi-class", paramLabel = "ovr|crammer_singer", description = "linearsvc: the multi-class strategy (default: ovr).")
+    String multiClass;
+
+    @Option(names = "--fit-intercept", paramLabel = "true|false", description = "linearsvc, linearsvr: fit an intercept (default: true).")
+    String fitIntercept;
+
+    @Option(names = "--intercept-scaling", paramLabel = "F", description = "linearsvc, linearsvr: the value of the synthetic intercept feature (default: 1.0).")
+    Double interceptScaling;
+
+    private static final java.util.Map<String, java.util.List<String>> ONLY_FOR = java.util.Map.of(
+            "svc", java.util.List.of("--kernel", "--gamma", "--degree", "--coef0", "--cache-size", "--probability"),
+            "linearsvc", java.util.List.of("--penalty", "--multi-class", "--class-weight"),
+            "linearsvr", java.util.List.of("--epsilon"),
+            "linear", java.util.List.of("--loss", "--dual", "--fit-intercept", "--intercept-scaling"));
+
+    /** The estimator name, after checking it and that every flag given applies to it. */
+    String estimatorName(CommandLine cl) {
+        java.util.List<String> known = java.util.List.of("svc", "linearsvc", "linearsvr");
+        if (!known.contains(estimatorName)) {
+            throw new CommandLine.ParameterException(cl, "--estimator must be one of " + known + ", got '" + estimatorName + "'");
+        }
+        CommandLine.ParseResult pr = cl.getParseResult();
+        for (java.util.Map.Entry<String, java.util.List<String>> e : ONLY_FOR.entrySet()) {
+            boolean applies = e.getKey().equals(estimatorName) || (e.getKey().equals("linear") && estimatorName.startsWith("linear"));
+            for (String flag : e.getValue()) {
+                boolean sharedWithSvc = flag.equals("--class-weight") && estimatorName.equals("svc");
+                if (!applies && !sharedWithSvc && pr != null && pr.hasMatchedOption(flag)) {
+                    throw new CommandLine.ParameterException(cl, flag + " does not apply to --estimator " + estimatorName);
+                }
+            }
+        }
+        return estimatorName;
+    }
+
+    private static boolean bool(CommandLine cl, String flag, String v, boolean dflt) {
+        if (v == null) {
+            return dflt;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new CommandLine.ParameterException(cl, flag + " must be true or false, got '" + v + "'");
+        }
+        return v.equals("true");
+    }
+
+    private ClassWeight classWeight(CommandLine cl) {
+        if (classWeight == null) {
+            return ClassWeight.none();
+        }
+        if (!classWeight.equals("balanced")) {
+            throw new CommandLine.ParameterException(cl, "--class-weight must be 'balanced', got '" + classWeight + "'");
+        }
+        return ClassWeight.balanced();
+    }
+
+    /** The LinearSVC these flags describe (scikit-learn's defaults for what is not given). */
+    dev.petal.linear.LinearSVC linearSvc(CommandLine cl) {
+        dev.petal.linear.LinearSVC d = dev.petal.linear.LinearSVC.defaults();
+        return new dev.petal.linear.LinearSVC(penalty != null ? penalty : d.penalty(), loss != null ? loss : d.loss(),
+                bool(cl, "--dual", dual, d.dual()), tol != null ? tol : d.tol(), c, multiClass != null ? multiClass : d.multiClass(),
+                bool(cl, "--fit-intercept", fitIntercept, d.fitIntercept()),
+                interceptScaling != null ? interceptScaling : d.interceptScaling(), classWeight(cl), randomState,
+                maxIter != null ? maxIter : d.maxIter());
+    }
+
+    /** The LinearSVR these flags describe (scikit-learn's defaults for what is not given). */
+    dev.petal.linear.LinearSVR linearSvr(CommandLine cl) {
+        dev.petal.linear.LinearSVR d = dev.petal.linear.LinearSVR.defaults();
+        return new dev.petal.linear.LinearSVR(epsilon != null ? epsilon : d.epsilon(), tol != null ? tol : d.tol(), c,
+                loss != null ? loss : d.loss(), bool(cl, "--fit-intercept", fitIntercept, d.fitIntercept()),
+                interceptScaling != null ? interceptScaling : d.interceptScaling(), bool(cl, "--dual", dual, d.dual()),
+                randomState, maxIter != null ? maxIter : d.maxIter());
+    }
 
     @Option(names = "--scale", description = "Standardize the features first: Pipeline(StandardScaler, estimator); "
             + "parameters are then named standardscaler__NAME and svc__NAME.")
@@ -60,21 +148,19 @@ final class EstimatorOptions {
             throw new CommandLine.ParameterException(cl,
                     "--kernel precomputed is not available from the command line; use linear, rbf, poly or sigmoid");
         }
-        ClassWeight cw = ClassWeight.none();
-        if (classWeight != null) {
-            if (!classWeight.equals("balanced")) {
-                throw new CommandLine.ParameterException(cl, "--class-weight must be 'balanced', got '" + classWeight + "'");
-            }
-            cw = ClassWeight.balanced();
-        }
+        ClassWeight cw = classWeight(cl);
         return SVC.defaults().withKernel(k).withC(c).withGamma(Gamma.parse(gamma)).withDegree(degree).withCoef0(coef0)
-                .withTol(tol).withClassWeight(cw).withMaxIter(maxIter).withCacheSize(cacheSize)
+                .withTol(tol != null ? tol : 1e-3).withClassWeight(cw).withMaxIter(maxIter != null ? maxIter : -1).withCacheSize(cacheSize)
                 .withProbability(probability).withRandomState(randomState);
     }
 
     /** The estimator these flags describe: the SVC, or with {@code --scale} a StandardScaler then the SVC. */
     Estimator<? extends DecisionClassifier> estimator(CommandLine cl) {
-        SVC svc = svc(cl);
-        return scale ? Pipeline.of(StandardScaler.defaults(), svc) : svc;
+        String name = estimatorName(cl);
+        if (name.equals("linearsvr")) {
+            throw new CommandLine.ParameterException(cl, "this command takes classifiers; --estimator linearsvr is a regressor");
+        }
+        Estimator<? extends DecisionClassifier> est = name.equals("linearsvc") ? linearSvc(cl) : svc(cl);
+        return scale ? Pipeline.of(StandardScaler.defaults(), est) : est;
     }
 }

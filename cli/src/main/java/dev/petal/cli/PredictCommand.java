@@ -46,10 +46,35 @@ public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CsvOptionsMixin csv = new CsvOptionsMixin();
 
+    @Option(names = "--format", paramLabel = "csv|svmlight", defaultValue = "csv",
+            description = "The data's format: csv, or svmlight/libsvm (targets ignored) (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Override
     public Integer call() throws Exception {
         Path model = dev.petal.registry.ModelLocator.locate(modelSpec, workspace::openExisting).file();
         LoadedModel loaded = ModelIO.load(model);
+        if (!format.equals("csv") && !format.equals("svmlight")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or svmlight, got '" + format + "'");
+        }
+        if (format.equals("svmlight") || loaded.isRegressor()) {
+            long n;
+            if (format.equals("svmlight")) {
+                List<String> names = loaded.isRegressor() ? List.of() : classNames(loaded.metadata().classNames(), loaded.asClassifier());
+                n = LinearPredictions.svmlight(loaded.model(), names, data, output, decision, proba, spec.commandLine().getOut());
+            } else {
+                if (decision || proba) {
+                    throw new IllegalArgumentException(model + " holds a regressor (" + loaded.type().id() + "), which has no "
+                            + (decision ? "decision_function; drop --decision-function" : "predict_proba; drop --proba"));
+                }
+                n = LinearPredictions.regressorCsv(loaded.asRegressor(), loaded.metadata().featureNames(), data, csv.options(),
+                        output, spec.commandLine().getOut());
+            }
+            if (!OutputFiles.isStdout(output)) {
+                spec.commandLine().getOut().printf("wrote %d predictions to %s%n", n, output);
+            }
+            return 0;
+        }
         DecisionClassifier clf = loaded.asClassifier();
         return run(spec, model.toString(), clf, loaded.metadata().featureNames(), classNames(loaded.metadata().classNames(), clf),
                 data, output, csv, decision, proba);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code petal train}: fits an SVC on a labelled CSV file and saves it as a Petal model file. */
-@Command(name = "train", description = "Train an SVC on a labelled CSV file and save it as a .petal model file.")
+@Command(name = "train", description = "Train an SVC, LinearSVC or LinearSVR on a labelled CSV (or svmlight) file and save it as a .petal model file.")
 public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,8 +43,25 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CsvOptionsMixin csv = new CsvOptionsMixin();
 
+    @Option(names = "--format", paramLabel = "csv|svmlight", defaultValue = "csv",
+            description = "The training data's format: csv, or svmlight/libsvm (read as scikit-learn's load_svmlight_file, sparse) (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Override
     public Integer call() throws Exception {
+        if (!format.equals("csv") && !format.equals("svmlight")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or svmlight, got '" + format + "'");
+        }
+        String name = estimator.estimatorName(spec.commandLine());
+        if (!name.equals("svc") || format.equals("svmlight")) {
+            OutputFiles.resolve(model);
+            if (name.equals("svc")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--format svmlight needs --estimator linearsvc or linearsvr (sparse input)");
+            }
+            return LinearTraining.train(name, estimator, spec.commandLine(), data, format, label, csv.options(), model,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         SVC svc = estimator.svc(spec.commandLine());
         OutputFiles.resolve(model);   // refuse a device or folder before the work, not after
         LabeledData d = CsvReader.read(data, label, csv.options());

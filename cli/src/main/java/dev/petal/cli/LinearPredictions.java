@@ -1,0 +1,117 @@
+package dev.petal.cli;
+
+import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Regressor;
+import dev.petal.check.PyRepr;
+import dev.petal.datasets.CsvFeatures;
+import dev.petal.datasets.CsvOptions;
+import dev.petal.datasets.SvmlightData;
+import dev.petal.io.OutputFiles;
+import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
+import dev.petal.linear.LinearSVCModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code petal predict} for what {@link Predictions} does not cover: a regressor (one float
+ * {@code prediction} column, chunk by chunk over a CSV file) and svmlight input (read whole, as
+ * scikit-learn's {@code load_svmlight_file} with the model's feature count; a LinearSVC predicts on the
+ * CSR rows directly, other classifiers on their dense copy).
+ */
+final class LinearPredictions {
+    private LinearPredictions() {
+    }
+
+    /** Predicts a regressor over CSV rows; returns the row count. */
+    static long regressorCsv(Regressor r, List<String> features, Path data, CsvOptions options, Path output,
+                             PrintWriter stdout) throws IOException {
+        long[] count = new long[1];
+        OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
+        OutputFiles.write(output, out -> {
+            try (CsvFeatures in = features.isEmpty() ? CsvFeatures.openByPosition(data, options, r.nFeatures())
+                    : CsvFeatures.open(data, options, features)) {
+                boolean ids = options.idColumn() != null;
+                StringBuilder sb = new StringBuilder(1 << 16);
+                if (ids) {
+                    sb.append(options.idColumn()).append(',');
+                }
+                sb.append("prediction\n");
+                CsvFeatures.Chunk c;
+                while ((c = in.next(Predictions.CHUNK_ROWS)) != null) {
+                    double[] p = r.predict(c.x());
+                    for (int i = 0; i < p.length; i++) {
+                        if (ids) {
+                            sb.append(c.ids().get(i)).append(',');
+                        }
+                        PyRepr.appendTo(sb, p[i]).append('\n');
+                        if (sb.length() > 1 << 15) {
+                            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                            sb.setLength(0);
+                        }
+                    }
+                }
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                count[0] = in.rowsRead();
+            }
+        }, std);
+        return count[0];
+    }
+
+    /** Predicts a classifier or regressor over svmlight rows; returns the row count. */
+    static long svmlight(Object model, List<String> classNames, Path data, Path output, boolean decision, boolean proba,
+                         PrintWriter stdout) throws IOException {
+        int nFeatures = model instanceof Regressor r ? r.nFeatures() : ((DecisionClassifier) model).nFeatures();
+        SvmlightData d = LinearTraining.svmlight(data, nFeatures);
+        RowSource x = d.x();
+        StringBuilder sb = new StringBuilder("prediction");
+        if (model instanceof Regressor r) {
+            if (decision || proba) {
+                throw new IllegalArgumentException("a regressor has no " + (decision ? "decision_function" : "predict_proba")
+                        + "; drop " + (decision ? "--decision-function" : "--proba"));
+            }
+            sb.append('\n');
+            double[] p = r instanceof dev.petal.linear.LinearSVRModel m ? m.predict(x) : r.predict(x.toDense());
+            for (double v : p) {
+                PyRepr.appendTo(sb, v).append('\n');
+            }
+        } else {
+            DecisionClassifier clf = (DecisionClassifier) model;
+            if (proba && !clf.supportsProba()) {
+                throw new IllegalArgumentException("the model was trained without probability estimates; retrain it with "
+                        + "'petal train --probability' to use --proba");
+            }
+            LinearSVCModel lin = clf instanceof LinearSVCModel m ? m : null;
+            Matrix dense = lin == null ? x.toDense() : null;
+            int[] pred = lin != null ? lin.predict(x) : clf.predict(dense);
+            Matrix dec = !decision ? null : lin != null ? lin.decisionFunction(x) : clf.decisionFunction(dense);
+            Matrix prob = proba ? clf.predictProba(dense) : null;
+            for (int j = 0; dec != null && j < dec.cols(); j++) {
+                sb.append(",decision_").append(j);
+            }
+            for (int j = 0; prob != null && j < classNames.size(); j++) {
+                sb.append(",proba_").append(classNames.get(j));
+            }
+            sb.append('\n');
+            int[] classes = clf.classes();
+            for (int i = 0; i < pred.length; i++) {
+                sb.append(classNames.get(java.util.Arrays.binarySearch(classes, pred[i])));
+                for (int j = 0; dec != null && j < dec.cols(); j++) {
+                    PyRepr.appendTo(sb.append(','), dec.get(i, j));
+                }
+                for (int j = 0; prob != null && j < prob.cols(); j++) {
+                    PyRepr.appendTo(sb.append(','), prob.get(i, j));
+                }
+                sb.append('\n');
+            }
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
+        OutputFiles.write(output, out -> out.write(bytes), std);
+        return x.rows();
+    }
+}
