@@ -66,7 +66,8 @@ public final class CvCommand implements Callable<Integer> {
             + "parameter name (C, kernel, gamma; svc__C with --scale); repeat for more. Makes this a GridSearchCV.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "local", description = "Where the (candidate, fold) fits run (default: ${DEFAULT-VALUE}: this machine's cores).")
+    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "local", description = "Where the (candidate, fold) fits "
+            + "run: local (this machine's cores, the default) or a task backend's target such as spark:local[2].")
     String target;
 
     @Option(names = "--n-jobs", paramLabel = "N", description = "Fits running at once on the local target (default: every core).")

@@ -1,6 +1,9 @@
 package dev.petal.cli;
 
+import dev.petal.search.TaskCvBackend;
 import dev.petal.selection.CvOptions;
+import dev.petal.tasks.TaskBackend;
+import dev.petal.tasks.TaskBackends;
 
 /** Where {@code petal cv} runs its (candidate, fold) fits: this machine's cores, or a task backend's target. */
 final class CvTarget implements AutoCloseable {
@@ -12,12 +15,16 @@ final class CvTarget implements AutoCloseable {
         this.resource = resource;
     }
 
-    /** Opens {@code target}: {@code local} keeps the options' local backend. */
+    /**
+     * Opens {@code target}: {@code local} keeps the options' local backend; any other target is a
+     * {@link TaskBackends task backend} (a Spark target when the spark module is on the class path).
+     */
     static CvTarget open(String target, CvOptions options) {
         if (target.equals("local")) {
             return new CvTarget(options, null);
         }
-        throw new IllegalArgumentException("compute target '" + target + "' cannot run petal cv yet; use --target local");
+        TaskBackend tasks = TaskBackends.open(target);
+        return new CvTarget(options.withBackend(new TaskCvBackend(tasks)), tasks);
     }
 
     CvOptions options() {

@@ -96,6 +96,8 @@ class CvCommandTest {
                 "cv", "--data", iris.toString(), "--param", "C=choice()");
         assertError(2, "error: --param C: petal cv searches a grid, so it takes choice(a, b, ...); got uniform(0.1, 10.0)",
                 "cv", "--data", iris.toString(), "--param", "C=uniform(0.1, 10)");
+        assertError(1, "error: no task backend runs compute target 'nowhere'",
+                "cv", "--data", iris.toString(), "--target", "nowhere");
         assertError(1, "error: n_splits=51 cannot be greater than the number of members in each class.",
                 "cv", "--data", iris.toString(), "--cv", "51");
         assertError(1, "error: All the 5 fits failed. It is very likely that your model is misconfigured; the first failure: "

@@ -71,6 +71,12 @@ public record Pipeline(List<Estimator<? extends Transformer>> transforms, Estima
         return PipelineParams.with(this, params);
     }
 
+    /** {@code set_params(name=value)} on a copy. */
+    @Override
+    public Pipeline withParam(String name, Object value) {
+        return withParams(java.util.Collections.singletonMap(name, value));
+    }
+
     /** A copy whose steps that take a thread count get {@code parallelism}. */
     @Override
     public Pipeline withParallelism(Parallelism parallelism) {

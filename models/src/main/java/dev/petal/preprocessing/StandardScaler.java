@@ -62,6 +62,12 @@ public record StandardScaler(boolean withMean, boolean withStd) implements Estim
         return out;
     }
 
+    /** {@code set_params(name=value)} on a copy. */
+    @Override
+    public StandardScaler withParam(String name, Object value) {
+        return withParams(java.util.Collections.singletonMap(name, value));
+    }
+
     /** Fits on {@code x}; the scaler ignores labels. */
     public StandardScalerModel fit(Matrix x) {
         return fit(x, new int[0], false);

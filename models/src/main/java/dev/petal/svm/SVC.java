@@ -204,6 +204,12 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
         return SvcParams.with(this, params);
     }
 
+    /** {@code set_params(name=value)} on a copy. */
+    @Override
+    public SVC withParam(String name, Object value) {
+        return withParams(java.util.Collections.singletonMap(name, value));
+    }
+
     /** Fits on rows {@code x} (for a precomputed kernel: the n x n kernel matrix) with integer labels {@code y}. */
     @Override
     public SVCModel fit(Matrix x, int[] y) {

@@ -1,0 +1,78 @@
+package dev.petal.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.petal.api.Estimator;
+import dev.petal.datasets.Dataset;
+import dev.petal.datasets.Datasets;
+import dev.petal.pipeline.Pipeline;
+import dev.petal.pipeline.PipelineModel;
+import dev.petal.preprocessing.StandardScaler;
+import dev.petal.selection.CvOptions;
+import dev.petal.selection.CvResults;
+import dev.petal.selection.ErrorScore;
+import dev.petal.selection.GridSearchCV;
+import dev.petal.selection.KFold;
+import dev.petal.selection.ParameterGrid;
+import dev.petal.selection.SearchResult;
+import dev.petal.svm.ClassWeight;
+import dev.petal.svm.SVC;
+import dev.petal.svm.SVCModel;
+import dev.petal.tasks.TaskBackend;
+import dev.petal.tasks.TaskBackends;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Units sent through a task backend (estimator as JSON, data as shared bytes) give the local numbers bit for bit. */
+class TaskCvBackendTest {
+    private static final Dataset WINE = Datasets.wine();
+
+    @Test
+    void aPipelineGridOnTaskBackendEqualsTheLocalRun() {
+        Pipeline p = Pipeline.of(StandardScaler.defaults(), SVC.defaults().withClassWeight(ClassWeight.of(Map.of(1, 2.0))));
+        ParameterGrid grid = ParameterGrid.of(Map.of("svc__C", List.of(0.1, 1, 10), "svc__gamma", List.of("scale", -1.0, 0.05)));
+        CvOptions o = CvOptions.defaults().withCv(KFold.shuffled(4, 7)).withScoring("f1_weighted").withReturnTrainScore(true);
+        SearchResult<PipelineModel> local = GridSearchCV.of(p, grid).withOptions(o.withNJobs(2)).fit(WINE.x(), WINE.y());
+        try (TaskBackend tasks = TaskBackends.local(2)) {
+            SearchResult<PipelineModel> remote = GridSearchCV.of(p, grid).withOptions(o.withBackend(new TaskCvBackend(tasks)))
+                    .fit(WINE.x(), WINE.y());
+            assertSame(local.cvResults(), remote.cvResults());
+            assertEquals(local.bestParams(), remote.bestParams());
+            assertEquals(local.warnings(), remote.warnings());
+        }
+    }
+
+    @Test
+    void errorScoreRaiseThrowsTheUnitsOwnException() {
+        try (TaskBackend tasks = TaskBackends.local(2)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> GridSearchCV.of(SVC.defaults(), ParameterGrid.of(Map.of("gamma", List.of(1.0, -1.0))))
+                            .withOptions(CvOptions.defaults().withErrorScore(ErrorScore.raise()).withBackend(new TaskCvBackend(tasks)))
+                            .fit(WINE.x(), WINE.y()));
+            assertTrue(e.getMessage().startsWith("The 'gamma' parameter of SVC must be"), e.getMessage());
+        }
+    }
+
+    @Test
+    void specsRoundTrip() {
+        Estimator<?> p = Pipeline.of(new StandardScaler(false, true), SVC.defaults().withC(3).withParam("kernel", "poly"));
+        assertEquals(p, EstimatorSpec.fromJson(EstimatorSpec.toJson(p)));
+        SVCModel m = SVC.defaults().fit(WINE.x(), WINE.y());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EstimatorSpec.toJson((Estimator<?>) (x, y) -> m));
+        assertTrue(e.getMessage().endsWith("cannot be sent to another JVM; supported estimators: pipeline, svc, standardscaler."),
+                e.getMessage());
+    }
+
+    private static void assertSame(CvResults a, CvResults b) {
+        assertEquals(a.params(), b.params());
+        for (int k = 0; k < a.nSplits(); k++) {
+            assertArrayEquals(a.splitTestScore(k), b.splitTestScore(k), 0.0);
+            assertArrayEquals(a.splitTrainScore(k), b.splitTrainScore(k), 0.0);
+        }
+        assertArrayEquals(a.rankTestScore(), b.rankTestScore());
+    }
+}
