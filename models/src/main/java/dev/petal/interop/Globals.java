@@ -15,7 +15,9 @@ final class Globals {
     static final Map<String, String> ESTIMATORS = Map.of(
             "sklearn.svm._classes.SVC", "SVC",
             "sklearn.preprocessing._data.StandardScaler", "StandardScaler",
-            "sklearn.pipeline.Pipeline", "Pipeline");
+            "sklearn.pipeline.Pipeline", "Pipeline",
+            "sklearn.svm._classes.LinearSVC", "LinearSVC",
+            "sklearn.svm._classes.LinearSVR", "LinearSVR");
 
     static final String RECONSTRUCT = "_reconstruct";
     static final String NDARRAY = "ndarray";
@@ -39,7 +41,8 @@ final class Globals {
             "joblib.numpy_pickle.NumpyArrayWrapper");
 
     /** Estimators scikit-learn has that Petal cannot import yet, for a precise refusal. */
-    static final List<String> SUPPORTED_TEXT = List.of("SVC", "StandardScaler", "Pipeline(StandardScaler, SVC)");
+    static final List<String> SUPPORTED_TEXT = List.of("SVC", "LinearSVC", "LinearSVR", "StandardScaler",
+            "Pipeline(StandardScaler, SVC or LinearSVC)");
 
     private Globals() {
     }

@@ -7,6 +7,7 @@ import dev.petal.api.Version;
 import dev.petal.interop.PyValues.Instance;
 import dev.petal.interop.PyValues.Tuple;
 import dev.petal.io.ModelFormatException;
+import dev.petal.linear.LinearSVRModel;
 import dev.petal.modelio.LoadedModel;
 import dev.petal.modelio.ModelMetadata;
 import dev.petal.modelio.ModelType;
@@ -29,8 +30,8 @@ import java.util.List;
 /**
  * Reads a scikit-learn 1.x model file, written by {@code joblib.dump} (uncompressed or with zlib,
  * gzip, bz2, lzma or xz) or by {@code pickle.dump} (protocols 2 to 5), into the Petal model it
- * holds: an {@code SVC}, a {@code StandardScaler}, or a {@code Pipeline} of StandardScalers and a
- * final SVC. Nothing from the file is run: see {@link PickleReader}. The model predicts exactly as
+ * holds: an {@code SVC}, a {@code LinearSVC}, a {@code LinearSVR}, a {@code StandardScaler}, or a
+ * {@code Pipeline} of StandardScalers and a final SVC or LinearSVC. Nothing from the file is run: see {@link PickleReader}. The model predicts exactly as
  * the pickled one (the arrays are the same numbers); string class labels and
  * {@code feature_names_in_} become the result's {@link ModelMetadata}.
  *
@@ -115,6 +116,16 @@ public final class SklearnImport {
                     yield new LoadedModel(source, protocol, ModelType.STANDARD_SCALER, m, provenance,
                             new ModelMetadata(SvcImport.featureNames(s, m.nFeatures()), List.of()));
                 }
+                case "LinearSVC" -> {
+                    LinearImport.Classifier r = LinearImport.svc(new SklearnState(source, est), provenance);
+                    yield new LoadedModel(source, protocol, ModelType.LINEAR_SVC, r.model(), provenance, r.metadata());
+                }
+                case "LinearSVR" -> {
+                    SklearnState s = new SklearnState(source, est);
+                    LinearSVRModel m = LinearImport.svr(s, provenance);
+                    yield new LoadedModel(source, protocol, ModelType.LINEAR_SVR, m, provenance,
+                            new ModelMetadata(SvcImport.featureNames(s, m.nFeatures()), List.of()));
+                }
                 case "Pipeline" -> pipeline(new SklearnState(source, est), source, protocol, provenance);
                 default -> throw Globals.refusal(est.className, source);
             };
@@ -152,21 +163,27 @@ public final class SklearnImport {
                 if (firstFeatures == null) {
                     firstFeatures = SvcImport.featureNames(es, m.nFeatures());
                 }
-            } else if (e.simpleName().equals("SVC") && isLast) {
-                SvcImport.Result r = SvcImport.read(es, provenance);
-                last = r.model();
-                lastMeta = r.metadata();
+            } else if ((e.simpleName().equals("SVC") || e.simpleName().equals("LinearSVC")) && isLast) {
+                if (e.simpleName().equals("SVC")) {
+                    SvcImport.Result r = SvcImport.read(es, provenance);
+                    last = r.model();
+                    lastMeta = r.metadata();
+                } else {
+                    LinearImport.Classifier r = LinearImport.svc(es, provenance);
+                    last = r.model();
+                    lastMeta = r.metadata();
+                }
                 if (firstFeatures == null) {
-                    firstFeatures = r.metadata().featureNames();
+                    firstFeatures = lastMeta.featureNames();
                 }
             } else {
                 throw new ModelFormatException(source + ": the Pipeline's step '" + name + "' is a " + e.simpleName()
                         + (isLast ? " at the end" : " before the end") + "; Petal imports Pipelines of StandardScalers "
-                        + "followed by one SVC.");
+                        + "followed by one SVC or LinearSVC.");
             }
         }
         if (last == null) {
-            throw s.fail("steps", "do not end in an SVC");
+            throw s.fail("steps", "do not end in an SVC or a LinearSVC");
         }
         PipelineModel p = PipelineModel.of(transforms, last, provenance);
         return new LoadedModel(source, protocol, ModelType.PIPELINE, p, provenance,

@@ -120,7 +120,7 @@ final class SvcImport {
     }
 
     /** The class labels: ints as they are, strings as 0..k-1 with their names. */
-    private record Labels(int[] classes, List<String> names) {
+    record Labels(int[] classes, List<String> names) {
         int indexOrLabel(Object key) {
             if (names.isEmpty() && key instanceof Long l) {
                 return Math.toIntExact(l);
@@ -133,7 +133,7 @@ final class SvcImport {
         }
     }
 
-    private static Labels labels(SklearnState s) throws ModelFormatException {
+    static Labels labels(SklearnState s) throws ModelFormatException {
         NdArray a = s.array("classes_");
         s.checkShape("classes_", a, -1);
         int k = a.size();

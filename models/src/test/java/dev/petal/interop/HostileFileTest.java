@@ -55,7 +55,8 @@ class HostileFileTest {
     void anUnsupportedEstimatorIsNamed() {
         Path p = Fixtures.path("hostile/logistic.joblib");
         assertEquals(p + " holds a scikit-learn LogisticRegression (sklearn.linear_model._logistic.LogisticRegression), "
-                + "which Petal cannot import; Petal imports SVC, StandardScaler, Pipeline(StandardScaler, SVC). "
+                + "which Petal cannot import; Petal imports SVC, LinearSVC, LinearSVR, StandardScaler, "
+                + "Pipeline(StandardScaler, SVC or LinearSVC). "
                 + "Nothing from the file was run.", refusal(p));
     }
 
