@@ -14,7 +14,11 @@ import dev.petal.linear.LinearSVCModel;
 import dev.petal.linear.LinearSVRModel;
 import dev.petal.pipeline.PipelineModel;
 import dev.petal.preprocessing.StandardScalerModel;
+import dev.petal.svm.NuSVCModel;
+import dev.petal.svm.NuSVRModel;
+import dev.petal.svm.OneClassSVMModel;
 import dev.petal.svm.SVCModel;
+import dev.petal.svm.SVRModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +53,14 @@ final class Codecs {
                     LinearCodec::writeSvc, LinearCodec::readSvc),
             new ModelCodec<>(ModelType.LINEAR_SVR, LinearSVRModel.class, LinearSVRModel::provenance, LinearSVRModel::nFeatures,
                     LinearCodec::writeSvr, (body, a, prefix, nFeatures, classes, p) -> LinearCodec.readSvr(body, a, prefix, nFeatures, p)),
+            new ModelCodec<>(ModelType.NU_SVC, NuSVCModel.class, NuSVCModel::provenance, NuSVCModel::nFeatures,
+                    FamilyCodec::writeNuSvc, FamilyCodec::readNuSvc),
+            new ModelCodec<>(ModelType.SVR, SVRModel.class, SVRModel::provenance, SVRModel::nFeatures,
+                    FamilyCodec::writeSvr, FamilyCodec::readSvr),
+            new ModelCodec<>(ModelType.NU_SVR, NuSVRModel.class, NuSVRModel::provenance, NuSVRModel::nFeatures,
+                    FamilyCodec::writeNuSvr, FamilyCodec::readNuSvr),
+            new ModelCodec<>(ModelType.ONE_CLASS_SVM, OneClassSVMModel.class, OneClassSVMModel::provenance,
+                    OneClassSVMModel::nFeatures, FamilyCodec::writeOneClass, FamilyCodec::readOneClass),
             new ModelCodec<>(ModelType.STANDARD_SCALER, StandardScalerModel.class, StandardScalerModel::provenance,
                     StandardScalerModel::nFeatures, ScalerCodec::write,
                     (body, a, prefix, nFeatures, classes, p) -> ScalerCodec.read(body, a, prefix, nFeatures, p)));

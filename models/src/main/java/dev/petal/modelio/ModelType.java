@@ -14,7 +14,15 @@ public enum ModelType {
     /** A fitted {@code dev.petal.linear.LinearSVCModel}. */
     LINEAR_SVC("linear_svc", true),
     /** A fitted {@code dev.petal.linear.LinearSVRModel}. */
-    LINEAR_SVR("linear_svr", false, true);
+    LINEAR_SVR("linear_svr", false, true),
+    /** A fitted {@code dev.petal.svm.NuSVCModel}. */
+    NU_SVC("nu_svc", true),
+    /** A fitted {@code dev.petal.svm.SVRModel}. */
+    SVR("svr", false, true),
+    /** A fitted {@code dev.petal.svm.NuSVRModel}. */
+    NU_SVR("nu_svr", false, true),
+    /** A fitted {@code dev.petal.svm.OneClassSVMModel}: predicts +1 (inlier) or -1 (outlier); neither classifier nor regressor. */
+    ONE_CLASS_SVM("one_class_svm", false, false);
 
     private final String id;
     private final boolean classifier;

@@ -37,6 +37,11 @@ final class SvcCodec {
     static void write(SVCModel m, ObjectNode model, Map<String, NpyArray> arrays, String prefix) {
         SVCState s = m.state();
         writeParams(model.putObject("params"), s.params());
+        writeFitted(s, model, arrays, prefix);
+    }
+
+    /** The fitted part of a libsvm classifier (SVC or NuSVC): gamma, fit status and the arrays. */
+    static void writeFitted(SVCState s, ObjectNode model, Map<String, NpyArray> arrays, String prefix) {
         model.put("gamma", s.gamma());
         model.put("fit_status", s.fitStatus());
         arrays.put(prefix + "support", NpyArray.ofInts(s.support()));
@@ -56,7 +61,7 @@ final class SvcCodec {
         arrays.put(prefix + "n_iter", NpyArray.ofInts(s.nIter()));
     }
 
-    private static void writeParams(ObjectNode p, SVC c) {
+    static void writeParams(ObjectNode p, SVC c) {
         p.put("C", c.C());
         p.put("kernel", c.kernel().pyName());
         p.put("degree", c.degree());
@@ -91,8 +96,20 @@ final class SvcCodec {
     static SVCModel read(JsonSection model, ModelArchive a, String prefix, int nFeatures, int[] classes, Provenance p)
             throws ModelFormatException {
         JsonSection ps = model.section("params");
-        SVC params = readParams(ps);
+        SVC params = readParams(ps, true);
         ps.finish();
+        return readFitted(params, model, a, prefix, nFeatures, classes, p);
+    }
+
+    /** Reads what {@link #writeFitted} wrote, for a classifier fitted with {@code params}. */
+    static SVCModel readFitted(SVC params, JsonSection model, ModelArchive a, String prefix, int nFeatures, int[] classes,
+                               Provenance p) throws ModelFormatException {
+        return SVCModel.fromState(readState(params, model, a, prefix, nFeatures, classes, p));
+    }
+
+    /** The state {@link #writeFitted} wrote. */
+    static SVCState readState(SVC params, JsonSection model, ModelArchive a, String prefix, int nFeatures, int[] classes,
+                              Provenance p) throws ModelFormatException {
         double gamma = model.real("gamma");
         int fitStatus = model.integer("fit_status", 0, 1);
         int k = classes.length;
@@ -107,7 +124,7 @@ final class SvcCodec {
         int l = sup.shape()[0];
         // what SVCModel will hold: the support vectors twice (rows and transposed), the coefficients twice, and
         // for a linear kernel w and its error bound per pair and feature; bounded before any of it is built
-        double linear = params.kernel() == Kernel.LINEAR ? 2.0 * pairs * nFeatures : 0.0;
+        double linear = params.kernel() instanceof Kernel.Linear ? 2.0 * pairs * nFeatures : 0.0;
         a.reserve("an svc with " + k + " classes, " + nFeatures + " features and " + l + " support vectors",
                 2.0 * l * nFeatures + 2.0 * (k - 1) * l + linear);
         int[] support = a.ints(prefix + "support", l);
@@ -120,12 +137,13 @@ final class SvcCodec {
         double[] probA = a.doubles(prefix + "prob_a", nProba);
         double[] probB = a.doubles(prefix + "prob_b", nProba);
         int[] nIter = a.ints(prefix + "n_iter", Math.max(1, pairs));
-        return SVCModel.fromState(new SVCState(params, gamma, classes, nFeatures, support, sv, nSupport, dual,
-                intercept, probA, probB, nIter, fitStatus, p));
+        return new SVCState(params, gamma, classes, nFeatures, support, sv, nSupport, dual, intercept, probA, probB, nIter,
+                fitStatus, p);
     }
 
-    private static SVC readParams(JsonSection p) throws ModelFormatException {
-        double c = p.real("C");
+    /** An SVC's parameters; without {@code withC} (a NuSVC's) C is absent and 1. */
+    static SVC readParams(JsonSection p, boolean withC) throws ModelFormatException {
+        double c = withC ? p.real("C") : 1.0;
         Kernel kernel = Kernel.parse(p.choice("kernel", Kernel.names()));
         int degree = p.integer("degree", 0, Integer.MAX_VALUE);
         Gamma gamma = p.isText("gamma") ? ("scale".equals(p.choice("gamma", List.of("scale", "auto")))

@@ -50,7 +50,14 @@ public record NuSVC(double nu, Kernel kernel, int degree, Gamma gamma, double co
                 DecisionShape.OVR, false, null, Parallelism.auto(), null);
     }
 
-    /** The same model settings as an SVC (C=1, which ν-SVC does not use), for the shared prediction code. */
+    /**
+     * The same settings as an {@link SVC} with C=1 (which ν-SVC does not use): a NuSVC model's state holds these,
+     * since ν-SVC and C-SVC models are laid out and predict alike.
+     */
+    public SVC asSvcParams() {
+        return asSvc();
+    }
+
     SVC asSvc() {
         return toSvc(kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
                 decisionFunctionShape, breakTies, randomState, parallelism, timeLimit, "NuSVC");

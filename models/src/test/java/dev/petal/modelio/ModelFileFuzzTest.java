@@ -92,6 +92,12 @@ class ModelFileFuzzTest {
         }
         MODELS.add(LinearSVR.defaults().withRandomState(2L).withEpsilon(0.1).fit(x, target));
         SEEDS.add(ModelIO.toBytes(MODELS.get(4), ModelMetadata.ofFeatureNames(List.of("a", "b", "c", "d"))));
+        MODELS.add(dev.petal.svm.NuSVC.defaults().withNu(0.3).withProbability(true).withRandomState(4L).fit(x, y));
+        SEEDS.add(ModelIO.toBytes(MODELS.get(5), ModelMetadata.NONE));
+        MODELS.add(dev.petal.svm.SVR.defaults().withKernel(Kernel.LINEAR).fit(x, target));
+        SEEDS.add(ModelIO.toBytes(MODELS.get(6), ModelMetadata.NONE));
+        MODELS.add(dev.petal.svm.OneClassSVM.defaults().withNu(0.3).fit(x));
+        SEEDS.add(ModelIO.toBytes(MODELS.get(7), ModelMetadata.NONE));
         Random rng = new Random(SEED + 1);
         for (byte[] seed : SEEDS) {
             List<byte[]> bombs = new ArrayList<>();
@@ -198,6 +204,11 @@ class ModelFileFuzzTest {
                 double[] p = r.predict(PROBE);
                 if (byteLevel) {
                     assertArrayEquals(((Regressor) original).predict(PROBE), p, what);
+                }
+            } else if (m.model() instanceof dev.petal.svm.OneClassSVMModel oc) {
+                double[] scores = oc.scoreSamples(PROBE);
+                if (byteLevel) {
+                    assertArrayEquals(((dev.petal.svm.OneClassSVMModel) original).scoreSamples(PROBE), scores, what);
                 }
             } else {
                 Matrix t = ((Transformer) m.model()).transform(PROBE);
