@@ -410,12 +410,17 @@ public final class Run implements AutoCloseable {
     public RunDetails getDetails() {
         ObjectNode n = RunStore.read(folder);
         if (!RunStatus.parse(n.path("status").asText()).isTerminal() && !Liveness.ownerAlive(n, folder)) {
+            boolean[] ended = {false};
             n = RunStore.update(folder, m -> {
                 if (!RunStatus.parse(m.path("status").asText()).isTerminal() && !Liveness.ownerAlive(m, folder)) {
                     RunStore.setStatus(m, RunStatus.FAILED, "the process that ran this run (pid " + m.path("pid").asLong()
                             + " on " + Json.text(m, "host") + ") ended without finishing it");
+                    ended[0] = true;
                 }
             });
+            if (ended[0]) {
+                Submission.salvage(folder);
+            }
         }
         return RunDetails.fromJson(n);
     }

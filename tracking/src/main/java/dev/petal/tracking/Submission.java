@@ -202,7 +202,7 @@ final class Submission {
         }
         cmd.add(config.isSourceFile() ? workDir.resolve(config.script()).toString() : config.script());
         cmd.addAll(config.arguments());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(TiedProcess.command(cmd)).directory(workDir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.putAll(config.environment().variables());
         env.put(RunContext.ENV_RUN_ID, run.id());
@@ -230,6 +230,7 @@ final class Submission {
             }
         }
         pump.join();
+        p.getOutputStream().close(); // the tie's pipe: lets the watching shell's reader end
         try {
             Runtime.getRuntime().removeShutdownHook(onExit);
         } catch (IllegalStateException shuttingDown) {
@@ -353,20 +354,41 @@ final class Submission {
     }
 
     private void collect() throws IOException {
+        collect(workDir, run.folder());
+    }
+
+    /**
+     * Collects what a run whose submitting process died left in its working folder (its outputs and logs), then
+     * removes the folder; called by the reader that finds the dead owner and ends the run.
+     */
+    static void salvage(Path runFolder) {
+        Path work = runFolder.resolve(".work");
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try {
+            collect(work, runFolder);
+        } catch (IOException | RuntimeException e) {
+            return; // keep the working folder: its files are still there to be copied by hand
+        }
+        deleteTree(work);
+    }
+
+    private static void collect(Path workDir, Path runFolder) throws IOException {
         Path outputs = workDir.resolve("outputs");
         if (Files.isDirectory(outputs)) {
-            copyTree(outputs, run.folder().resolve("outputs"));
+            copyTree(outputs, runFolder.resolve("outputs"));
         } else {
-            Files.createDirectories(run.folder().resolve("outputs"));
+            Files.createDirectories(runFolder.resolve("outputs"));
         }
         Path logs = workDir.resolve("logs");
         if (Files.isDirectory(logs)) {
             try (var s = Files.walk(logs)) {
                 for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
                     Path rel = logs.relativize(p);
-                    Path dest = run.folder().resolve("logs").resolve(rel.toString());
+                    Path dest = runFolder.resolve("logs").resolve(rel.toString());
                     if (rel.toString().equals("std_log.txt")) {
-                        dest = run.folder().resolve("logs").resolve("user_std_log.txt");
+                        dest = runFolder.resolve("logs").resolve("user_std_log.txt");
                     }
                     Files.createDirectories(dest.getParent());
                     Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -100,4 +100,36 @@ class ProcessLifecycleTest {
             assertEquals(List.of(0.0, 1.0, 2.0), run.getMetrics().get("value"));
         }
     }
+
+    @Test
+    void aKilledSubmitterTakesItsScriptDownAndItsOutputsAreCollected() throws Exception {
+        Workspace ws = Workspace.at(dir.resolve("ws"));
+        Process submitter = ChildJvm.start(dir, Submitter.class, ws.root().toString(), "--write-output");
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(submitter.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String id = r.readLine();
+            Run run = ws.getRun(id);
+            waitForLog(run, "ready");
+            List<ProcessHandle> script = new ArrayList<>();
+            ProcessHandle.of(run.getDetails().scriptPid()).ifPresent(h -> {
+                script.add(h);
+                h.descendants().forEach(script::add);
+            });
+            assertFalse(script.isEmpty());
+            submitter.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertTrue(submitter.waitFor(30, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (script.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertFalse(script.stream().anyMatch(ProcessHandle::isAlive), "the script outlived its submitter");
+            RunDetails d = run.getDetails();
+            assertEquals(RunStatus.FAILED, d.status());
+            assertEquals("the process that ran this run (pid " + submitter.pid() + " on " + Liveness.HOST
+                    + ") ended without finishing it", d.error());
+            assertEquals("written before the kill", Files.readString(run.folder().resolve("outputs/partial.txt")));
+            assertFalse(Files.exists(run.folder().resolve(".work")));
+            assertEquals(List.of(0.0, 1.0, 2.0), run.getMetrics().get("value"));
+        }
+    }
 }
