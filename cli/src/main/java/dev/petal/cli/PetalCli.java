@@ -51,7 +51,8 @@ public final class PetalCli implements Runnable {
         addHelpOption(cl);
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + oneLine(ex.getMessage()));
+            String flagged = FlagErrors.forFlag(ex.getCommandLine(), ex.getMessage());
+            err.println("error: " + oneLine(flagged != null ? flagged : ex.getMessage()));
             err.flush();
             return 2;
         });
@@ -63,12 +64,14 @@ public final class PetalCli implements Runnable {
                 err.flush();
                 return 1;
             }
-            err.println("error: " + oneLine(describe(cause)));
+            String flagged = cause instanceof IllegalArgumentException
+                    ? FlagErrors.forFlag(commandLine, cause.getMessage()) : null;
+            err.println("error: " + oneLine(flagged != null ? flagged : describe(cause)));
             if (verbose) {
                 cause.printStackTrace(err);
             }
             err.flush();
-            return 1;
+            return flagged != null ? 2 : 1;
         });
         int code = cl.execute(args);
         out.flush();

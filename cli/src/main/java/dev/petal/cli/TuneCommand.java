@@ -120,7 +120,8 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
         } catch (IllegalArgumentException e) {
             // A usage error found after parsing: exit status 2 with one error line, like picocli's own.
             PrintWriter err = spec.commandLine().getErr();
-            err.println("error: " + PetalCli.oneLine(e.getMessage()));
+            String flagged = FlagErrors.forFlag(spec.commandLine(), e.getMessage());
+            err.println("error: " + PetalCli.oneLine(flagged != null ? flagged : e.getMessage()));
             if (PetalCli.verbose(spec)) {
                 e.printStackTrace(err);
             }

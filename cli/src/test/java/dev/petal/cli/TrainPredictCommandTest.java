@@ -182,8 +182,12 @@ class TrainPredictCommandTest {
         Path model = dir.resolve("m.petal");
         assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString()));
         byte[] before = Files.readAllBytes(model);
-        assertEquals(1, run("train", "--data", train.toString(), "--model", model.toString(), "--C", "-1"));
-        assertEquals("error: The 'C' parameter of SVC must be a float in the range (0.0, inf). Got -1.0 instead.\n", err.toString());
+        assertEquals(2, run("train", "--data", train.toString(), "--model", model.toString(), "--C", "-1"));
+        assertEquals("error: --C must be a float in the range (0.0, inf). Got -1.0 instead.\n", err.toString());
+        assertEquals(2, run("train", "--data", train.toString(), "--model", model.toString(), "--cache-size", "-1"));
+        assertEquals("error: --cache-size must be a float in the range (0, inf). Got -1.0 instead.\n", err.toString());
+        assertEquals(2, run("train", "--data", train.toString(), "--model", model.toString(), "--max-iter", "-2"));
+        assertEquals("error: --max-iter must be an int in the range [-1, inf). Got -2 instead.\n", err.toString());
         assertArrayEquals(before, Files.readAllBytes(model));
         assertEquals(2, run("train", "--data", train.toString(), "--model", model.toString(), "--class-weight", "heavy"));
         assertEquals("error: --class-weight must be 'balanced', got 'heavy'\n", err.toString());

@@ -89,8 +89,7 @@ class TuneCommandTest {
         CliResult runs = petal(tune("--sampling", "random", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
                 "--goal", "maximize", "--max-total-runs", "1001", TuneFixtureScript.class.getName()));
         assertEquals(2, runs.code());
-        assertEquals("error: The 'max_total_runs' parameter of HyperDriveConfig must be an int in the range [1, 1000]."
-                + " Got 1001 instead.\n", runs.err());
+        assertEquals("error: --max-total-runs must be an int in the range [1, 1000]. Got 1001 instead.\n", runs.err());
 
         CliResult goal = petal(tune("--sampling", "random", "--param", "penalty=uniform(0.5, 1.5)", "--primary-metric", "Accuracy",
                 "--goal", "up", "--max-total-runs", "3", TuneFixtureScript.class.getName()));

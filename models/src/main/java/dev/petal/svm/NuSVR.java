@@ -34,14 +34,14 @@ public record NuSVR(double nu, double C, Kernel kernel, int degree, Gamma gamma,
         Check.atLeast("NuSVR", "degree", degree, 0);
         Check.positive("NuSVR", "tol", tol);
         if (!(cacheSize > 0.0) || Double.isInfinite(cacheSize)) {
-            throw new IllegalArgumentException("The 'cache_size' parameter of NuSVR must be a float in the range (0, inf). Got "
+            throw new IllegalArgumentException("The 'cacheSize' parameter of NuSVR must be a float in the range (0, inf). Got "
                     + PyRepr.of(cacheSize) + " instead.");
         }
         if (!Double.isFinite(coef0)) {
             throw new IllegalArgumentException("The 'coef0' parameter of NuSVR must be a float in the range (-inf, inf). Got "
                     + PyRepr.of(coef0) + " instead.");
         }
-        Check.atLeast("NuSVR", "max_iter", maxIter, -1);
+        Check.atLeast("NuSVR", "maxIter", maxIter, -1);
         Objects.requireNonNull(parallelism, "parallelism");
         if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
             throw new IllegalArgumentException("NuSVR.timeLimit must be positive (or null for no limit); got " + timeLimit + ".");

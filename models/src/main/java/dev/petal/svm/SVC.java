@@ -44,11 +44,14 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
                   Duration timeLimit)
         implements Estimator<SVCModel>, HasParams, HasParallelism {
 
-    /** Validates every parameter, in scikit-learn's (alphabetical) order, with its messages. */
+    /**
+     * Validates every parameter, in scikit-learn's (alphabetical) order, with its messages worded for Java: the
+     * record component's name ({@code cacheSize}, {@code maxIter}, {@code randomState}), the allowed range, the value.
+     */
     public SVC {
         Check.positive("SVC", "C", C);
         if (!(cacheSize > 0.0) || Double.isInfinite(cacheSize)) {
-            throw new IllegalArgumentException("The 'cache_size' parameter of SVC must be a float in the range (0, inf). Got "
+            throw new IllegalArgumentException("The 'cacheSize' parameter of SVC must be a float in the range (0, inf). Got "
                     + PyRepr.of(cacheSize) + " instead.");
         }
         Objects.requireNonNull(classWeight, "classWeight");
@@ -60,15 +63,15 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
         Check.atLeast("SVC", "degree", degree, 0);
         Objects.requireNonNull(gamma, "gamma");
         Objects.requireNonNull(kernel, "kernel");
-        Check.atLeast("SVC", "max_iter", maxIter, -1);
+        Check.atLeast("SVC", "maxIter", maxIter, -1);
         if (randomState != null && (randomState < 0 || randomState > 0xFFFFFFFFL)) {
-            throw new IllegalArgumentException("The 'random_state' parameter of SVC must be an int in the range "
-                    + "[0, 4294967295], an instance of 'numpy.random.mtrand.RandomState' or None. Got "
-                    + randomState + " instead.");
+            throw new IllegalArgumentException("The 'randomState' parameter of SVC must be an int in the range "
+                    + "[0, 4294967295] or null. Got " + randomState + " instead.");
         }
         Check.positive("SVC", "tol", tol);
         if (breakTies && decisionFunctionShape == DecisionShape.OVO) {
-            throw new IllegalArgumentException("break_ties must be False when decision_function_shape is 'ovo'");
+            throw new IllegalArgumentException("SVC.breakTies must be false when decisionFunctionShape is OVO"
+                    + " (scikit-learn: break_ties must be False when decision_function_shape is 'ovo').");
         }
         Objects.requireNonNull(parallelism, "parallelism");
         if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {

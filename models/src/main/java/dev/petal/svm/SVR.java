@@ -34,14 +34,14 @@ public record SVR(Kernel kernel, int degree, Gamma gamma, double coef0, double t
         Check.atLeast("SVR", "degree", degree, 0);
         Check.positive("SVR", "tol", tol);
         if (!(cacheSize > 0.0) || Double.isInfinite(cacheSize)) {
-            throw new IllegalArgumentException("The 'cache_size' parameter of SVR must be a float in the range (0, inf). Got "
+            throw new IllegalArgumentException("The 'cacheSize' parameter of SVR must be a float in the range (0, inf). Got "
                     + PyRepr.of(cacheSize) + " instead.");
         }
         if (!Double.isFinite(coef0)) {
             throw new IllegalArgumentException("The 'coef0' parameter of SVR must be a float in the range (-inf, inf). Got "
                     + PyRepr.of(coef0) + " instead.");
         }
-        Check.atLeast("SVR", "max_iter", maxIter, -1);
+        Check.atLeast("SVR", "maxIter", maxIter, -1);
         Objects.requireNonNull(parallelism, "parallelism");
         if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
             throw new IllegalArgumentException("SVR.timeLimit must be positive (or null for no limit); got " + timeLimit + ".");

@@ -201,7 +201,7 @@ final class SvcTrainer {
         }
         if (!ok) {
             throw new IllegalArgumentException("The dual coefficients or intercepts are not finite. The input data may "
-                    + "contain large values and need to bepreprocessed.");
+                    + "contain large values and need to be preprocessed.");
         }
     }
 }

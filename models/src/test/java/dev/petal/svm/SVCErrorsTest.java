@@ -76,14 +76,27 @@ class SVCErrorsTest {
         assertMessage("C_negative", IllegalArgumentException.class, () -> d.withC(-1.0));
         assertMessage("gamma_negative", IllegalArgumentException.class, () -> d.withGamma(-1.0));
         assertMessage("tol_zero", IllegalArgumentException.class, () -> d.withTol(0.0));
-        assertMessage("cache_zero", IllegalArgumentException.class, () -> d.withCacheSize(0.0));
         assertMessage("degree_negative", IllegalArgumentException.class, () -> d.withDegree(-1));
-        assertMessage("max_iter_bad", IllegalArgumentException.class, () -> d.withMaxIter(-2));
-        assertMessage("random_state_negative", IllegalArgumentException.class, () -> d.withRandomState(-1L));
         assertMessage("kernel_unknown", IllegalArgumentException.class, () -> Kernel.parse("foo"));
         assertMessage("shape_unknown", IllegalArgumentException.class, () -> DecisionShape.parse("foo"));
-        assertMessage("break_ties_ovo", IllegalArgumentException.class,
-                () -> d.withDecisionFunctionShape(DecisionShape.OVO).withBreakTies(true));
+    }
+
+    /**
+     * Where the Java record component is not scikit-learn's word, the message names the component instead, keeps
+     * scikit-learn's sentence, and speaks Java for the allowed values (null, not "an instance of RandomState or None").
+     */
+    @Test
+    void parametersWithJavaNamesAreNamedAsInJava() {
+        SVC d = SVC.defaults();
+        assertEquals(expected("cache_zero").replace("'cache_size'", "'cacheSize'"),
+                assertThrows(IllegalArgumentException.class, () -> d.withCacheSize(0.0)).getMessage());
+        assertEquals(expected("max_iter_bad").replace("'max_iter'", "'maxIter'"),
+                assertThrows(IllegalArgumentException.class, () -> d.withMaxIter(-2)).getMessage());
+        assertEquals("The 'randomState' parameter of SVC must be an int in the range [0, 4294967295] or null. Got -1"
+                + " instead.", assertThrows(IllegalArgumentException.class, () -> d.withRandomState(-1L)).getMessage());
+        assertEquals("SVC.breakTies must be false when decisionFunctionShape is OVO (scikit-learn: "
+                + expected("break_ties_ovo") + ").", assertThrows(IllegalArgumentException.class,
+                        () -> d.withDecisionFunctionShape(DecisionShape.OVO).withBreakTies(true)).getMessage());
     }
 
     @Test
