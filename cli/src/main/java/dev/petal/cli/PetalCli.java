@@ -73,7 +73,14 @@ public final class PetalCli implements Runnable {
             err.flush();
             return flagged != null ? 2 : 1;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands errors (not exceptions) back to the caller: a full heap is still one line
+            err.println("error: " + OutOfMemory.explain(e, args));
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;

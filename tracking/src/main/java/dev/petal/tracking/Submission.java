@@ -194,6 +194,7 @@ final class Submission {
     private String runChildJvm() throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(StartupOptions.inherited());   // bin/petal's class-data archive and collector; the run's own options win
         cmd.addAll(config.environment().jvmOptions());
         String cp = System.getProperty("java.class.path");
         if (cp != null && !cp.isBlank()) {
