@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 TutorialCommand.class,
                 TuneCommand.class,
+                UiCommand.class,
                 ImportCommand.class,
                 ClusterCommand.class,
                 ExportCommand.class,

@@ -84,8 +84,11 @@ public record RunListing(List<Entry> runs, List<Damaged> damaged) {
         return new RunListing(runs, damaged);
     }
 
-    /** The details of the run in {@code folder} without writing anything. */
-    static RunDetails peek(Path folder) {
+    /**
+     * The details of the run in {@code folder} without writing anything: a run whose owning process died reads as
+     * Failed (not recorded). IllegalArgumentException when its {@code run.json} is damaged.
+     */
+    public static RunDetails peek(Path folder) {
         ObjectNode n = RunStore.read(folder);
         if (!RunStatus.parse(n.path("status").asText()).isTerminal() && !Liveness.ownerAlive(n, folder)) {
             RunStore.setStatus(n, RunStatus.FAILED, "the process that ran this run (pid " + n.path("pid").asLong()
