@@ -18,6 +18,14 @@ final class CraftedModels {
      * issue's crafted linear model: 100 classes and 2^20 features.
      */
     static Path svc(Path file, int classes, int features, String kernel, int degree) throws IOException {
+        return svc(file, classes, features, kernel, degree, 0);
+    }
+
+    /**
+     * As above with {@code vectors} support vectors in each class, all values 3 (class 0) or -3 (the others) and
+     * dual coefficients of 1: finite arrays, as a fit writes them.
+     */
+    static Path svc(Path file, int classes, int features, String kernel, int degree, int vectors) throws IOException {
         ObjectNode h = ModelArchive.newObject();
         h.put("model_type", "svc");
         h.put("n_features", features);
@@ -51,10 +59,21 @@ final class CraftedModels {
         model.put("fit_status", 0);
         int pairs = classes * (classes - 1) / 2;
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        arrays.put("support", NpyArray.ofInts(new int[0]));
-        arrays.put("support_vectors", NpyArray.ofDoubles(new int[] {0, features}, new double[0]));
-        arrays.put("n_support", NpyArray.ofInts(new int[classes]));
-        arrays.put("dual_coef", NpyArray.ofDoubles(new int[] {classes - 1, 0}, new double[0]));
+        int l = vectors * classes;
+        int[] support = new int[l];
+        double[] sv = new double[l * features];
+        for (int i = 0; i < l; i++) {
+            support[i] = i;
+            java.util.Arrays.fill(sv, i * features, (i + 1) * features, i < vectors ? 3.0 : -3.0);
+        }
+        int[] nSupport = new int[classes];
+        java.util.Arrays.fill(nSupport, vectors);
+        double[] dual = new double[(classes - 1) * l];
+        java.util.Arrays.fill(dual, 1.0);
+        arrays.put("support", NpyArray.ofInts(support));
+        arrays.put("support_vectors", NpyArray.ofDoubles(new int[] {l, features}, sv));
+        arrays.put("n_support", NpyArray.ofInts(nSupport));
+        arrays.put("dual_coef", NpyArray.ofDoubles(new int[] {classes - 1, l}, dual));
         arrays.put("intercept", NpyArray.ofDoubles(new double[pairs]));
         arrays.put("prob_a", NpyArray.ofDoubles(new double[0]));
         arrays.put("prob_b", NpyArray.ofDoubles(new double[0]));

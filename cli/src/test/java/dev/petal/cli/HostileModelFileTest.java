@@ -31,6 +31,23 @@ class HostileModelFileTest {
     }
 
     @Test
+    void aPolyKernelThatOverflowsIsRefusedAtLoad() throws Exception {
+        Path data = Files.writeString(dir.resolve("x.csv"), "a,b\n1,2\n");
+        Path sane = CraftedModels.svc(dir.resolve("sane.petal"), 2, 2, "poly", 3, 1);
+        CliResult ok = CliResult.petal("predict", "--model", sane.toString(), "--data", data.toString(),
+                "--output", dir.resolve("ok.csv").toString());
+        assertEquals(0, ok.code(), ok.err());
+        Path model = CraftedModels.svc(dir.resolve("poly.petal"), 2, 2, "poly", Integer.MAX_VALUE, 1);
+        CliResult r = CliResult.petal("predict", "--model", model.toString(), "--data", data.toString(),
+                "--output", dir.resolve("out.csv").toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals("error: " + model + ": its svc's decision values are not finite even on its own support vectors"
+                + " (kernel poly, degree 2147483647); scikit-learn's fit refuses such a model." + System.lineSeparator(),
+                r.err());
+        assertFalse(Files.exists(dir.resolve("out.csv")));
+    }
+
+    @Test
     void aFifoGivenAsTheModelIsRefusedAtOnce() throws Exception {
         Path fifo = dir.resolve("model.petal");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();

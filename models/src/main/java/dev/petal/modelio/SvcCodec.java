@@ -104,7 +104,32 @@ final class SvcCodec {
     /** Reads what {@link #writeFitted} wrote, for a classifier fitted with {@code params}. */
     static SVCModel readFitted(SVC params, JsonSection model, ModelArchive a, String prefix, int nFeatures, int[] classes,
                                Provenance p) throws ModelFormatException {
-        return SVCModel.fromState(readState(params, model, a, prefix, nFeatures, classes, p));
+        SVCState state = readState(params, model, a, prefix, nFeatures, classes, p);
+        SVCModel fitted = SVCModel.fromState(state);
+        requireFiniteDecisions(fitted, state, a);
+        return fitted;
+    }
+
+    /**
+     * scikit-learn's fit refuses a model whose coefficients are not finite, and the loader checks every array; a file
+     * can still pair finite arrays with a kernel that overflows (a poly kernel of degree 2147483647 predicted NaN
+     * for every row). The decision values on the model's own first support vector must be finite, as they are for
+     * every model a fit returns; one row costs one pass over the support vectors.
+     */
+    private static void requireFiniteDecisions(SVCModel fitted, SVCState state, ModelArchive a)
+            throws ModelFormatException {
+        Matrix sv = state.supportVectors();
+        if (sv.rows() == 0) {
+            return;
+        }
+        for (double v : fitted.decisionFunction(Matrix.of(1, sv.cols(), sv.row(0))).toFlatArray()) {
+            if (!Double.isFinite(v)) {
+                SVC params = state.params();
+                throw a.fail("its svc's decision values are not finite even on its own support vectors (kernel "
+                        + params.kernel().pyName() + (params.kernel() instanceof Kernel.Poly ? ", degree "
+                        + params.degree() : "") + "); scikit-learn's fit refuses such a model.");
+            }
+        }
     }
 
     /** The state {@link #writeFitted} wrote. */
