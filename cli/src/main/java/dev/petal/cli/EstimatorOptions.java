@@ -7,7 +7,11 @@ import dev.petal.preprocessing.StandardScaler;
 import dev.petal.svm.ClassWeight;
 import dev.petal.svm.Gamma;
 import dev.petal.svm.Kernel;
+import dev.petal.svm.NuSVC;
+import dev.petal.svm.NuSVR;
+import dev.petal.svm.OneClassSVM;
 import dev.petal.svm.SVC;
+import dev.petal.svm.SVR;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -49,8 +53,12 @@ final class EstimatorOptions {
     @Option(names = "--random-state", paramLabel = "N", description = "Seed of the probability calibration's cross-validation (svc) or of liblinear's coordinate order (linearsvc, linearsvr).")
     Long randomState;
 
-    @Option(names = "--estimator", paramLabel = "NAME", defaultValue = "svc", description = "svc, linearsvc or linearsvr (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--estimator", paramLabel = "NAME", defaultValue = "svc",
+            description = "svc, nusvc, svr, nusvr, oneclass, linearsvc or linearsvr (default: ${DEFAULT-VALUE}).")
     String estimatorName;
+
+    @Option(names = "--nu", paramLabel = "F", description = "nusvc, nusvr, oneclass: nu in (0, 1] (default: 0.5).")
+    Double nu;
 
     @Option(names = "--loss", paramLabel = "LOSS", description = "linearsvc: hinge or squared_hinge (default); linearsvr: epsilon_insensitive (default) or squared_epsilon_insensitive.")
     String loss;
@@ -61,7 +69,7 @@ final class EstimatorOptions {
     @Option(names = "--dual", paramLabel = "true|false", description = "linearsvc, linearsvr: solve the dual problem (default: true).")
     String dual;
 
-    @Option(names = "--epsilon", paramLabel = "F", description = "linearsvr: half-width of the insensitive tube (default: 0.0).")
+    @Option(names = "--epsilon", paramLabel = "F", description = "svr, linearsvr: half-width of the insensitive tube (default: 0.1 for svr, 0.0 for linearsvr).")
     Double epsilon;
 
     @Option(names = "--multi-class", paramLabel = "ovr|crammer_singer", description = "linearsvc: the multi-class strategy (default: ovr).")
@@ -73,26 +81,37 @@ final class EstimatorOptions {
     @Option(names = "--intercept-scaling", paramLabel = "F", description = "linearsvc, linearsvr: the value of the synthetic intercept feature (default: 1.0).")
     Double interceptScaling;
 
-    private static final java.util.Map<String, java.util.List<String>> ONLY_FOR = java.util.Map.of(
-            "svc", java.util.List.of("--kernel", "--gamma", "--degree", "--coef0", "--cache-size", "--probability"),
-            "linearsvc", java.util.List.of("--penalty", "--multi-class", "--class-weight"),
-            "linearsvr", java.util.List.of("--epsilon"),
-            "linear", java.util.List.of("--loss", "--dual", "--fit-intercept", "--intercept-scaling"));
+    /** The libsvm estimators: they share the kernel flags. */
+    static final java.util.List<String> LIBSVM = java.util.List.of("svc", "nusvc", "svr", "nusvr", "oneclass");
+
+    /** Every flag that applies to some estimators only, with those estimators. */
+    private static final java.util.Map<String, java.util.List<String>> ONLY_FOR = java.util.Map.ofEntries(
+            java.util.Map.entry("--kernel", LIBSVM), java.util.Map.entry("--gamma", LIBSVM),
+            java.util.Map.entry("--degree", LIBSVM), java.util.Map.entry("--coef0", LIBSVM),
+            java.util.Map.entry("--cache-size", LIBSVM),
+            java.util.Map.entry("--probability", java.util.List.of("svc", "nusvc")),
+            java.util.Map.entry("--class-weight", java.util.List.of("svc", "nusvc", "linearsvc")),
+            java.util.Map.entry("--random-state", java.util.List.of("svc", "nusvc", "linearsvc", "linearsvr")),
+            java.util.Map.entry("--C", java.util.List.of("svc", "svr", "nusvr", "linearsvc", "linearsvr")),
+            java.util.Map.entry("--nu", java.util.List.of("nusvc", "nusvr", "oneclass")),
+            java.util.Map.entry("--epsilon", java.util.List.of("svr", "linearsvr")),
+            java.util.Map.entry("--penalty", java.util.List.of("linearsvc")),
+            java.util.Map.entry("--multi-class", java.util.List.of("linearsvc")),
+            java.util.Map.entry("--loss", java.util.List.of("linearsvc", "linearsvr")),
+            java.util.Map.entry("--dual", java.util.List.of("linearsvc", "linearsvr")),
+            java.util.Map.entry("--fit-intercept", java.util.List.of("linearsvc", "linearsvr")),
+            java.util.Map.entry("--intercept-scaling", java.util.List.of("linearsvc", "linearsvr")));
 
     /** The estimator name, after checking it and that every flag given applies to it. */
     String estimatorName(CommandLine cl) {
-        java.util.List<String> known = java.util.List.of("svc", "linearsvc", "linearsvr");
+        java.util.List<String> known = java.util.List.of("svc", "nusvc", "svr", "nusvr", "oneclass", "linearsvc", "linearsvr");
         if (!known.contains(estimatorName)) {
             throw new CommandLine.ParameterException(cl, "--estimator must be one of " + known + ", got '" + estimatorName + "'");
         }
         CommandLine.ParseResult pr = cl.getParseResult();
-        for (java.util.Map.Entry<String, java.util.List<String>> e : ONLY_FOR.entrySet()) {
-            boolean applies = e.getKey().equals(estimatorName) || (e.getKey().equals("linear") && estimatorName.startsWith("linear"));
-            for (String flag : e.getValue()) {
-                boolean sharedWithSvc = flag.equals("--class-weight") && estimatorName.equals("svc");
-                if (!applies && !sharedWithSvc && pr != null && pr.hasMatchedOption(flag)) {
-                    throw new CommandLine.ParameterException(cl, flag + " does not apply to --estimator " + estimatorName);
-                }
+        for (String flag : new java.util.TreeSet<>(ONLY_FOR.keySet())) {
+            if (!ONLY_FOR.get(flag).contains(estimatorName) && pr != null && pr.hasMatchedOption(flag)) {
+                throw new CommandLine.ParameterException(cl, flag + " does not apply to --estimator " + estimatorName);
             }
         }
         return estimatorName;
@@ -143,24 +162,60 @@ final class EstimatorOptions {
 
     /** The SVC these flags describe. */
     SVC svc(CommandLine cl) {
-        Kernel k = Kernel.parse(kernel);
-        if (k instanceof Kernel.Precomputed) {
-            throw new CommandLine.ParameterException(cl,
-                    "--kernel precomputed is not available from the command line; use linear, rbf, poly or sigmoid");
-        }
+        Kernel k = kernel(cl);
         ClassWeight cw = classWeight(cl);
         return SVC.defaults().withKernel(k).withC(c).withGamma(Gamma.parse(gamma)).withDegree(degree).withCoef0(coef0)
                 .withTol(tol != null ? tol : 1e-3).withClassWeight(cw).withMaxIter(maxIter != null ? maxIter : -1).withCacheSize(cacheSize)
                 .withProbability(probability).withRandomState(randomState);
     }
 
-    /** The estimator these flags describe: the SVC, or with {@code --scale} a StandardScaler then the SVC. */
+    private Kernel kernel(CommandLine cl) {
+        Kernel k = Kernel.parse(kernel);
+        if (k instanceof Kernel.Precomputed) {
+            throw new CommandLine.ParameterException(cl,
+                    "--kernel precomputed is not available from the command line; use linear, rbf, poly or sigmoid");
+        }
+        return k;
+    }
+
+    /** The NuSVC these flags describe (scikit-learn's defaults for what is not given). */
+    NuSVC nuSvc(CommandLine cl) {
+        return NuSVC.defaults().withNu(nu != null ? nu : 0.5).withKernel(kernel(cl)).withGamma(Gamma.parse(gamma))
+                .withDegree(degree).withCoef0(coef0).withTol(tol != null ? tol : 1e-3).withClassWeight(classWeight(cl))
+                .withMaxIter(maxIter != null ? maxIter : -1).withCacheSize(cacheSize).withProbability(probability)
+                .withRandomState(randomState);
+    }
+
+    /** The SVR these flags describe. */
+    SVR svr(CommandLine cl) {
+        return SVR.defaults().withKernel(kernel(cl)).withGamma(Gamma.parse(gamma)).withDegree(degree).withCoef0(coef0)
+                .withTol(tol != null ? tol : 1e-3).withC(c).withEpsilon(epsilon != null ? epsilon : 0.1)
+                .withMaxIter(maxIter != null ? maxIter : -1).withCacheSize(cacheSize);
+    }
+
+    /** The NuSVR these flags describe. */
+    NuSVR nuSvr(CommandLine cl) {
+        return NuSVR.defaults().withNu(nu != null ? nu : 0.5).withC(c).withKernel(kernel(cl)).withGamma(Gamma.parse(gamma))
+                .withDegree(degree).withCoef0(coef0).withTol(tol != null ? tol : 1e-3)
+                .withMaxIter(maxIter != null ? maxIter : -1).withCacheSize(cacheSize);
+    }
+
+    /** The OneClassSVM these flags describe. */
+    OneClassSVM oneClass(CommandLine cl) {
+        return OneClassSVM.defaults().withNu(nu != null ? nu : 0.5).withKernel(kernel(cl)).withGamma(Gamma.parse(gamma))
+                .withDegree(degree).withCoef0(coef0).withTol(tol != null ? tol : 1e-3)
+                .withMaxIter(maxIter != null ? maxIter : -1).withCacheSize(cacheSize);
+    }
+
+    /** The estimator these flags describe: the classifier, or with {@code --scale} a StandardScaler then it. */
     Estimator<? extends DecisionClassifier> estimator(CommandLine cl) {
         String name = estimatorName(cl);
-        if (name.equals("linearsvr")) {
-            throw new CommandLine.ParameterException(cl, "this command takes classifiers; --estimator linearsvr is a regressor");
+        if (name.equals("linearsvr") || name.equals("svr") || name.equals("nusvr") || name.equals("oneclass")) {
+            throw new CommandLine.ParameterException(cl, "this command takes classifiers; --estimator " + name + " is "
+                    + (name.equals("oneclass") ? "an outlier detector" : "a regressor"));
         }
-        Estimator<? extends DecisionClassifier> est = name.equals("linearsvc") ? linearSvc(cl) : svc(cl);
+        Estimator<? extends DecisionClassifier> est = name.equals("linearsvc") ? linearSvc(cl)
+                : name.equals("nusvc") ? nuSvc(cl) : svc(cl);
         return scale ? Pipeline.of(StandardScaler.defaults(), est) : est;
     }
 }

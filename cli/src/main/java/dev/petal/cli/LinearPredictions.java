@@ -62,6 +62,45 @@ final class LinearPredictions {
         return count[0];
     }
 
+    /** Predicts a one-class SVM over CSV rows: {@code prediction} (1 inlier, -1 outlier)[, {@code decision_0}]; returns the row count. */
+    static long oneClassCsv(dev.petal.svm.OneClassSVMModel m, List<String> features, Path data, CsvOptions options,
+                            Path output, boolean decision, PrintWriter stdout) throws IOException {
+        long[] count = new long[1];
+        OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
+        OutputFiles.write(output, out -> {
+            try (CsvFeatures in = features.isEmpty() ? CsvFeatures.openByPosition(data, options, m.nFeatures())
+                    : CsvFeatures.open(data, options, features)) {
+                boolean ids = options.idColumn() != null;
+                StringBuilder sb = new StringBuilder(1 << 16);
+                if (ids) {
+                    sb.append(options.idColumn()).append(',');
+                }
+                sb.append(decision ? "prediction,decision_0\n" : "prediction\n");
+                CsvFeatures.Chunk c;
+                while ((c = in.next(Predictions.CHUNK_ROWS)) != null) {
+                    double[] dec = m.decisionFunction(c.x());
+                    for (int i = 0; i < dec.length; i++) {
+                        if (ids) {
+                            sb.append(c.ids().get(i)).append(',');
+                        }
+                        sb.append(dec[i] > 0 ? "1" : "-1");
+                        if (decision) {
+                            PyRepr.appendTo(sb.append(','), dec[i]);
+                        }
+                        sb.append('\n');
+                        if (sb.length() > 1 << 15) {
+                            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                            sb.setLength(0);
+                        }
+                    }
+                }
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                count[0] = in.rowsRead();
+            }
+        }, std);
+        return count[0];
+    }
+
     /** Predicts a classifier or regressor over svmlight rows; returns the row count. */
     static long svmlight(Object model, List<String> classNames, Path data, Path output, boolean decision, boolean proba,
                          PrintWriter stdout) throws IOException {

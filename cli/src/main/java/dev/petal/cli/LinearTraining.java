@@ -62,13 +62,18 @@ final class LinearTraining {
 
     /** The numeric targets of a CSV label column; a regressor refuses text labels. */
     static double[] regressionTargets(LabeledData d, String source) {
+        return regressionTargets(d, source, "linearsvr");
+    }
+
+    /** The numeric targets of a CSV label column for the regressor {@code estimator}; text labels are refused. */
+    static double[] regressionTargets(LabeledData d, String source, String estimator) {
         List<String> texts = d.labelTexts();
         double[] y = new double[texts.size()];
         for (int i = 0; i < y.length; i++) {
             String t = texts.get(i).strip();
             if (!NUMBER.matcher(t).matches()) {
                 throw new IllegalArgumentException(String.format("%s line %d: label '%s' is not a number; a regressor "
-                        + "(--estimator linearsvr) needs numeric targets", source, i + 2, texts.get(i)));
+                        + "(--estimator %s) needs numeric targets", source, i + 2, texts.get(i), estimator));
             }
             y[i] = Double.parseDouble(t);
         }

@@ -57,6 +57,18 @@ public final class PredictCommand implements Callable<Integer> {
         if (!format.equals("csv") && !format.equals("svmlight")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or svmlight, got '" + format + "'");
         }
+        if (loaded.model() instanceof dev.petal.svm.OneClassSVMModel oc) {
+            if (proba || format.equals("svmlight")) {
+                throw new IllegalArgumentException(model + " holds a one_class_svm, which " + (proba
+                        ? "has no predict_proba; drop --proba" : "predicts from CSV only; use --format csv"));
+            }
+            long n = LinearPredictions.oneClassCsv(oc, loaded.metadata().featureNames(), data, csv.options(), output, decision,
+                    spec.commandLine().getOut());
+            if (!OutputFiles.isStdout(output)) {
+                spec.commandLine().getOut().printf("wrote %d predictions to %s%n", n, output);
+            }
+            return 0;
+        }
         if (format.equals("svmlight") || loaded.isRegressor()) {
             long n;
             if (format.equals("svmlight")) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code petal train}: fits an SVC on a labelled CSV file and saves it as a Petal model file. */
-@Command(name = "train", description = "Train an SVC, LinearSVC or LinearSVR on a labelled CSV (or svmlight) file and save it as a .petal model file.")
+@Command(name = "train", description = "Train an SVC, NuSVC, SVR, NuSVR, OneClassSVM, LinearSVC or LinearSVR on a labelled CSV (or svmlight) file and save it as a .petal model file.")
 public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,6 +53,14 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or svmlight, got '" + format + "'");
         }
         String name = estimator.estimatorName(spec.commandLine());
+        if (EstimatorOptions.LIBSVM.contains(name) && !name.equals("svc")) {
+            if (format.equals("svmlight")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--format svmlight needs --estimator linearsvc or linearsvr (sparse input)");
+            }
+            return LibsvmTraining.train(name, estimator, spec.commandLine(), data, label, csv.options(), model,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         if (!name.equals("svc") || format.equals("svmlight")) {
             OutputFiles.resolve(model);
             if (name.equals("svc")) {
