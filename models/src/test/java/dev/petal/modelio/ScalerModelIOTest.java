@@ -76,7 +76,7 @@ class ScalerModelIOTest {
         Path p = dir.resolve("s.petal");
         ModelIO.save(p, StandardScaler.defaults().fit(data(4, 5, 2)));
         byte[] before = Files.readAllBytes(p);
-        assertEquals("Petal cannot save a java.lang.String; model files hold one of [svc, standard_scaler, pipeline, linear_svc, linear_svr].",
+        assertEquals("Petal cannot save a java.lang.String; model files hold one of [svc, standard_scaler, pipeline, linear_svc, linear_svr, nu_svc, svr, nu_svr, one_class_svm].",
                 assertThrows(IllegalArgumentException.class, () -> ModelIO.save(p, "not a model")).getMessage());
         assertArrayEquals(before, Files.readAllBytes(p));
         try (var s = Files.list(dir)) {

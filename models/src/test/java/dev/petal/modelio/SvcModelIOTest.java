@@ -179,7 +179,7 @@ class SvcModelIOTest {
         assertSamePredictions(m, ModelIO.loadClassifier(ok), blobs(9, 3));
         assertEquals("bad.petal holds an invalid svc: The 'C' parameter of SVC must be a float in the range (0.0, inf). Got -1.0 instead.",
                 loadFails(withJson(good, "\"C\" : 1.0", "\"C\" : -1.0")));
-        assertEquals("bad.petal: petal.json field model_type must be one of [svc, standard_scaler, pipeline, linear_svc, linear_svr], got \"joblib\".",
+        assertEquals("bad.petal: petal.json field model_type must be one of [svc, standard_scaler, pipeline, linear_svc, linear_svr, nu_svc, svr, nu_svr, one_class_svm], got \"joblib\".",
                 loadFails(withJson(good, "\"model_type\" : \"svc\"", "\"model_type\" : \"joblib\"")));
         assertEquals("bad.petal: petal.json field model.params.kernel must be one of [linear, poly, rbf, sigmoid, precomputed], got \"java.lang.Runtime\".",
                 loadFails(withJson(good, "\"kernel\" : \"rbf\"", "\"kernel\" : \"java.lang.Runtime\"")));
