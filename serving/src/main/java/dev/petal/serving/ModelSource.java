@@ -36,6 +36,15 @@ public final class ModelSource {
             throw new ModelFormatException(file + " is a folder, not a model file; give the .petal file inside it.");
         }
         LoadedModel loaded = ModelIO.load(file);
+        if (loaded.isRegressor()) {
+            String est = estimatorName(loaded.model());
+            return new ServedModel(name, version, est, new NumericModels.RegressorView(loaded.asRegressor(), est),
+                    loaded.metadata().featureNames(), List.of());
+        }
+        if (loaded.model() instanceof dev.petal.svm.OneClassSVMModel oc) {
+            return new ServedModel(name, version, estimatorName(oc), new NumericModels.OneClassView(oc),
+                    loaded.metadata().featureNames(), List.of());
+        }
         if (!loaded.isClassifier()) {
             throw new ModelFormatException(loaded.source() + " holds a " + loaded.type().id()
                     + ", which cannot predict; serve a model file that holds a classifier (an svc or a pipeline).");
@@ -97,6 +106,12 @@ public final class ModelSource {
 
     /** A model class's name without the "Model" suffix: {@code SVCModel} gives {@code SVC}. */
     static String typeName(Object model) {
+        if (model instanceof NumericModels.RegressorView r) {
+            return r.toString();
+        }
+        if (model instanceof NumericModels.OneClassView) {
+            return "OneClassSVM";
+        }
         String simple = model.getClass().getSimpleName();
         return simple.endsWith("Model") && simple.length() > 5 ? simple.substring(0, simple.length() - 5) : simple;
     }

@@ -27,6 +27,13 @@ final class Scores {
     static Scores compute(ServedModel model, Matrix x, Method method) {
         Check.nFeatures(model.estimator(), model.classifier().nFeatures(), x.cols());
         Check.allFinite("X", x);
+        if (model.classifier() instanceof NumericModels.RegressorView r) {
+            if (method != Method.PREDICT) {
+                throw RequestException.badRequest(model.estimator() + " is a regressor: it answers 'predict' with numbers; "
+                        + "it has no " + method.wireName() + ".");
+            }
+            return new Scores(model, method, null, r.values(x));
+        }
         return switch (method) {
             case PREDICT -> new Scores(model, method, model.classifier().predict(x), null);
             case DECISION_FUNCTION -> new Scores(model, method, null, model.classifier().decisionFunction(x));
