@@ -21,8 +21,12 @@ public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M.petal", description = "The Petal model file to export.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "M.petal|NAME[:VERSION]|NAME@ALIAS",
+            description = "The Petal model file to export, or a registered model.")
+    String modelSpec;
+
+    @CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--format", required = true, paramLabel = "onnx|joblib", description = "onnx or joblib.")
     Format format;
@@ -32,6 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path model = dev.petal.registry.ModelLocator.locate(modelSpec, workspace::openExisting).file();
         LoadedModel m = ModelIO.load(model);
         switch (format) {
             case onnx -> OnnxExport.write(output, m.model(), m.metadata());

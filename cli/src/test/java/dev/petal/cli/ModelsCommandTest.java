@@ -77,6 +77,11 @@ class ModelsCommandTest {
         assertEquals(0, petal("predict", "--model", "iris-svc:" + v, "--data", data.toString(), "--output",
                 out1.toString()).code());
 
+        CliResult export = petal("export", "--model", "iris-svc@champion", "--format", "onnx", "--output",
+                dir.resolve("m.onnx").toString());
+        assertEquals(0, export.code(), export.err());
+        assertTrue(Files.size(dir.resolve("m.onnx")) > 0);
+
         CliResult bad = petal("predict", "--model", "iris-svc@nope", "--data", data.toString(), "--output",
                 out1.toString());
         assertEquals(1, bad.code());
