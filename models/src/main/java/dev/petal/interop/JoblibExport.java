@@ -7,6 +7,10 @@ import dev.petal.interop.PickleWriter.Obj;
 import dev.petal.interop.PickleWriter.Strs;
 import dev.petal.interop.PickleWriter.Tup;
 import dev.petal.io.AtomicFile;
+import dev.petal.linear.LinearSVC;
+import dev.petal.linear.LinearSVCModel;
+import dev.petal.linear.LinearSVR;
+import dev.petal.linear.LinearSVRModel;
 import dev.petal.modelio.ModelMetadata;
 import dev.petal.pipeline.PipelineModel;
 import dev.petal.preprocessing.StandardScalerModel;
@@ -24,8 +28,8 @@ import java.util.Map;
 
 /**
  * Writes a fitted Petal model as a file that scikit-learn 1.2.1's {@code joblib.load} (or
- * {@code pickle.load}) turns into the same estimator: an {@code SVC}, a {@code StandardScaler} or a
- * {@code Pipeline} of them, with every fitted attribute scikit-learn's {@code predict},
+ * {@code pickle.load}) turns into the same estimator: an {@code SVC}, a {@code LinearSVC}, a
+ * {@code LinearSVR}, a {@code StandardScaler} or a {@code Pipeline} of them, with every fitted attribute scikit-learn's {@code predict},
  * {@code decision_function}, {@code predict_proba} and {@code transform} read, holding Petal's exact
  * numbers, so scikit-learn answers exactly as Petal does.
  *
@@ -59,6 +63,12 @@ public final class JoblibExport {
         if (model instanceof SVCModel m) {
             return svc(m, metadata.classNames(), features);
         }
+        if (model instanceof LinearSVCModel m) {
+            return linearSvc(m, metadata.classNames(), features);
+        }
+        if (model instanceof LinearSVRModel m) {
+            return linearSvr(m, features);
+        }
         if (model instanceof StandardScalerModel s) {
             return scaler(s, features);
         }
@@ -74,10 +84,14 @@ public final class JoblibExport {
                         scaler(s, first ? features : List.of()))));
                 first = false;
             }
-            if (!(p.classifier() instanceof SVCModel svc)) {
-                throw new IllegalArgumentException("joblib export handles pipelines ending in an SVC.");
+            List<String> last = first ? features : List.of();
+            if (p.classifier() instanceof SVCModel svc) {
+                steps.add(new Tup(List.of("svc", svc(svc, metadata.classNames(), last))));
+            } else if (p.classifier() instanceof LinearSVCModel lin) {
+                steps.add(new Tup(List.of("linearsvc", linearSvc(lin, metadata.classNames(), last))));
+            } else {
+                throw new IllegalArgumentException("joblib export handles pipelines ending in an SVC or a LinearSVC.");
             }
-            steps.add(new Tup(List.of("svc", svc(svc, metadata.classNames(), first ? features : List.of()))));
             Map<String, Object> st = new LinkedHashMap<>();
             st.put("steps", steps);
             st.put("memory", null);
@@ -183,6 +197,66 @@ public final class JoblibExport {
         st.put("n_iter_", new Ints("i4", new int[] {m.nIter().length}, longs(m.nIter())));
         st.put("_sklearn_version", SKLEARN_VERSION);
         return new Obj("sklearn.svm._classes", "SVC", st);
+    }
+
+    private static Obj linearSvc(LinearSVCModel m, List<String> classNames, List<String> features) {
+        LinearSVC p = m.params();
+        int[] classes = m.classes();
+        int k = classes.length;
+        int d = m.nFeatures();
+        double[][] coef = m.coef();
+        double[] flat = new double[coef.length * d];
+        for (int r = 0; r < coef.length; r++) {
+            System.arraycopy(coef[r], 0, flat, r * d, d);
+        }
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("dual", p.dual());
+        st.put("tol", p.tol());
+        st.put("C", p.C());
+        st.put("multi_class", p.multiClass());
+        st.put("fit_intercept", p.fitIntercept());
+        st.put("intercept_scaling", p.interceptScaling());
+        st.put("class_weight", classWeight(p.classWeight(), classNames));
+        st.put("verbose", 0);
+        st.put("random_state", p.randomState());
+        st.put("max_iter", p.maxIter());
+        st.put("penalty", p.penalty());
+        st.put("loss", p.loss());
+        if (!features.isEmpty()) {
+            st.put("feature_names_in_", new Strs(features));
+        }
+        st.put("n_features_in_", d);
+        st.put("classes_", classNames.isEmpty() ? new Ints("i8", new int[] {k}, longs(classes)) : new Strs(classNames));
+        st.put("coef_", new F8(new int[] {coef.length, d}, flat));
+        st.put("intercept_", p.fitIntercept() ? new F8(new int[] {coef.length}, m.intercept()) : (Object) 0.0);
+        st.put("n_iter_", m.nIter());
+        st.put("_sklearn_version", SKLEARN_VERSION);
+        return new Obj("sklearn.svm._classes", "LinearSVC", st);
+    }
+
+    private static Obj linearSvr(LinearSVRModel m, List<String> features) {
+        LinearSVR p = m.params();
+        int d = m.nFeatures();
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("tol", p.tol());
+        st.put("C", p.C());
+        st.put("epsilon", p.epsilon());
+        st.put("fit_intercept", p.fitIntercept());
+        st.put("intercept_scaling", p.interceptScaling());
+        st.put("verbose", 0);
+        st.put("random_state", p.randomState());
+        st.put("max_iter", p.maxIter());
+        st.put("dual", p.dual());
+        st.put("loss", p.loss());
+        if (!features.isEmpty()) {
+            st.put("feature_names_in_", new Strs(features));
+        }
+        st.put("n_features_in_", d);
+        st.put("coef_", new F8(new int[] {d}, m.coef()));
+        st.put("intercept_", p.fitIntercept() ? new F8(new int[] {1}, new double[] {m.intercept()}) : (Object) 0.0);
+        st.put("n_iter_", m.nIter());
+        st.put("_sklearn_version", SKLEARN_VERSION);
+        return new Obj("sklearn.svm._classes", "LinearSVR", st);
     }
 
     private static Object classWeight(ClassWeight cw, List<String> names) {

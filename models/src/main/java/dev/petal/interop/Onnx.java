@@ -41,6 +41,10 @@ final class Onnx {
         return new Protobuf().string(1, name).packedInts(8, v).varint(20, 7);
     }
 
+    static Protobuf integer(String name, long v) {
+        return new Protobuf().string(1, name).varint(3, v).varint(20, 2);
+    }
+
     static Protobuf string(String name, String v) {
         return new Protobuf().string(1, name).string(4, v).varint(20, 3);
     }

@@ -3,6 +3,8 @@ package dev.petal.interop;
 import dev.petal.api.Transformer;
 import dev.petal.api.Version;
 import dev.petal.io.AtomicFile;
+import dev.petal.linear.LinearSVCModel;
+import dev.petal.linear.LinearSVRModel;
 import dev.petal.modelio.ModelMetadata;
 import dev.petal.pipeline.PipelineModel;
 import dev.petal.preprocessing.StandardScalerModel;
@@ -16,8 +18,10 @@ import java.util.List;
 
 /**
  * Writes a fitted Petal model as an ONNX graph of ai.onnx.ml operators (IR version 8, opsets
- * ai.onnx 17 and ai.onnx.ml 3): an {@code SVC} as one {@code SVMClassifier}, a {@code StandardScaler}
- * as one {@code Scaler}, a {@code Pipeline} as its scalers followed by the classifier.
+ * ai.onnx 17 and ai.onnx.ml 3): an {@code SVC} as one {@code SVMClassifier}, a {@code LinearSVC} as a
+ * {@code LinearClassifier} (outputs {@code label} and {@code scores}, the decision values), a
+ * {@code LinearSVR} as a {@code LinearRegressor} (output {@code variable}, [N, 1]), a
+ * {@code StandardScaler} as one {@code Scaler}, a {@code Pipeline} as its scalers followed by the classifier.
  *
  * <p>The graph's input is {@code X}, float [N, n_features]. A classifier has the outputs {@code label}
  * ([N], int64, or string when the model has class names) and {@code probabilities} ([N, n_classes],
@@ -50,6 +54,17 @@ public final class OnnxExport {
         if (model instanceof SVCModel svc) {
             nFeatures = svc.nFeatures();
             classifier(svc, metadata, x, nodes, outputs);
+        } else if (model instanceof LinearSVCModel lin) {
+            nFeatures = lin.nFeatures();
+            linearClassifier(lin, metadata, x, nodes, outputs);
+        } else if (model instanceof LinearSVRModel lin) {
+            nFeatures = lin.nFeatures();
+            double[] coef = lin.coef();
+            nodes.add(Onnx.node("LinearRegressor", "linearsvr", List.of(x), List.of("variable"),
+                    List.of(Onnx.floats("coefficients", toFloat(coef)),
+                            Onnx.floats("intercepts", new float[] {(float) lin.intercept()}),
+                            Onnx.integer("targets", 1))));
+            outputs.add(Onnx.value("variable", Onnx.FLOAT, -1, 1));
         } else if (model instanceof StandardScalerModel s) {
             nFeatures = s.nFeatures();
             nodes.add(scaler(s, x, "variable", 0));
@@ -67,11 +82,14 @@ public final class OnnxExport {
                 x = out;
                 i++;
             }
-            if (!(p.classifier() instanceof SVCModel svc)) {
-                throw new IllegalArgumentException("ONNX export handles pipelines ending in an SVC; this one ends in a "
-                        + p.classifier().getClass().getSimpleName() + ".");
+            if (p.classifier() instanceof SVCModel svc) {
+                classifier(svc, metadata, x, nodes, outputs);
+            } else if (p.classifier() instanceof LinearSVCModel lin) {
+                linearClassifier(lin, metadata, x, nodes, outputs);
+            } else {
+                throw new IllegalArgumentException("ONNX export handles pipelines ending in an SVC or a LinearSVC; this one "
+                        + "ends in a " + p.classifier().getClass().getSimpleName() + ".");
             }
-            classifier(svc, metadata, x, nodes, outputs);
         } else {
             throw new IllegalArgumentException("Petal cannot export a " + (model == null ? "null" : model.getClass().getSimpleName())
                     + " to ONNX; it exports an SVC, a StandardScaler or a Pipeline of them.");
@@ -146,22 +164,48 @@ public final class OnnxExport {
             attrs.add(Onnx.floats("prob_b", toFloat(m.probB())));
         }
         List<String> names = metadata.classNames();
-        if (names.isEmpty()) {
-            int[] classes = m.classes();
-            long[] labels = new long[k];
-            for (int c = 0; c < k; c++) {
-                labels[c] = classes[c];
-            }
-            attrs.add(Onnx.ints("classlabels_ints", labels));
-        } else {
-            attrs.add(Onnx.strings("classlabels_strings", names));
-        }
+        labels(m.classes(), names, attrs);
         String second = proba ? "probabilities" : "scores";
         nodes.add(Onnx.node("SVMClassifier", "svc", List.of(in), List.of("label", second), attrs));
         outputs.add(Onnx.value("label", names.isEmpty() ? Onnx.INT64 : Onnx.STRING, -1));
         outputs.add(Onnx.value(second, Onnx.FLOAT, -1, proba ? k : binary ? 2 : k * (k - 1) / 2));
         if (d < 1) {
             throw new IllegalStateException("an SVC without features");
+        }
+    }
+
+    /** LinearSVC as a LinearClassifier: one row per class (one row, positive for classes[1], with two classes). */
+    private static void linearClassifier(LinearSVCModel m, ModelMetadata metadata, String in, List<Protobuf> nodes,
+                                         List<Protobuf> outputs) {
+        double[][] coef = m.coef();
+        int d = m.nFeatures();
+        float[] w = new float[coef.length * d];
+        for (int r = 0; r < coef.length; r++) {
+            for (int j = 0; j < d; j++) {
+                w[r * d + j] = (float) coef[r][j];
+            }
+        }
+        List<Protobuf> attrs = new ArrayList<>();
+        attrs.add(Onnx.floats("coefficients", w));
+        attrs.add(Onnx.floats("intercepts", toFloat(m.intercept())));
+        attrs.add(Onnx.integer("multi_class", 0));
+        attrs.add(Onnx.string("post_transform", "NONE"));
+        labels(m.classes(), metadata.classNames(), attrs);
+        nodes.add(Onnx.node("LinearClassifier", "linearsvc", List.of(in), List.of("label", "scores"), attrs));
+        int k = m.classes().length;
+        outputs.add(Onnx.value("label", metadata.classNames().isEmpty() ? Onnx.INT64 : Onnx.STRING, -1));
+        outputs.add(Onnx.value("scores", Onnx.FLOAT, -1, k));
+    }
+
+    private static void labels(int[] classes, List<String> names, List<Protobuf> attrs) {
+        if (names.isEmpty()) {
+            long[] labels = new long[classes.length];
+            for (int c = 0; c < classes.length; c++) {
+                labels[c] = classes[c];
+            }
+            attrs.add(Onnx.ints("classlabels_ints", labels));
+        } else {
+            attrs.add(Onnx.strings("classlabels_strings", names));
         }
     }
 

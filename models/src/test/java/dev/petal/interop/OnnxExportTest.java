@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Regressor;
 import dev.petal.linalg.Matrix;
 import dev.petal.modelio.LoadedModel;
 import dev.petal.modelio.ModelIO;
@@ -35,7 +36,9 @@ class OnnxExportTest {
     static Stream<String> cases() {
         return Stream.of("svc_rbf_binary_proba.joblib", "svc_rbf_multi_proba_strings.joblib",
                 "svc_linear_multi_object_labels.joblib", "svc_poly_ovo.joblib", "svc_sigmoid_binary.joblib",
-                "svc_wine_feature_names.joblib", "pipeline_scaler_svc.joblib", "scaler.joblib", "scaler_no_mean.joblib");
+                "svc_wine_feature_names.joblib", "pipeline_scaler_svc.joblib", "scaler.joblib", "scaler_no_mean.joblib",
+                "linearsvc_multi_strings.joblib", "linearsvc_binary_no_intercept.joblib", "linearsvr.joblib",
+                "pipeline_scaler_linearsvc.joblib");
     }
 
     @ParameterizedTest
@@ -66,6 +69,15 @@ class OnnxExportTest {
                             assertTrue(Math.abs(got[i][j] - w) <= SCALE_TOL * Math.max(1, Math.abs(w)),
                                     file + " row " + i + " col " + j + ": " + got[i][j] + " vs " + w);
                         }
+                    }
+                    return;
+                }
+                if (m.model() instanceof Regressor reg) {
+                    float[][] got = (float[][]) r.get(0).getValue();
+                    double[] want = reg.predict(x);
+                    for (int i = 0; i < want.length; i++) {
+                        assertTrue(Math.abs(got[i][0] - want[i]) <= SCALE_TOL * Math.max(1, Math.abs(want[i])),
+                                file + " row " + i + ": " + got[i][0] + " vs " + want[i]);
                     }
                     return;
                 }
