@@ -55,21 +55,21 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
     @Option(names = "--experiment", paramLabel = "NAME", defaultValue = "Default", description = "Experiment name (default: ${DEFAULT-VALUE}).")
     String experiment;
 
-    @Option(names = "--sampling", required = true, paramLabel = "grid|random|bayesian", description = "How to sample the hyperparameters.")
+    @Option(names = "--sampling", paramLabel = "grid|random|bayesian", description = "How to sample the hyperparameters.")
     String sampling;
 
-    @Option(names = "--param", required = true, paramLabel = "NAME=EXPR",
+    @Option(names = "--param", paramLabel = "NAME=EXPR",
             description = "A hyperparameter and its expression, e.g. kernel=choice(linear,rbf) or penalty=uniform(0.5,1.5). Repeatable.")
     List<String> params;
 
-    @Option(names = "--primary-metric", required = true, paramLabel = "METRIC", description = "The metric the script logs, e.g. Accuracy.")
+    @Option(names = "--primary-metric", paramLabel = "METRIC", description = "The metric the script logs, e.g. Accuracy.")
     String primaryMetric;
 
-    @Option(names = "--goal", required = true, paramLabel = "maximize|minimize", description = "Maximize or minimize the primary metric.")
+    @Option(names = "--goal", paramLabel = "maximize|minimize", description = "Maximize or minimize the primary metric.")
     String goal;
 
-    @Option(names = "--max-total-runs", required = true, paramLabel = "N", description = "At most N child runs (1-1000).")
-    int maxTotalRuns;
+    @Option(names = "--max-total-runs", paramLabel = "N", description = "At most N child runs (1-1000).")
+    Integer maxTotalRuns;
 
     @Option(names = "--max-concurrent-runs", paramLabel = "K", description = "At most K child runs at once (1-100; default: min(N, 100)).")
     Integer maxConcurrentRuns;
@@ -101,14 +101,27 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
             + " (default: the best child's only outputs/*.petal file).")
     String registerPath;
 
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "A .java file or a main class on Petal's class path.")
+    @Option(names = "--resume", paramLabel = "PARENT_ID", description = "Go on with the sweep PARENT_ID, whose process died"
+            + " or was stopped, with its own settings: children it canceled run again, then sampling goes on.")
+    String resume;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "A .java file or a main class on Petal's class path.")
     String script;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments given to every child before the sampled ones.")
     List<String> scriptArgs = new ArrayList<>();
 
+    /** The parent run's property holding the command line that started the sweep, so that --resume can rebuild it. */
+    static final String ARGUMENTS_PROPERTY = "petal_tune_arguments";
+    /** The parent run's property holding the folder that command line ran in (relative paths in it start there). */
+    static final String DIRECTORY_PROPERTY = "petal_tune_directory";
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            return resume();
+        }
+        requireSweepOptions();
         HyperDriveConfig config;
         try {
             if (registerBest != null) {
@@ -131,7 +144,6 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
         if (!SparkDriver.here(config.runConfig().computeTarget())) {
             return SparkDriver.relaunch(spec, config.runConfig().computeTarget());
         }
-        ParameterSampling sampler = config.sampling();
         Workspace ws = workspace.open();
         Experiment exp = ws.experiment(experiment);
         PrintWriter out = spec.commandLine().getOut();
@@ -144,6 +156,91 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
                 out.flush();
             }
         });
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        List<String> own = all.contains(spec.name()) ? all.subList(all.indexOf(spec.name()) + 1, all.size()) : all;
+        hd.run().addProperties(Map.of(
+                ARGUMENTS_PROPERTY, new ObjectMapper().writeValueAsString(own),
+                DIRECTORY_PROPERTY, Path.of("").toAbsolutePath().toString()));
+        return follow(hd, config, out, exp.name());
+    }
+
+    /** {@code --resume PARENT_ID}: rebuilds the sweep's command line from its parent run and goes on with it. */
+    private Integer resume() throws Exception {
+        List<String> given = spec.commandLine().getParseResult().originalArgs();
+        for (String a : given) {
+            if (a.startsWith("-") && !a.startsWith("--resume") && !a.startsWith("--workspace") && !a.equals("--json")
+                    && !a.startsWith("--register-best") && !a.startsWith("--register-path") && !a.equals("--verbose")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--resume takes the sweep's own settings;"
+                        + " give only --workspace, --json, --register-best and --register-path with it, not " + a);
+            }
+        }
+        if (script != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume takes the sweep's own script;"
+                    + " give no SCRIPT with it (got '" + script + "')");
+        }
+        Workspace ws = workspace.open();
+        Run parent = ws.getRun(resume);
+        String stored = parent.getProperties().get(ARGUMENTS_PROPERTY);
+        if (stored == null) {
+            throw new IllegalArgumentException("run " + resume + " was not started by 'petal tune' (it has no "
+                    + ARGUMENTS_PROPERTY + " property); resume it from the Java API with HyperDriveRun.resume");
+        }
+        List<String> args = new ObjectMapper().readValue(stored, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+        TuneCommand original = new TuneCommand();
+        CommandLine cl = new CommandLine(original);
+        cl.setStopAtPositional(true);
+        cl.parseArgs(args.toArray(String[]::new));
+        original.spec = spec;
+        original.workspace = workspace;
+        original.json = json;
+        original.registerBest = registerBest;
+        original.registerPath = registerPath;
+        String dir = parent.getProperties().get(DIRECTORY_PROPERTY);
+        if (dir != null && original.script.endsWith(".java") && !Path.of(original.script).isAbsolute()) {
+            original.script = Path.of(dir).resolve(original.script).toString();
+        }
+        HyperDriveConfig config = original.config();
+        if (!SparkDriver.here(config.runConfig().computeTarget())) {
+            return SparkDriver.relaunch(spec, config.runConfig().computeTarget());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int[] ended = {0};
+        HyperDriveRun hd = HyperDriveRun.resume(parent, config, child -> {
+            if (!json) {
+                out.printf("[%d] %s %s %s=%s %s%n", ++ended[0], child.runId(), child.status().azureName(),
+                        original.primaryMetric, metric(child), String.join(" ", child.hyperparameters().arguments()));
+                out.flush();
+            }
+        });
+        return original.follow(hd, config, out, parent.experimentName());
+    }
+
+    /** picocli's own message for the sweep options a new sweep needs (they are optional only with --resume). */
+    private void requireSweepOptions() {
+        List<CommandLine.Model.ArgSpec> missing = new ArrayList<>();
+        for (String name : List.of("--sampling", "--param", "--primary-metric", "--goal", "--max-total-runs")) {
+            if (!spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                missing.add(spec.findOption(name));
+            }
+        }
+        if (script == null) {
+            missing.add(spec.positionalParameters().get(0));
+        }
+        if (!missing.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (CommandLine.Model.ArgSpec a : missing) {
+                names.add(a instanceof CommandLine.Model.OptionSpec o ? "'" + o.longestName() + "=" + o.paramLabel() + "'"
+                        : "'" + a.paramLabel() + "'");
+            }
+            boolean options = missing.stream().allMatch(CommandLine.Model.ArgSpec::isOption);
+            throw new CommandLine.MissingParameterException(spec.commandLine(), missing, "Missing required "
+                    + (options ? "option" : "parameter") + (names.size() > 1 ? "s" : "") + ": " + String.join(", ", names));
+        }
+    }
+
+    /** Follows a started sweep to its end, prints its children and best run, registers the best model on request. */
+    private Integer follow(HyperDriveRun hd, HyperDriveConfig config, PrintWriter out, String experimentName) throws Exception {
+        ParameterSampling sampler = config.sampling();
         Thread hook = new Thread(() -> {
             // Ctrl-C: cancel the children and give the sweep a moment to record their Canceled status.
             hd.cancel();
@@ -156,7 +253,7 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (!json) {
-                out.printf("HyperDrive run %s in experiment %s: %s sampling, up to %d runs, %d at once%n", hd.id(), exp.name(),
+                out.printf("HyperDrive run %s in experiment %s: %s sampling, up to %d runs, %d at once%n", hd.id(), experimentName,
                         sampler.name(), config.maxTotalRuns(), config.maxConcurrentRuns());
                 out.flush();
             }

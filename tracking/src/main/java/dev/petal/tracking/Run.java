@@ -406,15 +406,19 @@ public final class Run implements AutoCloseable {
 
     // ---- status --------------------------------------------------------------------------------------------
 
-    /** The run's details (run.json); a run whose owning process died is marked Failed first. */
+    /**
+     * The run's details (run.json). A run whose owning process died is ended first: Failed, or Canceled for a child
+     * run (its parent's process died with it, as when a sweep is killed), with the outputs it left collected.
+     */
     public RunDetails getDetails() {
         ObjectNode n = RunStore.read(folder);
         if (!RunStatus.parse(n.path("status").asText()).isTerminal() && !Liveness.ownerAlive(n, folder)) {
             boolean[] ended = {false};
             n = RunStore.update(folder, m -> {
                 if (!RunStatus.parse(m.path("status").asText()).isTerminal() && !Liveness.ownerAlive(m, folder)) {
-                    RunStore.setStatus(m, RunStatus.FAILED, "the process that ran this run (pid " + m.path("pid").asLong()
-                            + " on " + Json.text(m, "host") + ") ended without finishing it");
+                    boolean child = m.hasNonNull("parentId");
+                    RunStore.setStatus(m, child ? RunStatus.CANCELED : RunStatus.FAILED, "the process that ran this run (pid "
+                            + m.path("pid").asLong() + " on " + Json.text(m, "host") + ") ended without finishing it");
                     ended[0] = true;
                 }
             });
@@ -470,6 +474,34 @@ public final class Run implements AutoCloseable {
             return;
         }
         finish(RunStatus.CANCELED, "the run was canceled");
+    }
+
+    /**
+     * Takes over this ended run in the calling process, to go on with it (as {@code petal tune --resume} does with a
+     * sweep whose process died): the status is Running again (the history keeps how it ended), this process its
+     * owner. IllegalStateException when the run is still owned by a live process or ended Completed.
+     */
+    public void reopen() {
+        RunStore.update(folder, n -> {
+            RunStatus current = RunStatus.parse(n.path("status").asText());
+            if (!current.isTerminal() && Liveness.ownerAlive(n, folder)) {
+                throw new IllegalStateException("run " + id + " is still " + current.azureName() + " in process "
+                        + n.path("pid").asLong() + " on " + Json.text(n, "host") + "; stop that process first");
+            }
+            if (current == RunStatus.COMPLETED) {
+                throw new IllegalStateException("run " + id + " already completed; there is nothing to resume");
+            }
+            n.put("status", RunStatus.RUNNING.azureName());
+            n.remove("endTime");
+            n.remove("error");
+            ObjectNode h = Json.object();
+            h.put("status", RunStatus.RUNNING.azureName());
+            h.put("time", Json.time(java.time.Instant.now()));
+            h.put("note", "reopened by pid " + Liveness.PID);
+            n.withArray("history").add(h);
+            Liveness.stampOwner(n);
+        });
+        Liveness.hold(folder);
     }
 
     private void finish(RunStatus status, String error) {

@@ -78,7 +78,46 @@ public final class HyperDriveRun {
                 config.maxConcurrentRuns(), config.maxDuration(), POLL);
         Thread[] holder = new Thread[1];
         HyperDriveRun[] self = new HyperDriveRun[1];
-        holder[0] = new Thread(() -> self[0].drive(config, onChildEnd), "petal-hyperdrive-" + parent.id());
+        holder[0] = new Thread(() -> self[0].drive(config, onChildEnd, List.of()), "petal-hyperdrive-" + parent.id());
+        self[0] = new HyperDriveRun(parent, config.primaryMetricName(), config.goal(), driver, holder[0]);
+        holder[0].start();
+        return self[0];
+    }
+
+    /**
+     * Goes on with a sweep whose process died or was stopped (Azure's warm start, on the same parent run): the
+     * parent is Running again in this process; children that ended on their own (Completed, Failed, or cut by the
+     * policy) count as they are; children that the sweep's end canceled run again with their hyperparameters and
+     * index (the canceled run stays in the history); then sampling goes on where it stopped, up to
+     * {@code config}'s limits. {@code config} must be the sweep's own (same primary metric and goal).
+     */
+    public static HyperDriveRun resume(Run parent, HyperDriveConfig config, Consumer<ChildRun> onChildEnd) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(onChildEnd, "onChildEnd");
+        HyperDriveRun stored = of(parent);
+        if (!stored.primaryMetricName.equals(config.primaryMetricName()) || stored.goal != config.goal()) {
+            throw new IllegalArgumentException("HyperDrive run " + parent.id() + " optimizes " + stored.primaryMetricName + " ("
+                    + stored.goal.name().toLowerCase(java.util.Locale.ROOT) + "); the configuration given to resume it says "
+                    + config.primaryMetricName() + " (" + config.goal().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        parent.reopen();
+        Map<Integer, PriorTrial> prior = new java.util.TreeMap<>();
+        for (Run c : stored.getChildren()) {
+            RunStatus s = c.getStatus();
+            boolean cut = c.getTags().containsKey("early_termination");
+            boolean again = !cut && s == RunStatus.CANCELED;
+            PriorTrial p = new PriorTrial(childIndex(c), hyperparametersOf(c), again ? null : new RunTrial(c, config.primaryMetricName()));
+            PriorTrial before = prior.get(p.index());
+            if (before == null || before.finished() == null) {
+                prior.put(p.index(), p);
+            }
+        }
+        SweepDriver driver = new SweepDriver(config.sampling(), config.policy(), config.goal(), config.maxTotalRuns(),
+                config.maxConcurrentRuns(), config.maxDuration(), POLL);
+        List<PriorTrial> priorList = List.copyOf(prior.values());
+        Thread[] holder = new Thread[1];
+        HyperDriveRun[] self = new HyperDriveRun[1];
+        holder[0] = new Thread(() -> self[0].drive(config, onChildEnd, priorList), "petal-hyperdrive-" + parent.id());
         self[0] = new HyperDriveRun(parent, config.primaryMetricName(), config.goal(), driver, holder[0]);
         holder[0].start();
         return self[0];
@@ -93,7 +132,7 @@ public final class HyperDriveRun {
         return new HyperDriveRun(parent, p.get(PRIMARY_METRIC), PrimaryMetricGoal.parse(p.get(GOAL)), null, null);
     }
 
-    private void drive(HyperDriveConfig config, Consumer<ChildRun> onChildEnd) {
+    private void drive(HyperDriveConfig config, Consumer<ChildRun> onChildEnd, List<PriorTrial> prior) {
         try {
             List<TrialRecord> records = driver.run((index, h) -> {
                 // As tags, written with the run itself (so a listing never sees a child without them);
@@ -109,7 +148,7 @@ public final class HyperDriveRun {
                     child.tag("early_termination", policyName(config.policy()) + " at interval " + r.cutAtInterval());
                 }
                 onChildEnd.accept(new ChildRun(child.id(), r.hyperparameters(), bestPrimaryMetric(child), child.getStatus()));
-            });
+            }, prior);
             getBestRunByPrimaryMetric().ifPresent(best -> parent.tag("best_child_run_id", best.id()));
             if (driver.isCancelRequested()) {
                 endQuietly(parent::cancel);

@@ -1,7 +1,9 @@
 package dev.petal.tuning;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +67,17 @@ public final class SweepDriver {
 
     /** Runs the sweep to its end, telling {@code onFinished} about each child as it ends; returns every child, in start order. */
     public List<TrialRecord> run(TrialLauncher launcher, Consumer<TrialRecord> onFinished) throws InterruptedException {
+        return run(launcher, onFinished, List.of());
+    }
+
+    /**
+     * Goes on with a sweep that was interrupted: {@code prior} are its children in start order. A finished one
+     * counts as it ended (its values are observations, it counts towards {@code maxTotalRuns}); one to run again is
+     * launched first, with its hyperparameters and index. The sampler is advanced past every prior child, so new
+     * children get the configurations the interrupted sweep would have sampled next.
+     */
+    public List<TrialRecord> run(TrialLauncher launcher, Consumer<TrialRecord> onFinished, List<PriorTrial> prior)
+            throws InterruptedException {
         Sampler sampler = sampling.sampler(goal);
         long start = clock.getAsLong();
         Map<String, Trial> trials = new LinkedHashMap<>();
@@ -74,6 +87,22 @@ public final class SweepDriver {
         Set<String> running = new LinkedHashSet<>();
         Set<String> finished = new LinkedHashSet<>();
         List<Observation> observations = new ArrayList<>();
+        Deque<PriorTrial> rerun = new ArrayDeque<>();
+        for (PriorTrial p : prior) {
+            sampler.next(List.copyOf(observations), List.of());
+            if (p.finished() == null) {
+                rerun.add(p);
+                continue;
+            }
+            Trial t = p.finished();
+            List<Double> values = finite(t.primaryMetricValues());
+            trials.put(t.id(), t);
+            configs.put(t.id(), p.hyperparameters());
+            seen.put(t.id(), List.copyOf(values));
+            finished.add(t.id());
+            observations.add(new Observation(p.hyperparameters(), best(values)));
+        }
+        int nextIndex = prior.size();
         boolean exhausted = false;
         boolean stopping = false;
         try {
@@ -104,23 +133,36 @@ public final class SweepDriver {
                     stopping = true;
                     running.forEach(id -> trials.get(id).cancel());
                 }
-                while (!stopping && !exhausted && running.size() < maxConcurrentRuns && trials.size() < maxTotalRuns) {
-                    List<Hyperparameters> pending = new ArrayList<>();
-                    running.forEach(id -> pending.add(configs.get(id)));
-                    var next = sampler.next(List.copyOf(observations), pending);
-                    if (next.isEmpty()) {
-                        exhausted = true;
-                        break;
+                while (!stopping && running.size() < maxConcurrentRuns) {
+                    int index;
+                    Hyperparameters h;
+                    if (!rerun.isEmpty()) {
+                        PriorTrial p = rerun.poll();
+                        index = p.index();
+                        h = p.hyperparameters();
+                    } else {
+                        if (exhausted || trials.size() >= maxTotalRuns) {
+                            break;
+                        }
+                        List<Hyperparameters> pending = new ArrayList<>();
+                        running.forEach(id -> pending.add(configs.get(id)));
+                        var next = sampler.next(List.copyOf(observations), pending);
+                        if (next.isEmpty()) {
+                            exhausted = true;
+                            break;
+                        }
+                        index = nextIndex++;
+                        h = next.get();
                     }
-                    Trial t = launcher.launch(trials.size(), next.get());
+                    Trial t = launcher.launch(index, h);
                     if (trials.putIfAbsent(t.id(), t) != null) {
                         throw new IllegalStateException("the launcher returned trial id '" + t.id() + "' twice.");
                     }
-                    configs.put(t.id(), next.get());
+                    configs.put(t.id(), h);
                     seen.put(t.id(), List.of());
                     running.add(t.id());
                 }
-                if (running.isEmpty() && (stopping || exhausted || trials.size() >= maxTotalRuns)) {
+                if (running.isEmpty() && (stopping || rerun.isEmpty() && (exhausted || trials.size() >= maxTotalRuns))) {
                     break;
                 }
                 Thread.sleep(pollInterval.toMillis());

@@ -107,6 +107,35 @@ class SweepDriverTest {
     }
 
     @Test
+    void aResumedGridRerunsCanceledChildrenThenSamplesWhatTheFirstSweepWouldHave() throws Exception {
+        GridParameterSampling grid = new GridParameterSampling(SamplingTest.NOTEBOOK);
+        List<Hyperparameters> all = grid.combinations();
+        FakeTrial done0 = new FakeTrial("old0", 1, 0.5);
+        FakeTrial done2 = new FakeTrial("old2", 1, 0.7);
+        while (done0.state() != TrialState.COMPLETED || done2.state() != TrialState.COMPLETED) {
+            // reveal their values
+        }
+        List<PriorTrial> prior = List.of(new PriorTrial(0, all.get(0), done0), new PriorTrial(1, all.get(1), null),
+                new PriorTrial(2, all.get(2), done2), new PriorTrial(3, all.get(3), null));
+        List<Integer> indexes = new ArrayList<>();
+        List<Hyperparameters> launched = new ArrayList<>();
+        int[] n = {0};
+        TrialLauncher l = (index, h) -> {
+            indexes.add(index);
+            launched.add(h);
+            return new FakeTrial("new" + n[0]++, 1, 0.6);
+        };
+        List<TrialRecord> records = driver(grid, EarlyTerminationPolicy.none(), 12, 2).run(l, r -> { }, prior);
+        assertEquals(List.of(1, 3, 4, 5, 6, 7, 8, 9, 10, 11), indexes);
+        List<Hyperparameters> expected = new ArrayList<>(List.of(all.get(1), all.get(3)));
+        expected.addAll(all.subList(4, 12));
+        assertEquals(expected, launched);
+        assertEquals(12, records.size());
+        assertEquals("old0", records.get(0).trial().id());
+        assertEquals("old2", records.get(1).trial().id());
+    }
+
+    @Test
     void stopsWhenTheGridIsExhaustedOrTheBudgetIsSpent() throws Exception {
         GridParameterSampling grid = new GridParameterSampling(SamplingTest.NOTEBOOK);
         int[] n = {0};
