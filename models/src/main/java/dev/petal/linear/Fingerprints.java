@@ -11,9 +11,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * The provenance of a linear model fitted now: SHA-256 of the training X as dense little-endian float64
- * rows (the same bytes as {@link Provenance#sha256(dev.petal.linalg.Matrix)} for a dense matrix, streamed
- * row by row so a large CSR matrix is never densified whole) and of y (int32 labels or float64 targets).
+ * The provenance of a linear model fitted now: SHA-256 of the training X and of y (int32 labels or
+ * float64 targets, little-endian). A dense X hashes as {@link Provenance#sha256(dev.petal.linalg.Matrix)}
+ * does (row-major float64); a CSR X hashes its rows and columns counts (int32) then indptr and indices
+ * (int32) and data (float64), so a large sparse matrix is never expanded.
  */
 final class Fingerprints {
     private Fingerprints() {
@@ -33,6 +34,20 @@ final class Fingerprints {
 
     private static String sha256(RowSource x) {
         MessageDigest md = digest();
+        if (x instanceof dev.petal.linalg.CsrMatrix c) {
+            int[] ptr = c.indptr();
+            int[] idx = c.indices();
+            double[] val = c.data();
+            ByteBuffer b = ByteBuffer.allocate(8 + (ptr.length + idx.length) * Integer.BYTES + val.length * Double.BYTES)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            b.putInt(c.rows()).putInt(c.cols());
+            b.asIntBuffer().put(ptr);
+            b.position(b.position() + ptr.length * Integer.BYTES);
+            b.asIntBuffer().put(idx);
+            b.position(b.position() + idx.length * Integer.BYTES);
+            b.asDoubleBuffer().put(val);
+            return hex(md.digest(b.array()));
+        }
         double[] row = new double[x.cols()];
         ByteBuffer b = ByteBuffer.allocate(x.cols() * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < x.rows(); i++) {
