@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer>, ScriptCommand {
         if (!SparkDriver.here(computeTarget)) {
             return SparkDriver.relaunch(spec, computeTarget);
         }
+        if (computeTarget.isSpark()) {
+            SparkDriver.backend(computeTarget).prepare(computeTarget);
+        }
         ScriptRunConfig config;
         if (script.endsWith(".java")) {
             Path file = Path.of(script).toAbsolutePath().normalize();

@@ -37,6 +37,24 @@ final class SparkDriver {
         return false;
     }
 
+    /** The target named {@code text}: built-in syntax, else a named target of the workspace (opened only then). */
+    static ComputeTarget target(String text, java.util.function.Supplier<dev.petal.tracking.Workspace> workspace) {
+        if (text.equalsIgnoreCase("local") || text.equalsIgnoreCase("inprocess") || text.startsWith("spark:")) {
+            return ComputeTarget.parse(text);
+        }
+        return ComputeTarget.resolve(text, workspace.get());
+    }
+
+    /** The backend of this JVM that runs {@code target}. */
+    static ComputeBackend backend(ComputeTarget target) {
+        for (ComputeBackend b : ServiceLoader.load(ComputeBackend.class, SparkDriver.class.getClassLoader())) {
+            if (b.runs(target)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no backend for compute target " + target.id() + " in this JVM");
+    }
+
     /** Repeats this command line in a Spark driver JVM; returns its exit status. */
     static int relaunch(CommandLine.Model.CommandSpec spec, ComputeTarget target) throws IOException, InterruptedException {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();

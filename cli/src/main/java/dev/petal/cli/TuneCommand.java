@@ -144,6 +144,9 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
         if (!SparkDriver.here(config.runConfig().computeTarget())) {
             return SparkDriver.relaunch(spec, config.runConfig().computeTarget());
         }
+        if (config.runConfig().computeTarget().isSpark()) {
+            SparkDriver.backend(config.runConfig().computeTarget()).prepare(config.runConfig().computeTarget());
+        }
         Workspace ws = workspace.open();
         Experiment exp = ws.experiment(experiment);
         PrintWriter out = spec.commandLine().getOut();

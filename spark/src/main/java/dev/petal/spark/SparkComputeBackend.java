@@ -90,6 +90,17 @@ public final class SparkComputeBackend implements ComputeBackend {
         }
     }
 
+    @Override
+    public void prepare(ComputeTarget target) {
+        SparkSessions.session(target);
+    }
+
+    @Override
+    public long scoreFile(ComputeTarget target, Path model, String data, Path output, boolean decision, boolean proba)
+            throws IOException {
+        return SparkScoring.scoreFile(SparkSessions.session(target), model, data, output, decision, proba);
+    }
+
     private static String await(ScriptJob job, JavaFutureAction<List<byte[]>> future, Progress progress)
             throws InterruptedException, IOException {
         long deadline = System.nanoTime() + job.config().maxRunDuration().toNanos() + TimeUnit.MINUTES.toNanos(1);
