@@ -17,7 +17,11 @@ final class Globals {
             "sklearn.preprocessing._data.StandardScaler", "StandardScaler",
             "sklearn.pipeline.Pipeline", "Pipeline",
             "sklearn.svm._classes.LinearSVC", "LinearSVC",
-            "sklearn.svm._classes.LinearSVR", "LinearSVR");
+            "sklearn.svm._classes.LinearSVR", "LinearSVR",
+            "sklearn.svm._classes.NuSVC", "NuSVC",
+            "sklearn.svm._classes.SVR", "SVR",
+            "sklearn.svm._classes.NuSVR", "NuSVR",
+            "sklearn.svm._classes.OneClassSVM", "OneClassSVM");
 
     static final String RECONSTRUCT = "_reconstruct";
     static final String NDARRAY = "ndarray";
@@ -41,8 +45,8 @@ final class Globals {
             "joblib.numpy_pickle.NumpyArrayWrapper");
 
     /** Estimators scikit-learn has that Petal cannot import yet, for a precise refusal. */
-    static final List<String> SUPPORTED_TEXT = List.of("SVC", "LinearSVC", "LinearSVR", "StandardScaler",
-            "Pipeline(StandardScaler, SVC or LinearSVC)");
+    static final List<String> SUPPORTED_TEXT = List.of("SVC", "NuSVC", "SVR", "NuSVR", "OneClassSVM", "LinearSVC",
+            "LinearSVR", "StandardScaler", "Pipeline(StandardScaler, SVC, NuSVC or LinearSVC)");
 
     private Globals() {
     }

@@ -30,8 +30,9 @@ import java.util.List;
 /**
  * Reads a scikit-learn 1.x model file, written by {@code joblib.dump} (uncompressed or with zlib,
  * gzip, bz2, lzma or xz) or by {@code pickle.dump} (protocols 2 to 5), into the Petal model it
- * holds: an {@code SVC}, a {@code LinearSVC}, a {@code LinearSVR}, a {@code StandardScaler}, or a
- * {@code Pipeline} of StandardScalers and a final SVC or LinearSVC. Nothing from the file is run: see {@link PickleReader}. The model predicts exactly as
+ * holds: an {@code SVC}, {@code NuSVC}, {@code SVR}, {@code NuSVR}, {@code OneClassSVM}, {@code LinearSVC},
+ * {@code LinearSVR}, a {@code StandardScaler}, or a {@code Pipeline} of StandardScalers and a final SVC,
+ * NuSVC or LinearSVC. Nothing from the file is run: see {@link PickleReader}. The model predicts exactly as
  * the pickled one (the arrays are the same numbers); string class labels and
  * {@code feature_names_in_} become the result's {@link ModelMetadata}.
  *
@@ -116,6 +117,14 @@ public final class SklearnImport {
                     yield new LoadedModel(source, protocol, ModelType.STANDARD_SCALER, m, provenance,
                             new ModelMetadata(SvcImport.featureNames(s, m.nFeatures()), List.of()));
                 }
+                case "NuSVC" -> {
+                    SvcImport.Result r = LibsvmImport.nuSvc(new SklearnState(source, est), provenance);
+                    yield new LoadedModel(source, protocol, ModelType.NU_SVC, r.model(), provenance, r.metadata());
+                }
+                case "SVR" -> single(ModelType.SVR, new SklearnState(source, est), source, protocol, provenance);
+                case "NuSVR" -> single(ModelType.NU_SVR, new SklearnState(source, est), source, protocol, provenance);
+                case "OneClassSVM" -> single(ModelType.ONE_CLASS_SVM, new SklearnState(source, est), source, protocol,
+                        provenance);
                 case "LinearSVC" -> {
                     LinearImport.Classifier r = LinearImport.svc(new SklearnState(source, est), provenance);
                     yield new LoadedModel(source, protocol, ModelType.LINEAR_SVC, r.model(), provenance, r.metadata());
@@ -132,6 +141,17 @@ public final class SklearnImport {
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(source + ": " + oneLine(e), e);
         }
+    }
+
+    private static LoadedModel single(ModelType type, SklearnState s, String source, int protocol, Provenance provenance)
+            throws ModelFormatException {
+        Object m = switch (type) {
+            case SVR -> LibsvmImport.svr(s, provenance);
+            case NU_SVR -> LibsvmImport.nuSvr(s, provenance);
+            default -> LibsvmImport.oneClass(s, provenance);
+        };
+        return new LoadedModel(source, protocol, type, m, provenance,
+                new ModelMetadata(SvcImport.featureNames(s, s.intIn("n_features_in_", 1, 1 << 24)), List.of()));
     }
 
     private static LoadedModel pipeline(SklearnState s, String source, int protocol, Provenance provenance)
@@ -163,9 +183,11 @@ public final class SklearnImport {
                 if (firstFeatures == null) {
                     firstFeatures = SvcImport.featureNames(es, m.nFeatures());
                 }
-            } else if ((e.simpleName().equals("SVC") || e.simpleName().equals("LinearSVC")) && isLast) {
-                if (e.simpleName().equals("SVC")) {
-                    SvcImport.Result r = SvcImport.read(es, provenance);
+            } else if ((e.simpleName().equals("SVC") || e.simpleName().equals("NuSVC") || e.simpleName().equals("LinearSVC"))
+                    && isLast) {
+                if (!e.simpleName().equals("LinearSVC")) {
+                    SvcImport.Result r = e.simpleName().equals("SVC") ? SvcImport.read(es, provenance)
+                            : LibsvmImport.nuSvc(es, provenance);
                     last = r.model();
                     lastMeta = r.metadata();
                 } else {
@@ -179,7 +201,7 @@ public final class SklearnImport {
             } else {
                 throw new ModelFormatException(source + ": the Pipeline's step '" + name + "' is a " + e.simpleName()
                         + (isLast ? " at the end" : " before the end") + "; Petal imports Pipelines of StandardScalers "
-                        + "followed by one SVC or LinearSVC.");
+                        + "followed by one SVC, NuSVC or LinearSVC.");
             }
         }
         if (last == null) {

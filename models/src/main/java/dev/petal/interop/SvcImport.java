@@ -1,5 +1,6 @@
 package dev.petal.interop;
 
+import dev.petal.api.DecisionClassifier;
 import dev.petal.api.Provenance;
 import dev.petal.io.ModelFormatException;
 import dev.petal.linalg.Matrix;
@@ -26,19 +27,24 @@ final class SvcImport {
     private static final int MAX_CLASSES = 1 << 16;
 
     /** The model and the names it carries. */
-    record Result(SVCModel model, ModelMetadata metadata) {
+    record Result(DecisionClassifier model, ModelMetadata metadata) {
     }
 
     private SvcImport() {
     }
 
     static Result read(SklearnState s, Provenance provenance) throws ModelFormatException {
-        if (s.bool("_sparse")) {
-            throw s.fail("_sparse", "is True: the SVC was fitted on a sparse matrix, which Petal's SVC import does not read");
-        }
         Labels labels = labels(s);
+        SVCState state = state(s, params(s, labels), labels, provenance);
+        return new Result(SVCModel.fromState(state), new ModelMetadata(featureNames(s, state.nFeatures()), labels.names));
+    }
+
+    /** The libsvm state of a pickled SVC or NuSVC, whose settings are {@code params} (a NuSVC's SVC equivalent). */
+    static SVCState state(SklearnState s, SVC params, Labels labels, Provenance provenance) throws ModelFormatException {
+        if (s.bool("_sparse")) {
+            throw s.fail("_sparse", "is True: the model was fitted on a sparse matrix, which Petal's import does not read");
+        }
         int k = labels.classes.length;
-        SVC params = params(s, labels);
         int d = s.intIn("n_features_in_", 1, 1 << 24);
         int[] support = s.ints("support_", -1);
         int l = support.length;
@@ -74,30 +80,35 @@ final class SvcImport {
         int[] nIter = s.has("_num_iter") ? s.ints("_num_iter", -1) : s.ints("n_iter_", -1);
         int fitStatus = s.intIn("fit_status_", 0, 1);
         double gamma = s.number("_gamma");
-        SVCState state = new SVCState(params, gamma, labels.classes, d, support, sv, nSupport, dual, intercept, probA, probB,
+        return new SVCState(params, gamma, labels.classes, d, support, sv, nSupport, dual, intercept, probA, probB,
                 nIter, fitStatus, provenance);
-        SVCModel model = SVCModel.fromState(state);
-        return new Result(model, new ModelMetadata(featureNames(s, d), labels.names));
     }
 
     private static SVC params(SklearnState s, Labels labels) throws ModelFormatException {
-        Kernel kernel = Kernel.parse(s.string("kernel"));
+        return new SVC(s.number("C"), kernel(s), s.intIn("degree", 0, Integer.MAX_VALUE), gamma(s), s.number("coef0"),
+                s.bool("shrinking"), s.bool("probability"), s.number("tol"), s.number("cache_size"),
+                classWeight(s, labels), s.intIn("max_iter", -1, Integer.MAX_VALUE),
+                DecisionShape.parse(s.string("decision_function_shape")), s.bool("break_ties"), randomState(s));
+    }
+
+    static Kernel kernel(SklearnState s) throws ModelFormatException {
+        return Kernel.parse(s.string("kernel"));
+    }
+
+    static Gamma gamma(SklearnState s) throws ModelFormatException {
         Object g = s.raw("gamma");
-        Gamma gamma = g instanceof String name ? switch (name) {
+        return g instanceof String name ? switch (name) {
             case "scale" -> Gamma.scale();
             case "auto" -> Gamma.auto();
             default -> throw s.fail("gamma", "is '" + name + "'; it must be 'scale', 'auto' or a number");
         } : Gamma.of(s.number("gamma"));
-        Object rs = s.raw("random_state");
-        Long randomState = rs == PyValues.NONE ? null : s.integer("random_state");
-        DecisionShape shape = DecisionShape.parse(s.string("decision_function_shape"));
-        return new SVC(s.number("C"), kernel, s.intIn("degree", 0, Integer.MAX_VALUE), gamma, s.number("coef0"),
-                s.bool("shrinking"), s.bool("probability"), s.number("tol"), s.number("cache_size"),
-                classWeight(s, labels), s.intIn("max_iter", -1, Integer.MAX_VALUE), shape, s.bool("break_ties"),
-                randomState);
     }
 
-    private static ClassWeight classWeight(SklearnState s, Labels labels) throws ModelFormatException {
+    static Long randomState(SklearnState s) throws ModelFormatException {
+        return s.raw("random_state") == PyValues.NONE ? null : s.integer("random_state");
+    }
+
+    static ClassWeight classWeight(SklearnState s, Labels labels) throws ModelFormatException {
         Object cw = s.raw("class_weight");
         if (cw == PyValues.NONE) {
             return ClassWeight.none();

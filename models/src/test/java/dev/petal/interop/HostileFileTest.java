@@ -55,8 +55,8 @@ class HostileFileTest {
     void anUnsupportedEstimatorIsNamed() {
         Path p = Fixtures.path("hostile/logistic.joblib");
         assertEquals(p + " holds a scikit-learn LogisticRegression (sklearn.linear_model._logistic.LogisticRegression), "
-                + "which Petal cannot import; Petal imports SVC, LinearSVC, LinearSVR, StandardScaler, "
-                + "Pipeline(StandardScaler, SVC or LinearSVC). "
+                + "which Petal cannot import; Petal imports SVC, NuSVC, SVR, NuSVR, OneClassSVM, LinearSVC, LinearSVR, "
+                + "StandardScaler, Pipeline(StandardScaler, SVC, NuSVC or LinearSVC). "
                 + "Nothing from the file was run.", refusal(p));
     }
 
