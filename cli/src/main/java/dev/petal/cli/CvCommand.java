@@ -19,6 +19,10 @@ import dev.petal.selection.ErrorScore;
 import dev.petal.selection.GridSearchCV;
 import dev.petal.selection.ParameterGrid;
 import dev.petal.selection.SearchResult;
+import dev.petal.registry.Model;
+import dev.petal.tracking.Experiment;
+import dev.petal.tracking.Run;
+import dev.petal.tracking.SearchRuns;
 import dev.petal.tuning.ExpressionParser;
 import dev.petal.tuning.ParameterExpression;
 import dev.petal.tuning.ParameterValue;
@@ -85,6 +89,17 @@ public final class CvCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON with scikit-learn's key names.")
     boolean json;
 
+    @Option(names = "--experiment", paramLabel = "NAME", description = "Record the search as a run of this experiment, "
+            + "each candidate a child run with its scores (like a sweep).")
+    String experiment;
+
+    @Option(names = "--register", paramLabel = "NAME", description = "Register the --model file as a new version of "
+            + "model NAME, from the tracked run (implies --experiment petal-cv unless given).")
+    String register;
+
+    @CommandLine.Mixin
+    WorkspaceOption workspace;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
@@ -117,7 +132,41 @@ public final class CvCommand implements Callable<Integer> {
                 }
             }
         }
+        if (register != null && model == null) {
+            throw new CommandLine.ParameterException(cl, "--register needs --model BEST.petal (the file to register)");
+        }
+        if (register != null && experiment == null) {
+            experiment = "petal-cv";
+        }
+        if (experiment != null) {
+            Experiment.validateName(experiment);
+        }
         LabeledData d = Datasets.readCsv(data, label);
+        Run run = experiment == null ? null : new Experiment(workspace.open(), experiment).startLogging("petal cv");
+        try {
+            search(cl, est, grid, options, d, run);
+            if (run != null) {
+                run.complete();
+            }
+        } catch (Exception | Error e) {
+            if (run != null) {
+                run.fail(e);
+            }
+            throw e;
+        }
+        return 0;
+    }
+
+    private void search(CommandLine cl, Estimator<? extends DecisionClassifier> est, Map<String, List<?>> grid,
+                        CvOptions options, LabeledData d, Run run) throws Exception {
+        if (run != null) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("data", data.toString());
+            settings.put("cv", cv);
+            settings.put("scoring", scoring == null ? "accuracy" : scoring);
+            settings.put("estimator", est.getClass().getSimpleName());
+            run.logParams(settings);
+        }
         try (CvTarget where = CvTarget.open(target, options)) {
             options = where.options();
             PrintWriter out = cl.getOut();
@@ -126,6 +175,10 @@ public final class CvCommand implements Callable<Integer> {
                 CrossValResult r = CrossValidation.crossValidate(est, d.x(), d.y(), options);
                 r.warnings().forEach(w -> err.println("warning: " + w));
                 printScores(out, est, d, r);
+                if (run != null) {
+                    run.logList("test_score", r.testScore());
+                    run.log("mean_test_score", dev.petal.linalg.NumpySum.sum(r.testScore()) / r.testScore().length);
+                }
                 if (model != null) {
                     save(est.fit(d.x(), d.y()), d);
                 }
@@ -139,10 +192,19 @@ public final class CvCommand implements Callable<Integer> {
                 if (model != null) {
                     save(r.bestEstimator(), d);
                 }
+                if (run != null) {
+                    Run best = SearchRuns.log(run, r);
+                    err.println("tracked as run " + run.id() + " in experiment '" + experiment + "' with "
+                            + r.cvResults().nCandidates() + " child runs; best: " + best.id());
+                }
+            }
+            if (run != null && register != null) {
+                run.uploadFile("outputs/" + model.getFileName(), model);
+                Model m = run.registerModel(register, "outputs/" + model.getFileName());
+                err.println("registered model " + m.name() + " version " + m.version());
             }
             err.flush();
         }
-        return 0;
     }
 
     private ErrorScore errorScore(CommandLine cl) {

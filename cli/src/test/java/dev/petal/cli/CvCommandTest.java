@@ -87,6 +87,31 @@ class CvCommandTest {
     }
 
     @Test
+    void aTrackedSearchIsARunWithOneChildPerCandidateAndRegistersTheBest() throws Exception {
+        Path ws = dir.resolve("ws");
+        Path best = dir.resolve("tracked-best.petal");
+        CliResult r = CliResult.petal("cv", "--data", iris.toString(), "--param", "C=choice(0.1, 1, 10)",
+                "--param", "kernel=choice('linear', 'rbf')", "--workspace", ws.toString(), "--experiment", "iris-grid",
+                "--model", best.toString(), "--register", "iris-best", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("registered model iris-best version 1"), r.err());
+        List<dev.petal.tracking.Run> runs = new dev.petal.tracking.Experiment(dev.petal.tracking.Workspace.at(ws), "iris-grid").getRuns();
+        dev.petal.tracking.Run parent = runs.stream().filter(x -> x.getDetails().parentId() == null).findFirst().orElseThrow();
+        assertEquals("Completed", parent.getStatus().azureName());
+        assertEquals("1", parent.getParams().get("best_C"));
+        assertEquals(0.9800000000000001, ((Number) parent.getMetrics().get("best_score")).doubleValue());
+        List<dev.petal.tracking.Run> children = parent.getChildren();
+        assertEquals(6, children.size());
+        double[] expected = {0.9733333333333334, 0.9200000000000002, 0.9800000000000001, 0.9666666666666666,
+            0.9733333333333334, 0.9800000000000001};
+        for (dev.petal.tracking.Run c : children) {
+            int i = Integer.parseInt(c.getDetails().displayName().substring("candidate ".length()));
+            assertEquals(expected[i], ((Number) c.getMetrics().get("mean_test_score")).doubleValue(), c.getDetails().displayName());
+            assertEquals("Completed", c.getStatus().azureName());
+        }
+    }
+
+    @Test
     void badInputIsOneLine() {
         assertError(2, "error: --scoring: 'acuracy' is not a valid scoring value. Valid options are accuracy, ",
                 "cv", "--data", iris.toString(), "--scoring", "acuracy");
