@@ -196,8 +196,8 @@ final class Submission {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(StartupOptions.inherited());   // bin/petal's class-data archive and collector; the run's own options win
         cmd.addAll(config.environment().jvmOptions());
-        String cp = System.getProperty("java.class.path");
-        if (cp != null && !cp.isBlank()) {
+        String cp = ChildClassPath.of(Thread.currentThread().getContextClassLoader());
+        if (!cp.isBlank()) {
             cmd.add("-cp");
             cmd.add(cp);
         }
