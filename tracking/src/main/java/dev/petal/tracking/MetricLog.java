@@ -107,7 +107,12 @@ final class MetricLog {
      * reader when the call returns, and a process killed mid-call tears at most its own last line.
      */
     static final class Appender {
+        /** At most this many metrics files stay open in one JVM; the least recently used is closed first. */
+        static final int MAX_OPEN = 64;
+        private static final LinkedHashMap<Appender, Boolean> OPEN = new LinkedHashMap<>(16, 0.75f, true);
+
         private final Path file;
+        private final ReentrantLock lock = new ReentrantLock();
         private FileChannel channel;
         private long knownEnd = -1;
 
@@ -116,10 +121,20 @@ final class MetricLog {
         }
 
         /** Appends the entries with one write, all stamped with the current time. */
-        synchronized void append(List<Entry> entries) {
+        void append(List<Entry> entries) {
             if (entries.isEmpty()) {
                 return;
             }
+            lock.lock();
+            try {
+                appendLocked(entries);
+            } finally {
+                lock.unlock();
+            }
+            touch();
+        }
+
+        private void appendLocked(List<Entry> entries) {
             String now = now();
             byte[][] lines = new byte[entries.size()][];
             int total = 1;
@@ -189,9 +204,50 @@ final class MetricLog {
             return last.get(0);
         }
 
+        /** Marks this appender most recently used and closes the least recently used ones beyond {@link #MAX_OPEN}. */
+        private void touch() {
+            synchronized (OPEN) {
+                if (channel == null) {
+                    OPEN.remove(this);
+                    return;
+                }
+                OPEN.put(this, Boolean.TRUE);
+                if (OPEN.size() <= MAX_OPEN) {
+                    return;
+                }
+                java.util.Iterator<Appender> it = OPEN.keySet().iterator();
+                while (OPEN.size() > MAX_OPEN && it.hasNext()) {
+                    Appender victim = it.next();
+                    if (victim != this && victim.lock.tryLock()) {   // never wait: no lock-order deadlock
+                        try {
+                            victim.closeQuietly();
+                        } finally {
+                            victim.lock.unlock();
+                        }
+                        it.remove();
+                    }
+                }
+            }
+        }
+
+        /** How many metrics files this JVM's appenders hold open. */
+        static int openCount() {
+            synchronized (OPEN) {
+                return OPEN.size();
+            }
+        }
+
         /** Closes the channel; a later append opens it again. */
-        synchronized void close() {
-            closeQuietly();
+        void close() {
+            lock.lock();
+            try {
+                closeQuietly();
+            } finally {
+                lock.unlock();
+            }
+            synchronized (OPEN) {
+                OPEN.remove(this);
+            }
         }
 
         private void closeQuietly() {

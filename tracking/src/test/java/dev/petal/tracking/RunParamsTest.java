@@ -106,6 +106,23 @@ class RunParamsTest {
     }
 
     @Test
+    void manyHandlesKeepABoundedNumberOfFilesOpen() {
+        List<Run> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < MetricLog.Appender.MAX_OPEN + 20; i++) {
+            Run r = exp.startLogging();
+            runs.add(r);
+            ws.getRun(r.id()).log("x", i);
+            assertTrue(MetricLog.Appender.openCount() <= MetricLog.Appender.MAX_OPEN);
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            ws.getRun(runs.get(i).id()).log("x", -i);
+            assertEquals(List.of((double) i, (double) -i), runs.get(i).getMetricHistory("x").stream()
+                    .map(Metric::asDouble).toList());
+            runs.get(i).close();
+        }
+    }
+
+    @Test
     void softDeleteHidesRunAndChildrenUntilRestored() {
         Run parent = exp.startLogging();
         Run child = parent.child("trial");

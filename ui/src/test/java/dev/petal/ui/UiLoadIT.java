@@ -3,7 +3,6 @@ package dev.petal.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.tracking.Run;
 import dev.petal.tracking.Workspace;
 import dev.petal.tracking.store.Json;
@@ -39,7 +38,7 @@ class UiLoadIT {
             r.log("Accuracy", 0.5, 0);
             template = r;
         }
-        ObjectNode json = (ObjectNode) Json.read(template.folder().resolve("run.json"));
+        String json = Files.readString(template.folder().resolve("run.json"), StandardCharsets.UTF_8);
         byte[] metrics = Files.readAllBytes(template.folder().resolve("metrics.jsonl"));
         String metricLine = new String(metrics, StandardCharsets.UTF_8);
         long t0 = System.currentTimeMillis() - RUNS * 1000L;
@@ -47,10 +46,10 @@ class UiLoadIT {
             String id = String.format(Locale.ROOT, "load_%d_%08x", t0 + i * 1000L, i);
             Path f = ws.experimentsDir().resolve("load").resolve(id);
             Files.createDirectories(f);
-            json.put("id", id);
-            json.put("createdTime", Json.time(java.time.Instant.ofEpochMilli(t0 + i * 1000L)));
-            Files.write(f.resolve("run.json"), Json.pretty(json));
-            Files.writeString(f.resolve("metrics.jsonl"), metricLine.replace("0.5", Double.toString((i % 997) / 997.0)));
+            Files.writeString(f.resolve("run.json"), json.replace(template.id(), id).replace(
+                    "\"createdTime\" : \"" + Json.time(template.getDetails().createdTime()),
+                    "\"createdTime\" : \"" + Json.time(java.time.Instant.ofEpochMilli(t0 + i * 1000L))));
+            Files.writeString(f.resolve("metrics.jsonl"), metricLine.replace("\"value\":0.5,", "\"value\":" + (i % 997) / 997.0 + ","));
         }
         HttpClient http = HttpClient.newHttpClient();
         List<String> report = new ArrayList<>();
@@ -59,7 +58,7 @@ class UiLoadIT {
         report.add(String.format(Locale.ROOT, "load average before: %.1f on %d cores",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
-        for (String what : new String[] {"index: first scan", "index: rescan", "index: rescan"}) {
+        for (String what : new String[] {"index: first scan", "index: rescan"}) {
             long start = System.nanoTime();
             long cpuStart = cpu.getCurrentThreadCpuTime();
             assertEquals(RUNS + 1, index.refresh().runs().size());
