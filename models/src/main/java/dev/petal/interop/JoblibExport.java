@@ -18,7 +18,16 @@ import dev.petal.svm.ClassWeight;
 import dev.petal.svm.Gamma;
 import dev.petal.svm.Kernel;
 import dev.petal.svm.SVC;
+import dev.petal.svm.NuSVCModel;
+import dev.petal.svm.NuSVR;
+import dev.petal.svm.NuSVRModel;
+import dev.petal.svm.OneClassSVM;
+import dev.petal.svm.OneClassSVMModel;
 import dev.petal.svm.SVCModel;
+import dev.petal.svm.SVCState;
+import dev.petal.svm.SVR;
+import dev.petal.svm.SVRModel;
+import dev.petal.svm.SingleOutputState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +37,9 @@ import java.util.Map;
 
 /**
  * Writes a fitted Petal model as a file that scikit-learn 1.2.1's {@code joblib.load} (or
- * {@code pickle.load}) turns into the same estimator: an {@code SVC}, a {@code LinearSVC}, a
- * {@code LinearSVR}, a {@code StandardScaler} or a {@code Pipeline} of them, with every fitted attribute scikit-learn's {@code predict},
+ * {@code pickle.load}) turns into the same estimator: an {@code SVC}, {@code NuSVC}, {@code SVR},
+ * {@code NuSVR}, {@code OneClassSVM}, {@code LinearSVC}, {@code LinearSVR}, {@code StandardScaler} or a
+ * {@code Pipeline} of them, with every fitted attribute scikit-learn's {@code predict},
  * {@code decision_function}, {@code predict_proba} and {@code transform} read, holding Petal's exact
  * numbers, so scikit-learn answers exactly as Petal does.
  *
@@ -63,6 +73,24 @@ public final class JoblibExport {
         if (model instanceof SVCModel m) {
             return svc(m, metadata.classNames(), features);
         }
+        if (model instanceof NuSVCModel m) {
+            return svc(m.state(), "NuSVC", 0.0, m.params().nu(), metadata.classNames(), features);
+        }
+        if (model instanceof SVRModel m) {
+            SVR p = m.params();
+            return single("SVR", m.state(), p.kernel(), p.degree(), p.gamma(), p.coef0(), p.tol(), p.C(), 0.0, p.epsilon(),
+                    p.shrinking(), p.cacheSize(), p.maxIter(), features);
+        }
+        if (model instanceof NuSVRModel m) {
+            NuSVR p = m.params();
+            return single("NuSVR", m.state(), p.kernel(), p.degree(), p.gamma(), p.coef0(), p.tol(), p.C(), p.nu(), 0.0,
+                    p.shrinking(), p.cacheSize(), p.maxIter(), features);
+        }
+        if (model instanceof OneClassSVMModel m) {
+            OneClassSVM p = m.params();
+            return single("OneClassSVM", m.state(), p.kernel(), p.degree(), p.gamma(), p.coef0(), p.tol(), 0.0, p.nu(), 0.0,
+                    p.shrinking(), p.cacheSize(), p.maxIter(), features);
+        }
         if (model instanceof LinearSVCModel m) {
             return linearSvc(m, metadata.classNames(), features);
         }
@@ -87,6 +115,9 @@ public final class JoblibExport {
             List<String> last = first ? features : List.of();
             if (p.classifier() instanceof SVCModel svc) {
                 steps.add(new Tup(List.of("svc", svc(svc, metadata.classNames(), last))));
+            } else if (p.classifier() instanceof NuSVCModel nu) {
+                steps.add(new Tup(List.of("nusvc", svc(nu.state(), "NuSVC", 0.0, nu.params().nu(), metadata.classNames(),
+                        last))));
             } else if (p.classifier() instanceof LinearSVCModel lin) {
                 steps.add(new Tup(List.of("linearsvc", linearSvc(lin, metadata.classNames(), last))));
             } else {
@@ -122,6 +153,10 @@ public final class JoblibExport {
     }
 
     private static Obj svc(SVCModel m, List<String> classNames, List<String> features) {
+        return svc(m.state(), "SVC", m.params().C(), 0.0, classNames, features);
+    }
+
+    private static Obj svc(SVCState m, String cls, double cValue, double nu, List<String> classNames, List<String> features) {
         SVC p = m.params();
         int[] classes = m.classes();
         int k = classes.length;
@@ -137,8 +172,8 @@ public final class JoblibExport {
         st.put("gamma", p.gamma() instanceof Gamma.Value v ? (Object) v.value() : p.gamma().toString());
         st.put("coef0", p.coef0());
         st.put("tol", p.tol());
-        st.put("C", p.C());
-        st.put("nu", 0.0);
+        st.put("C", cValue);
+        st.put("nu", nu);
         st.put("epsilon", 0.0);
         st.put("shrinking", p.shrinking());
         st.put("probability", p.probability());
@@ -196,7 +231,62 @@ public final class JoblibExport {
         st.put("_dual_coef_", new F8(new int[] {k - 1, l}, lib));
         st.put("n_iter_", new Ints("i4", new int[] {m.nIter().length}, longs(m.nIter())));
         st.put("_sklearn_version", SKLEARN_VERSION);
-        return new Obj("sklearn.svm._classes", "SVC", st);
+        return new Obj("sklearn.svm._classes", cls, st);
+    }
+
+    /** SVR, NuSVR and OneClassSVM: libsvm's one-output models, whose arrays scikit-learn does not sign-flip. */
+    private static Obj single(String cls, SingleOutputState m, Kernel kernel, int degree, Gamma gamma, double coef0, double tol,
+                              double cValue, double nu, double epsilon, boolean shrinking, double cacheSize, int maxIter,
+                              List<String> features) {
+        int d = m.nFeatures();
+        int[] support = m.support();
+        int l = support.length;
+        boolean precomputed = kernel.equals(Kernel.PRECOMPUTED);
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("kernel", kernel.pyName());
+        st.put("degree", degree);
+        st.put("gamma", gamma instanceof Gamma.Value v ? (Object) v.value() : gamma.toString());
+        st.put("coef0", coef0);
+        st.put("tol", tol);
+        st.put("C", cValue);
+        st.put("nu", nu);
+        st.put("epsilon", epsilon);
+        st.put("shrinking", shrinking);
+        st.put("probability", false);
+        st.put("cache_size", cacheSize);
+        st.put("class_weight", null);
+        st.put("verbose", false);
+        st.put("max_iter", maxIter);
+        st.put("random_state", null);
+        st.put("_sparse", false);
+        if (!features.isEmpty()) {
+            st.put("feature_names_in_", new Strs(features));
+        }
+        st.put("n_features_in_", d);
+        st.put("_gamma", m.gamma());
+        st.put("support_", new Ints("i4", new int[] {l}, longs(support)));
+        st.put("support_vectors_", new F8(precomputed ? new int[] {0, 0} : new int[] {l, d}, m.supportVectors().toFlatArray()));
+        // scikit-learn's libsvm wrapper stores [n_SV, n_SV] for the one-output models and hands it to predict
+        st.put("_n_support", new Ints("i4", new int[] {2}, new long[] {l, l}));
+        st.put("dual_coef_", new F8(new int[] {1, l}, m.dualCoef()));
+        st.put("intercept_", new F8(new int[] {1}, new double[] {m.intercept()}));
+        st.put("_probA", new F8(new int[] {0}, new double[0]));
+        st.put("_probB", new F8(new int[] {0}, new double[0]));
+        st.put("fit_status_", m.fitStatus());
+        st.put("_num_iter", new Ints("i4", new int[] {1}, new long[] {m.nIter()}));
+        int rows = precomputed ? d : 0;
+        for (int s : support) {
+            rows = Math.max(rows, s + 1);
+        }
+        st.put("shape_fit_", new Tup(List.of(rows, d)));
+        st.put("_intercept_", new F8(new int[] {1}, new double[] {m.intercept()}));
+        st.put("_dual_coef_", new F8(new int[] {1, l}, m.dualCoef()));
+        st.put("n_iter_", m.nIter());
+        if (cls.equals("OneClassSVM")) {
+            st.put("offset_", new F8(new int[] {1}, new double[] {-m.intercept()}));
+        }
+        st.put("_sklearn_version", SKLEARN_VERSION);
+        return new Obj("sklearn.svm._classes", cls, st);
     }
 
     private static Obj linearSvc(LinearSVCModel m, List<String> classNames, List<String> features) {

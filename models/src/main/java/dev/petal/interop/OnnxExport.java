@@ -10,7 +10,13 @@ import dev.petal.pipeline.PipelineModel;
 import dev.petal.preprocessing.StandardScalerModel;
 import dev.petal.svm.DecisionShape;
 import dev.petal.svm.Kernel;
+import dev.petal.svm.NuSVCModel;
+import dev.petal.svm.NuSVRModel;
+import dev.petal.svm.OneClassSVMModel;
 import dev.petal.svm.SVCModel;
+import dev.petal.svm.SVCState;
+import dev.petal.svm.SVRModel;
+import dev.petal.svm.SingleOutputState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +24,9 @@ import java.util.List;
 
 /**
  * Writes a fitted Petal model as an ONNX graph of ai.onnx.ml operators (IR version 8, opsets
- * ai.onnx 17 and ai.onnx.ml 3): an {@code SVC} as one {@code SVMClassifier}, a {@code LinearSVC} as a
+ * ai.onnx 17 and ai.onnx.ml 3): an {@code SVC} or {@code NuSVC} as one {@code SVMClassifier}, an
+ * {@code SVR}, {@code NuSVR} or {@code OneClassSVM} as an {@code SVMRegressor} (output {@code variable},
+ * [N, 1]: the prediction, or 1 / -1 for a OneClassSVM), a {@code LinearSVC} as a
  * {@code LinearClassifier} (outputs {@code label} and {@code scores}, the decision values), a
  * {@code LinearSVR} as a {@code LinearRegressor} (output {@code variable}, [N, 1]), a
  * {@code StandardScaler} as one {@code Scaler}, a {@code Pipeline} as its scalers followed by the classifier.
@@ -53,7 +61,19 @@ public final class OnnxExport {
         int nFeatures;
         if (model instanceof SVCModel svc) {
             nFeatures = svc.nFeatures();
-            classifier(svc, metadata, x, nodes, outputs);
+            classifier(svc.state(), metadata, x, nodes, outputs);
+        } else if (model instanceof NuSVCModel nu) {
+            nFeatures = nu.nFeatures();
+            classifier(nu.state(), metadata, x, nodes, outputs);
+        } else if (model instanceof SVRModel m) {
+            nFeatures = m.nFeatures();
+            regressor(m.state(), m.params().kernel(), m.params().degree(), m.params().coef0(), false, x, nodes, outputs);
+        } else if (model instanceof NuSVRModel m) {
+            nFeatures = m.nFeatures();
+            regressor(m.state(), m.params().kernel(), m.params().degree(), m.params().coef0(), false, x, nodes, outputs);
+        } else if (model instanceof OneClassSVMModel m) {
+            nFeatures = m.nFeatures();
+            regressor(m.state(), m.params().kernel(), m.params().degree(), m.params().coef0(), true, x, nodes, outputs);
         } else if (model instanceof LinearSVCModel lin) {
             nFeatures = lin.nFeatures();
             linearClassifier(lin, metadata, x, nodes, outputs);
@@ -83,7 +103,9 @@ public final class OnnxExport {
                 i++;
             }
             if (p.classifier() instanceof SVCModel svc) {
-                classifier(svc, metadata, x, nodes, outputs);
+                classifier(svc.state(), metadata, x, nodes, outputs);
+            } else if (p.classifier() instanceof NuSVCModel nu) {
+                classifier(nu.state(), metadata, x, nodes, outputs);
             } else if (p.classifier() instanceof LinearSVCModel lin) {
                 linearClassifier(lin, metadata, x, nodes, outputs);
             } else {
@@ -112,7 +134,31 @@ public final class OnnxExport {
                 List.of(Onnx.floats("offset", offset), Onnx.floats("scale", scale)));
     }
 
-    private static void classifier(SVCModel m, ModelMetadata metadata, String in, List<Protobuf> nodes,
+    /**
+     * SVR, NuSVR and OneClassSVM as an SVMRegressor: one coefficient per support vector and rho =
+     * scikit-learn's intercept_, so the output is libsvm's decision value (a OneClassSVM, with
+     * one_class=1, outputs its sign as 1 / -1, scikit-learn's predict).
+     */
+    private static void regressor(SingleOutputState m, Kernel kernel, int degree, double coef0, boolean oneClass, String in,
+                                  List<Protobuf> nodes, List<Protobuf> outputs) {
+        if (kernel.equals(Kernel.PRECOMPUTED)) {
+            throw new IllegalArgumentException("a model with a precomputed kernel has no ONNX form (ONNX's SVMRegressor "
+                    + "computes the kernel from support vectors).");
+        }
+        List<Protobuf> attrs = new ArrayList<>();
+        attrs.add(Onnx.floats("coefficients", toFloat(m.dualCoef())));
+        attrs.add(Onnx.floats("kernel_params", new float[] {(float) m.gamma(), (float) coef0, degree}));
+        attrs.add(Onnx.string("kernel_type", kernel.pyName().toUpperCase(java.util.Locale.ROOT)));
+        attrs.add(Onnx.integer("n_supports", m.support().length));
+        attrs.add(Onnx.integer("one_class", oneClass ? 1 : 0));
+        attrs.add(Onnx.string("post_transform", "NONE"));
+        attrs.add(Onnx.floats("rho", new float[] {(float) m.intercept()}));
+        attrs.add(Onnx.floats("support_vectors", toFloat(m.supportVectors().toFlatArray())));
+        nodes.add(Onnx.node("SVMRegressor", oneClass ? "oneclasssvm" : "svr", List.of(in), List.of("variable"), attrs));
+        outputs.add(Onnx.value("variable", Onnx.FLOAT, -1, 1));
+    }
+
+    private static void classifier(SVCState m, ModelMetadata metadata, String in, List<Protobuf> nodes,
                                    List<Protobuf> outputs) {
         Kernel kernel = m.params().kernel();
         if (kernel.equals(Kernel.PRECOMPUTED)) {
@@ -158,7 +204,7 @@ public final class OnnxExport {
         attrs.add(Onnx.floats("rho", rho));
         attrs.add(Onnx.floats("support_vectors", sv));
         attrs.add(Onnx.ints("vectors_per_class", perClass));
-        boolean proba = m.supportsProba();
+        boolean proba = m.probA().length > 0;
         if (proba) {
             attrs.add(Onnx.floats("prob_a", toFloat(m.probA())));
             attrs.add(Onnx.floats("prob_b", toFloat(m.probB())));

@@ -38,6 +38,8 @@ class JoblibExportIT {
             "    r = {'type': type(m).__name__}",
             "    if hasattr(m, 'predict') and not hasattr(m, 'classes_'):",
             "        r['predict'] = [float(v) for v in m.predict(X)]",
+            "        if type(m).__name__ == 'OneClassSVM':",
+            "            r['decision_function'] = [[float(v)] for v in m.decision_function(X)]",
             "    elif hasattr(m, 'predict'):",
             "        r['predict'] = [v.item() if hasattr(v, 'item') else v for v in m.predict(X)]",
             "        d = m.decision_function(X)",

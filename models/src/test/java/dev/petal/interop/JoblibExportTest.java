@@ -10,6 +10,7 @@ import dev.petal.linalg.Matrix;
 import dev.petal.modelio.LoadedModel;
 import dev.petal.modelio.ModelIO;
 import dev.petal.preprocessing.StandardScalerModel;
+import dev.petal.svm.OneClassSVMModel;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ class JoblibExportTest {
         return Stream.of("svc_rbf_binary_proba", "svc_rbf_multi_proba_strings", "svc_linear_multi_object_labels",
                 "svc_poly_ovo", "svc_sigmoid_binary", "svc_rbf_break_ties", "svc_wine_feature_names",
                 "pipeline_scaler_svc", "scaler", "scaler_no_mean", "linearsvc_multi_strings",
-                "linearsvc_binary_no_intercept", "linearsvr", "pipeline_scaler_linearsvc");
+                "linearsvc_binary_no_intercept", "linearsvr", "pipeline_scaler_linearsvc", "nusvc_multi_proba_strings",
+                "svr_rbf", "nusvr_linear", "oneclass_rbf");
     }
 
     @ParameterizedTest
@@ -40,6 +42,11 @@ class JoblibExportTest {
         Matrix x = Fixtures.matrix(exp.get("probe"));
         if (back.model() instanceof StandardScalerModel s) {
             assertArrayEquals(Fixtures.matrix(exp.get("transform")).toFlatArray(), s.transform(x).toFlatArray());
+            return;
+        }
+        if (back.model() instanceof OneClassSVMModel oc) {
+            assertArrayEquals(m.model(OneClassSVMModel.class).predict(x), oc.predict(x));
+            assertArrayEquals(Fixtures.matrix(exp.get("decision_function")).toFlatArray(), oc.decisionFunction(x));
             return;
         }
         if (back.model() instanceof Regressor r) {
