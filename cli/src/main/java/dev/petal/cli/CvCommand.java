@@ -141,6 +141,13 @@ public final class CvCommand implements Callable<Integer> {
         if (experiment != null) {
             Experiment.validateName(experiment);
         }
+        dev.petal.tracking.ComputeTarget computeTarget = SparkDriver.target(target, workspace::open);
+        if (!SparkDriver.here(computeTarget)) {
+            return SparkDriver.relaunch(spec, computeTarget);
+        }
+        if (computeTarget.isSpark()) {
+            target = computeTarget.id();   // a named target as the task backend's target
+        }
         LabeledData d = Datasets.readCsv(data, label);
         Run run = experiment == null ? null : new Experiment(workspace.open(), experiment).startLogging("petal cv");
         try {

@@ -85,6 +85,7 @@ record SparkHome(Path dir, Path petalClasspath, Path petalSparkJar) {
             cmd.add("-Dpetal.spark.jars=" + petalClasspath + "," + petalSparkJar);
         }
         cmd.add("-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider");
+        cmd.add("-Dslf4j.internal.verbosity=WARN");
         cmd.add("-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"));
         cmd.add("-cp");
         cmd.add(petalOnly() + java.io.File.pathSeparator + petalSparkJar + java.io.File.pathSeparator + sparkClasspath());
