@@ -59,8 +59,8 @@ final class Blas {
     static final int BLOCK = 256;
 
     /**
-     * {@code out[j - from] = dot(a[ao, ao+d), b_j)} for j in [from, to), where b_j is {@code bt[f][j]}
-     * (feature-major), written to {@code out[j - from]}. Each value is bit-identical to {@link #dot} with the same operands: lane k of the
+     * {@code out[j] = dot(a[ao, ao+d), b_j)} for j in [from, to), where b_j is {@code bt[f][j]}
+     * (feature-major). Each value is bit-identical to {@link #dot} with the same operands: lane k of the
      * 16 accumulators is the array {@code acc[k]} (all but the last 16-term chunk), the last chunk is
      * folded straight into the four partial sums {@code acc[16..19]} of {@link #dot}'s fold, and every
      * array is indexed by j alone, so each loop over j carries no dependence and C2 vectorizes it.
@@ -93,7 +93,7 @@ final class Blas {
             }
             fold(acc, from, to, out);
         } else {
-            java.util.Arrays.fill(out, 0, to - from, 0.0);
+            java.util.Arrays.fill(out, from, to, 0.0);
         }
         int f = n1;
         for (; f + 4 <= d; f += 4) { // dot's sequential tail, four terms per pass
@@ -106,31 +106,31 @@ final class Blas {
             double[] b2 = bt[f + 2];
             double[] b3 = bt[f + 3];
             for (int j = from; j < to; j++) {
-                out[j - from] = (((out[j - from] + b0[j] * a0) + b1[j] * a1) + b2[j] * a2) + b3[j] * a3;
+                out[j] = (((out[j] + b0[j] * a0) + b1[j] * a1) + b2[j] * a2) + b3[j] * a3;
             }
         }
         for (; f < d; f++) {
             double af = a[ao + f];
             double[] b = bt[f];
             for (int j = from; j < to; j++) {
-                out[j - from] += b[j] * af;
+                out[j] += b[j] * af;
             }
         }
     }
 
     /**
      * One lane of the 16 over the chunks before the last, two features per pass, so a lane's partial sum
-     * goes through memory once per two terms: {@code c[j - from] = fma(x1, b1[j], fma(x0, b0[j], c[j - from] or 0))}.
+     * goes through memory once per two terms: {@code c[j] = fma(x1, b1[j], fma(x0, b0[j], c[j] or 0))}.
      */
     private static void lanePairDot(double x0, double x1, double[] b0, double[] b1, double[] c, boolean first, int from,
                                     int to) {
         if (first) {
             for (int j = from; j < to; j++) {
-                c[j - from] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], 0.0));
+                c[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], 0.0));
             }
         } else {
             for (int j = from; j < to; j++) {
-                c[j - from] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], c[j - from]));
+                c[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], c[j]));
             }
         }
     }
@@ -139,11 +139,11 @@ final class Blas {
     private static void laneDot(double x0, double[] b0, double[] c, boolean first, int from, int to) {
         if (first) {
             for (int j = from; j < to; j++) {
-                c[j - from] = Math.fma(x0, b0[j], 0.0);
+                c[j] = Math.fma(x0, b0[j], 0.0);
             }
         } else {
             for (int j = from; j < to; j++) {
-                c[j - from] = Math.fma(x0, b0[j], c[j - from]);
+                c[j] = Math.fma(x0, b0[j], c[j]);
             }
         }
     }
@@ -155,13 +155,13 @@ final class Blas {
             for (int j = from; j < to; j++) {
                 double d0 = x0 - b0[j];
                 double d1 = x1 - b1[j];
-                c[j - from] = Math.fma(d1, d1, Math.fma(d0, d0, 0.0));
+                c[j] = Math.fma(d1, d1, Math.fma(d0, d0, 0.0));
             }
         } else {
             for (int j = from; j < to; j++) {
                 double d0 = x0 - b0[j];
                 double d1 = x1 - b1[j];
-                c[j - from] = Math.fma(d1, d1, Math.fma(d0, d0, c[j - from]));
+                c[j] = Math.fma(d1, d1, Math.fma(d0, d0, c[j]));
             }
         }
     }
@@ -171,12 +171,12 @@ final class Blas {
         if (first) {
             for (int j = from; j < to; j++) {
                 double d0 = x0 - b0[j];
-                c[j - from] = Math.fma(d0, d0, 0.0);
+                c[j] = Math.fma(d0, d0, 0.0);
             }
         } else {
             for (int j = from; j < to; j++) {
                 double d0 = x0 - b0[j];
-                c[j - from] = Math.fma(d0, d0, c[j - from]);
+                c[j] = Math.fma(d0, d0, c[j]);
             }
         }
     }
@@ -185,7 +185,7 @@ final class Blas {
     private static void firstGroup(double x0, double x2, double x4, double x6, double[] b0, double[] b2, double[] b4,
                                    double[] b6, double[] s, int from, int to) {
         for (int j = from; j < to; j++) {
-            s[j - from] = (Math.fma(x0, b0[j], 0.0) + Math.fma(x2, b2[j], 0.0)) + (Math.fma(x4, b4[j], 0.0) + Math.fma(x6, b6[j], 0.0));
+            s[j] = (Math.fma(x0, b0[j], 0.0) + Math.fma(x2, b2[j], 0.0)) + (Math.fma(x4, b4[j], 0.0) + Math.fma(x6, b6[j], 0.0));
         }
     }
 
@@ -194,13 +194,13 @@ final class Blas {
                                   double[] b6, double[] c0, double[] c2, double[] c4, double[] c6, double[] s, int from,
                                   int to) {
         for (int j = from; j < to; j++) {
-            s[j - from] = (Math.fma(x0, b0[j], c0[j - from]) + Math.fma(x2, b2[j], c2[j - from]))
-                    + (Math.fma(x4, b4[j], c4[j - from]) + Math.fma(x6, b6[j], c6[j - from]));
+            s[j] = (Math.fma(x0, b0[j], c0[j]) + Math.fma(x2, b2[j], c2[j]))
+                    + (Math.fma(x4, b4[j], c4[j]) + Math.fma(x6, b6[j], c6[j]));
         }
     }
 
     /**
-     * {@code out[j - from] = sum_f (a[ao+f] - bt[f][j])^2} for j in [from, to): the differences' dot product with
+     * {@code out[j] = sum_f (a[ao+f] - bt[f][j])^2} for j in [from, to): the differences' dot product with
      * itself in {@link #dot}'s order, as libsvm's prediction RBF computes it; layout as in {@link #dots}.
      */
     static void squaredDistances(double[] a, int ao, double[][] bt, int from, int to, int d, double[][] acc,
@@ -231,7 +231,7 @@ final class Blas {
             }
             fold(acc, from, to, out);
         } else {
-            java.util.Arrays.fill(out, 0, to - from, 0.0);
+            java.util.Arrays.fill(out, from, to, 0.0);
         }
         int f = n1;
         for (; f + 4 <= d; f += 4) { // the sequential tail, four terms per pass
@@ -248,7 +248,7 @@ final class Blas {
                 double d1 = a1 - b1[j];
                 double d2 = a2 - b2[j];
                 double d3 = a3 - b3[j];
-                out[j - from] = (((out[j - from] + d0 * d0) + d1 * d1) + d2 * d2) + d3 * d3;
+                out[j] = (((out[j] + d0 * d0) + d1 * d1) + d2 * d2) + d3 * d3;
             }
         }
         for (; f < d; f++) {
@@ -256,7 +256,7 @@ final class Blas {
             double[] b = bt[f];
             for (int j = from; j < to; j++) {
                 double diff = af - b[j];
-                out[j - from] += diff * diff;
+                out[j] += diff * diff;
             }
         }
     }
@@ -268,7 +268,7 @@ final class Blas {
             double d2 = x2 - b2[j];
             double d4 = x4 - b4[j];
             double d6 = x6 - b6[j];
-            s[j - from] = (Math.fma(d0, d0, 0.0) + Math.fma(d2, d2, 0.0)) + (Math.fma(d4, d4, 0.0) + Math.fma(d6, d6, 0.0));
+            s[j] = (Math.fma(d0, d0, 0.0) + Math.fma(d2, d2, 0.0)) + (Math.fma(d4, d4, 0.0) + Math.fma(d6, d6, 0.0));
         }
     }
 
@@ -280,7 +280,7 @@ final class Blas {
             double d2 = x2 - b2[j];
             double d4 = x4 - b4[j];
             double d6 = x6 - b6[j];
-            s[j - from] = (Math.fma(d0, d0, c0[j - from]) + Math.fma(d2, d2, c2[j - from])) + (Math.fma(d4, d4, c4[j - from]) + Math.fma(d6, d6, c6[j - from]));
+            s[j] = (Math.fma(d0, d0, c0[j]) + Math.fma(d2, d2, c2[j])) + (Math.fma(d4, d4, c4[j]) + Math.fma(d6, d6, c6[j]));
         }
     }
 
@@ -291,28 +291,35 @@ final class Blas {
         double[] s23x = acc[18];
         double[] s23y = acc[19];
         for (int j = from; j < to; j++) {
-            out[j - from] = (s01x[j - from] + s23x[j - from]) + (s01y[j - from] + s23y[j - from]);
+            out[j] = (s01x[j] + s23x[j]) + (s01y[j] + s23y[j]);
         }
     }
 
     /**
-     * Scratch for the block kernels of one thread: 16 lane arrays, 4 partial sums and one result array, each
-     * indexed from the block's first column ({@code [j - from]}), so a block of at most {@link #BLOCK} columns
-     * needs {@link #BLOCK} entries, whatever the data's size. Owned by one call ({@link Team#scratch}).
+     * Scratch for the block kernels of one thread in one call: 16 lane arrays, 4 partial sums and one result
+     * array, indexed by column like the data (a kernel column of l entries needs l), grown on demand and
+     * owned by the call's {@link Team}, so it is freed with the call.
      */
     static final class Scratch {
-        final double[][] acc;
-        final double[] out;
+        double[][] acc = new double[20][0];
+        double[] out = new double[0];
 
-        /** Arrays for blocks of up to {@link #BLOCK} columns. */
         Scratch() {
-            this(BLOCK);
         }
 
-        /** Arrays for blocks of up to {@code n} columns. */
+        /** Arrays of {@code n} entries. */
         Scratch(int n) {
-            acc = new double[20][n];
-            out = new double[n];
+            ensure(n);
+        }
+
+        /** Makes every array hold at least {@code n} entries. */
+        Scratch ensure(int n) {
+            if (out.length < n) {
+                int cap = Math.max(n, 2 * out.length);
+                acc = new double[20][cap];
+                out = new double[cap];
+            }
+            return this;
         }
     }
 }

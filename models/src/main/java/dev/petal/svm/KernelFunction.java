@@ -86,7 +86,7 @@ abstract sealed class KernelFunction
 
     /**
      * Turns training dot products into Q entries: {@code col[j] = (float) (yi * y[j] * K)} for j in
-     * [from, to), K from {@code dot[j - from]} with {@link #train}'s formulas ({@code sqi} and {@code sq[j]} are
+     * [from, to), K from {@code dot[j]} with {@link #train}'s formulas ({@code sqi} and {@code sq[j]} are
      * the two squared norms, RBF only). Not for a precomputed kernel.
      */
     abstract void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col);
@@ -109,7 +109,7 @@ abstract sealed class KernelFunction
         double[] v = s.out;
         Blas.dots(x, xo, svT, from, to, d, s.acc, v);
         for (int j = from; j < to; j++) {
-            kvalue[j] = fromDot(v[j - from], 0, 0);
+            kvalue[j] = fromDot(v[j], 0, 0);
         }
     }
 
@@ -127,7 +127,7 @@ abstract sealed class KernelFunction
         @Override
         void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
             for (int j = from; j < to; j++) {
-                col[j] = (float) ((yi * y[j]) * dot[j - from]);
+                col[j] = (float) ((yi * y[j]) * dot[j]);
             }
         }
     }
@@ -146,7 +146,7 @@ abstract sealed class KernelFunction
         @Override
         void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
             for (int j = from; j < to; j++) {
-                col[j] = (float) ((yi * y[j]) * powi(gamma * dot[j - from] + coef0, degree));
+                col[j] = (float) ((yi * y[j]) * powi(gamma * dot[j] + coef0, degree));
             }
         }
     }
@@ -170,7 +170,7 @@ abstract sealed class KernelFunction
         @Override
         void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
             for (int j = from; j < to; j++) {
-                col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j - from])));
+                col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j])));
             }
         }
 
@@ -187,7 +187,7 @@ abstract sealed class KernelFunction
             double[] v = s.out;
             Blas.squaredDistances(x, xo, svT, from, to, d, s.acc, v);
             for (int j = from; j < to; j++) {
-                kvalue[j] = GlibcExp.exp(-gamma * v[j - from]);
+                kvalue[j] = GlibcExp.exp(-gamma * v[j]);
             }
         }
     }
@@ -206,7 +206,7 @@ abstract sealed class KernelFunction
         @Override
         void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
             for (int j = from; j < to; j++) {
-                col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * dot[j - from] + coef0));
+                col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * dot[j] + coef0));
             }
         }
     }

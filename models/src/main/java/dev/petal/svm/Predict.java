@@ -33,9 +33,11 @@ final class Predict {
      */
     static void decisionValuesBulk(KernelFunction kf, int nrClass, int[] nSV, double[][] coef, double[] rho,
                                    double[] x, int n, int d, double[][] svT, int nsv, double[][] dec, Team team) {
+        // a piece is at least 2^18 multiply-adds of work, and at most a quarter of one thread's share
         int grain = (int) Math.max(1, (1L << 18) / ((long) Math.max(1, nsv) * (d + 8)));
-        team.forRange(0, n, grain, (from, to) -> {
-            Blas.Scratch s = team.scratch();
+        int piece = Math.max(grain, n / (4 * team.threads()) + 1);
+        team.forRange(0, n, piece, (from, to) -> {
+            Blas.Scratch s = team.scratch(nsv);
             double[][] kv = new double[ROWS][nsv];
             int r = from;
             for (int blocks = 0; r + ROWS <= to; r += ROWS) {

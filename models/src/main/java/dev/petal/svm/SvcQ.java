@@ -90,7 +90,7 @@ final class SvcQ implements QMatrix {
     }
 
     private void fillRange(int i, float[] col, int from, int to) {
-        Blas.Scratch s = team.scratch();
+        Blas.Scratch s = team.scratch(l);
         int oi = row[i] * d;
         int yi = y[i];
         double sqi = sq == null ? 0 : sq[i];

@@ -37,9 +37,14 @@ final class Team implements AutoCloseable {
     private final Blas.Scratch[] scratch;
     private Helper[] helpers;
     private volatile boolean closed;
-    private long soloUntil = System.nanoTime();
-    private long backoff = BACKOFF_NANOS;
-    private int cleanJobs;
+    /*
+     * Whether the machine is busy is a fact about the machine, not about one call: the backoff is shared by
+     * every team of the JVM (three numbers, no thread, nothing sized to any data), so a prediction made right
+     * after a stalled one starts on its caller alone instead of stalling again.
+     */
+    private static volatile long soloUntil = System.nanoTime();
+    private static long backoff = BACKOFF_NANOS;
+    private static int cleanJobs;
 
     /** A piece of work on the index range [from, to). */
     interface Range {
@@ -74,21 +79,21 @@ final class Team implements AutoCloseable {
     }
 
     /**
-     * The block-kernel scratch of the current thread in this call ({@link Blas#BLOCK} entries per array).
-     * A thread outside the team (never the case inside its jobs) gets a fresh one.
+     * The block-kernel scratch of the current thread in this call, with at least {@code n} entries per array
+     * (indexed like the data); freed with the team. A thread outside the team gets a fresh one.
      */
-    Blas.Scratch scratch() {
+    Blas.Scratch scratch(int n) {
         Thread t = Thread.currentThread();
         int id = t == owner ? 0 : t instanceof Helper h && h.team == this ? h.id + 1 : -1;
         if (id < 0) {
-            return new Blas.Scratch();
+            return new Blas.Scratch(n);
         }
         Blas.Scratch s = scratch[id];
         if (s == null) {
             s = new Blas.Scratch();
             scratch[id] = s;
         }
-        return s;
+        return s.ensure(n);
     }
 
     /** Runs {@code body} over [from, to) in pieces of {@code piece} indices, on the caller and the helpers. */
@@ -124,7 +129,7 @@ final class Team implements AutoCloseable {
     }
 
     /** After a job whose caller waited {@code waited} ns: a stall sends the next jobs to the caller alone for a while. */
-    private void backOffAfter(long waited) {
+    private static synchronized void backOffAfter(long waited) {
         if (waited < STALL_NANOS) {
             if (++cleanJobs >= CLEAN_JOBS) {
                 backoff = BACKOFF_NANOS;

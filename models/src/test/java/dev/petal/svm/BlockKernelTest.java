@@ -43,7 +43,7 @@ class BlockKernelTest {
             Blas.Scratch s = new Blas.Scratch(n);
             Blas.dots(a, 3, bt, 13, n, d, s.acc, s.out);
             for (int j = 13; j < n; j++) {
-                assertEquals(Double.doubleToRawLongBits(Blas.dot(a, 3, b, j * d, d)), Double.doubleToRawLongBits(s.out[j - 13]),
+                assertEquals(Double.doubleToRawLongBits(Blas.dot(a, 3, b, j * d, d)), Double.doubleToRawLongBits(s.out[j]),
                         "dot d=" + d + " j=" + j);
             }
             Blas.squaredDistances(a, 3, bt, 0, n - 5, d, s.acc, s.out);
