@@ -133,4 +133,16 @@ class LinearCliTest {
         assertEquals(1, r.code());
         assertEquals("error: " + bad + " line 2: value of feature 3 'x' is not a number\n", r.err());
     }
+
+    @Test
+    void cvSearchesLinearSvcParametersByName() throws IOException {
+        Path csv = irisCsv();
+        CliResult r = petal("cv", "--data", csv.toString(), "--estimator", "linearsvc", "--random-state", "0",
+                "--max-iter", "5000", "--cv", "3", "--param", "C=choice(0.1,1.0)", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"best_params\""), r.out());
+        // scikit-learn 1.2.1: GridSearchCV(LinearSVC(random_state=0, max_iter=5000), {"C": [0.1, 1.0]}, cv=3) on iris
+        assertTrue(r.out().replaceAll("\\s", "").contains("\"mean_test_score\":[0.9466666666666667,0.9666666666666667]"), r.out());
+        assertTrue(r.out().replaceAll("\\s", "").contains("\"best_params\":{\"C\":1.0}"), r.out());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.petal.linear;
 
 import dev.petal.api.Estimator;
+import dev.petal.api.HasParams;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public record LinearSVC(String penalty, String loss, boolean dual, double tol, double C, String multiClass,
                         boolean fitIntercept, double interceptScaling, ClassWeight classWeight, Long randomState,
-                        int maxIter) implements Estimator<LinearSVCModel> {
+                        int maxIter) implements Estimator<LinearSVCModel>, HasParams {
     private static final String OWNER = "LinearSVC";
 
     /** Validates every parameter with scikit-learn's messages. */
@@ -155,5 +156,17 @@ public record LinearSVC(String penalty, String loss, boolean dual, double tol, d
             intercept = new double[] {fitIntercept ? intercept[1] - intercept[0] : 0.0};
         }
         return new LinearSVCModel(this, classes, d, coef, intercept, nIterMax, converged, Fingerprints.of(x, y));
+    }
+
+    /** scikit-learn's {@code get_params()}: every parameter by its scikit-learn name, as plain data. */
+    @Override
+    public java.util.Map<String, Object> params() {
+        return LinearParams.of(this);
+    }
+
+    /** scikit-learn's {@code set_params(**params)}: a copy with the named parameters set. */
+    @Override
+    public LinearSVC withParams(java.util.Map<String, ?> params) {
+        return LinearParams.with(this, params);
     }
 }

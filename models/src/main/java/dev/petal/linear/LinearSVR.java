@@ -1,5 +1,6 @@
 package dev.petal.linear;
 
+import dev.petal.api.HasParams;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
 import dev.petal.linalg.RowSource;
@@ -24,7 +25,7 @@ import java.util.List;
  * @param maxIter          iteration limit
  */
 public record LinearSVR(double epsilon, double tol, double C, String loss, boolean fitIntercept, double interceptScaling,
-                        boolean dual, Long randomState, int maxIter) {
+                        boolean dual, Long randomState, int maxIter) implements HasParams {
     private static final String OWNER = "LinearSVR";
 
     /** Validates every parameter with scikit-learn's messages. */
@@ -119,5 +120,17 @@ public record LinearSVR(double epsilon, double tol, double C, String loss, boole
     /** {@link #fit(RowSource, double[], double[])} without sample weights. */
     public LinearSVRModel fit(RowSource x, double[] y) {
         return fit(x, y, null);
+    }
+
+    /** scikit-learn's {@code get_params()}: every parameter by its scikit-learn name, as plain data. */
+    @Override
+    public java.util.Map<String, Object> params() {
+        return LinearParams.of(this);
+    }
+
+    /** scikit-learn's {@code set_params(**params)}: a copy with the named parameters set. */
+    @Override
+    public LinearSVR withParams(java.util.Map<String, ?> params) {
+        return LinearParams.with(this, params);
     }
 }

@@ -105,4 +105,17 @@ class LinearErrorsTest {
         assertArrayEquals(a.coef(), b.coef());
         assertArrayEquals(a.predict(dense), b.predict(sparse));
     }
+
+    @Test
+    void parametersByScikitLearnsNames() {
+        LinearSVC svc = LinearSVC.defaults().withParams(Map.of("C", 0.5, "penalty", "l1", "dual", false, "class_weight", "balanced"));
+        assertEquals(LinearSVC.defaults().withC(0.5).withPenalty("l1").withDual(false).withClassWeight(ClassWeight.balanced()), svc);
+        assertEquals(java.util.List.of("C", "class_weight", "dual", "fit_intercept", "intercept_scaling", "loss", "max_iter",
+                "multi_class", "penalty", "random_state", "tol"), java.util.List.copyOf(svc.params().keySet()));
+        assertEquals("balanced", svc.params().get("class_weight"));
+        LinearSVR svr = LinearSVR.defaults().withParams(Map.of("epsilon", 0.5, "loss", "squared_epsilon_insensitive"));
+        assertEquals(0.5, svr.params().get("epsilon"));
+        assertEquals("squared_epsilon_insensitive", svr.loss());
+        assertThrows(IllegalArgumentException.class, () -> LinearSVC.defaults().withParams(Map.of("kernel", "rbf")));
+    }
 }
