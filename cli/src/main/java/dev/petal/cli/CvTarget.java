@@ -8,9 +8,9 @@ import dev.petal.tasks.TaskBackends;
 /** Where {@code petal cv} runs its (candidate, fold) fits: this machine's cores, or a task backend's target. */
 final class CvTarget implements AutoCloseable {
     private final CvOptions options;
-    private final AutoCloseable resource;
+    private final TaskBackend resource;
 
-    private CvTarget(CvOptions options, AutoCloseable resource) {
+    private CvTarget(CvOptions options, TaskBackend resource) {
         this.options = options;
         this.resource = resource;
     }
@@ -32,7 +32,7 @@ final class CvTarget implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (resource != null) {
             resource.close();
         }

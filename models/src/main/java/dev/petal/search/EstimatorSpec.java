@@ -70,7 +70,8 @@ public final class EstimatorSpec {
             throw new IllegalArgumentException("unknown estimator type '" + type + "'; expected pipeline, "
                     + String.join(", ", DEFAULTS.keySet()));
         }
-        Map<String, Object> params = JSON.convertValue(spec.path("params"), LinkedHashMap.class);
+        Map<String, Object> params = JSON.convertValue(spec.path("params"),
+                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
         return (Estimator<?>) ((HasParams) d.get()).withParams(params == null ? Map.of() : params);
     }
 }

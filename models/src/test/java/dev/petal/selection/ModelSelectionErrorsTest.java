@@ -50,7 +50,8 @@ class ModelSelectionErrorsTest {
         assertEquals("'acuracy' is not a valid scoring value. Valid options are " + String.join(", ", Scorers.names()) + ".",
                 e.getMessage());
         // every Petal scorer name is one of scikit-learn's
-        List<String> valid = SelectionFixtures.JSON.convertValue(ERRORS.get("valid_scorers"), List.class);
+        List<String> valid = SelectionFixtures.JSON.convertValue(ERRORS.get("valid_scorers"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
         assertTrue(valid.containsAll(Scorers.names()), Scorers.names().toString());
     }
 

@@ -106,7 +106,7 @@ class ModelSelectionParityTest {
             assertArrayEquals(SelectionFixtures.doubles(exp.get("mean_train_score")), got.meanTrainScore(), 0.0);
             assertArrayEquals(SelectionFixtures.doubles(exp.get("std_train_score")), got.stdTrainScore(), 0.0);
         }
-        exp.fields().forEachRemaining(e -> {
+        exp.properties().forEach(e -> {
             if (e.getKey().startsWith("param_")) {
                 List<Object> col = new ArrayList<>();
                 e.getValue().forEach(v -> col.add(SelectionFixtures.plain(v)));

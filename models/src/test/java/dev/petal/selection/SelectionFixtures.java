@@ -97,7 +97,7 @@ final class SelectionFixtures {
     static Map<String, Object> params(JsonNode o) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (o != null) {
-            o.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
+            o.properties().forEach(e -> m.put(e.getKey(), plain(e.getValue())));
         }
         return m;
     }
@@ -144,7 +144,7 @@ final class SelectionFixtures {
         List<Map<String, List<?>>> out = new ArrayList<>();
         for (JsonNode sub : g.isArray() ? g : List.of(g)) {
             Map<String, List<?>> m = new LinkedHashMap<>();
-            sub.fields().forEachRemaining(e -> {
+            sub.properties().forEach(e -> {
                 List<Object> values = new ArrayList<>();
                 e.getValue().forEach(v -> values.add(plain(v)));
                 m.put(e.getKey(), values);
@@ -158,7 +158,7 @@ final class SelectionFixtures {
         List<Map<String, ParamDistribution>> out = new ArrayList<>();
         for (JsonNode sub : g.isArray() ? g : List.of(g)) {
             Map<String, ParamDistribution> m = new LinkedHashMap<>();
-            sub.fields().forEachRemaining(e -> {
+            sub.properties().forEach(e -> {
                 JsonNode v = e.getValue();
                 if (v.isArray()) {
                     List<Object> values = new ArrayList<>();

@@ -113,7 +113,7 @@ final class SlowClientGuard extends AbstractLifeCycle implements Connection.List
     }
 
     private static InetAddress client(Connection connection) {
-        InetSocketAddress remote = connection.getEndPoint().getRemoteAddress();
-        return remote == null ? null : remote.getAddress();
+        return connection.getEndPoint().getRemoteSocketAddress() instanceof InetSocketAddress remote
+                ? remote.getAddress() : null;
     }
 }

@@ -124,7 +124,7 @@ public final class ComputeTarget {
                     + " \"spark://127.0.0.1:7077\" or \"local[2]\")");
         }
         Map<String, String> conf = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("conf").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("conf").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             conf.put(e.getKey(), e.getValue().asText());
         }
