@@ -107,6 +107,11 @@ class UiApiTest {
         assertTrue(img.headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox"));
         JsonNode log = json("/api/runs/" + demo.plain.id() + "/log?offset=0");
         assertTrue(log.get("text").asText().contains("Accuracy of SVM classifier on test set: 0.97"));
+        long offset = log.get("offset").asLong();
+        Files.writeString(demo.plain.folder().resolve("logs/std_log.txt"), "epoch 2 done\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        JsonNode tail = json("/api/runs/" + demo.plain.id() + "/log?offset=" + offset);
+        assertEquals("epoch 2 done\n", tail.get("text").asText(), "a tail reads only what was appended");
         JsonNode models = json("/api/models");
         assertEquals("iris-svc", models.get(0).get("name").asText());
         assertTrue(models.get(0).get("versions").get(0).get("serve").asText()
