@@ -87,13 +87,16 @@ public final class TrainCommand implements Callable<Integer> {
         for (String w : fitted.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }
-        ModelIO.save(OutputFiles.resolve(model), saved, meta);
-        int nsv = Arrays.stream(fitted.nSupport()).sum();
         String accuracy = trainingAccuracy
                 ? String.format(", training accuracy %.4f", ((dev.petal.api.Classifier) saved).score(d.x(), d.y())) : "";
+        int rows = d.x().rows();
+        int cols = d.x().cols();
+        d = null;   // X is not needed to save the model: let it go before the save's own buffers
+        ModelIO.save(OutputFiles.resolve(model), saved, meta);
+        int nsv = Arrays.stream(fitted.nSupport()).sum();
         spec.commandLine().getOut().printf("trained %sSVC(kernel='%s', C=%s, gamma=%s) on %d rows x %d features, %d classes: "
                         + "%d support vectors%s; saved %s%n", estimator.scale ? "StandardScaler + " : "",
-                svc.kernel().pyName(), dev.petal.check.PyRepr.of(svc.C()), svc.gamma(), d.x().rows(), d.x().cols(),
+                svc.kernel().pyName(), dev.petal.check.PyRepr.of(svc.C()), svc.gamma(), rows, cols,
                 fitted.classes().length, nsv, accuracy, model);
         return 0;
     }
