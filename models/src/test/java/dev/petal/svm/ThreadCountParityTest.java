@@ -32,6 +32,30 @@ class ThreadCountParityTest {
         assertSameAtEveryThreadCount(SVC.defaults().withKernel(Kernel.POLY).withDegree(2), train, test);
     }
 
+    @Test
+    void nuSvrOverTwiceTheSamplesIsIdenticalAtEveryThreadCount() {
+        // 5,000 x 20: SvrQ's kernel columns (5,000 x 20 entries) are filled in pieces, 10,000 variables split the passes
+        Dataset d = MakeClassification.defaults(5000).generate(7);
+        Matrix test = MakeClassification.defaults(1000).generate(8).x();
+        double[] target = new double[d.nSamples()];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = d.y()[i] + 0.5 * d.x().get(i, 0);
+        }
+        double[] first = null;
+        double[] firstDual = null;
+        for (int t : THREADS) {
+            NuSVRModel m = NuSVR.defaults().withNu(0.3).withParallelism(Parallelism.threads(t)).fit(d.x(), target);
+            double[] p = m.withParallelism(Parallelism.threads(t)).predict(test);
+            if (first == null) {
+                first = p;
+                firstDual = m.dualCoef()[0];
+                continue;
+            }
+            assertArrayEquals(firstDual, m.dualCoef()[0], 0.0, "dual_coef at " + t + " threads");
+            assertArrayEquals(first, p, 0.0, "predict at " + t + " threads");
+        }
+    }
+
     private static void assertSameAtEveryThreadCount(SVC svc, Dataset train, Matrix test) {
         SVCModel first = null;
         double[] firstDecision = null;
