@@ -59,6 +59,15 @@ class CancellationTest {
     }
 
     @Test
+    void aFitPastItsTimeLimitStops() {
+        Dataset data = MakeClassification.defaults(15_000).generate(1);
+        CancellationException e = assertThrows(CancellationException.class, () -> SVR.defaults().withC(100)
+                .withTimeLimit(java.time.Duration.ofMillis(50)).fit(data.x(), java.util.Arrays.stream(data.y())
+                        .asDoubleStream().toArray()));
+        assertEquals("SVR.fit ran past its time limit of 50 ms and stopped.", e.getMessage());
+    }
+
+    @Test
     void stopChecksTheOwnersInterruptAndTheTimeLimit() throws Exception {
         Stop none = Stop.of("SVC.fit", null);
         none.check();
