@@ -125,12 +125,13 @@ public final class Svmlight {
                     throw bad(source, lineNo, "feature '" + feat + "' is not INDEX:VALUE");
                 }
                 String idxText = feat.substring(0, colon);
-                if (!PY_INT.matcher(idxText).matches()) {
+                Long fast = plainInt(idxText);
+                if (fast == null && !PY_INT.matcher(idxText).matches()) {
                     throw bad(source, lineNo, "feature index '" + idxText + "' is not an integer");
                 }
                 long idx;
                 try {
-                    idx = Long.parseLong(idxText.replace("_", ""));
+                    idx = fast != null ? fast : Long.parseLong(idxText.replace("_", ""));
                 } catch (NumberFormatException e) {
                     idx = Long.MAX_VALUE;
                 }
@@ -182,15 +183,91 @@ public final class Svmlight {
         return new SvmlightData(x, Arrays.copyOf(y, rows), Arrays.copyOf(qid, nq));
     }
 
+    /** Python's {@code bytes.split()}: the fields between runs of ASCII whitespace. */
     private static String[] split(String s) {
-        String t = s.strip();
-        if (t.isEmpty()) {
-            return new String[0];
+        int n = s.length();
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(s.substring(start, i));
+            }
         }
-        return t.split("[ \\t\\n\\x0B\\f\\r]+");
+        return out.toArray(new String[0]);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
+    }
+
+    /** Whether {@code t} is a plain decimal that Java parses as Python does: digits, one point, an exponent. */
+    private static boolean plainDecimal(String t) {
+        int n = t.length();
+        int i = 0;
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && Character.isDigit(t.charAt(i)) && t.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** A plain non-negative or negative integer of at most 18 digits, or null for anything else (then the full syntax is tried). */
+    private static Long plainInt(String t) {
+        int n = t.length();
+        int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        if (n - i < 1 || n - i > 18) {
+            return null;
+        }
+        long v = 0;
+        for (int k = i; k < n; k++) {
+            char c = t.charAt(k);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return t.charAt(0) == '-' ? -v : v;
     }
 
     private static double pyFloat(String text, java.util.function.Supplier<String> what) {
+        if (plainDecimal(text)) {
+            return Double.parseDouble(text);
+        }
         if (PY_FLOAT.matcher(text).matches()) {
             return Double.parseDouble(text.replace("_", ""));
         }
