@@ -41,7 +41,12 @@ final class RunCommand implements Callable<Integer>, ScriptCommand {
             description = "Cancel the run after this many seconds (default: 30 days).")
     Long maxSeconds;
 
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "A .java file or a main class name.")
+    @Option(names = {"--classpath", "-cp"}, paramLabel = "PATH", description = "Jars and folders of your own, separated by '"
+            + "${sys:path.separator}', added after Petal's class path for the script (and for compiling a .java script).")
+    String classpath;
+
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "A .java file (with the other .java files of its folder,"
+            + " compiled together) or a main class name.")
     String script;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments passed to the script.")
@@ -65,6 +70,15 @@ final class RunCommand implements Callable<Integer>, ScriptCommand {
             config = ScriptRunConfig.mainClass(script, args);
         }
         config = config.withComputeTarget(computeTarget);
+        if (classpath != null) {
+            List<Path> entries = new ArrayList<>();
+            for (String e : classpath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+                if (!e.isBlank()) {
+                    entries.add(Path.of(e));
+                }
+            }
+            config = config.withEnvironment(config.environment().withClasspath(entries));
+        }
         if (maxSeconds != null) {
             if (maxSeconds <= 0) {
                 throw new IllegalArgumentException("--max-run-duration must be a positive number of seconds, got "

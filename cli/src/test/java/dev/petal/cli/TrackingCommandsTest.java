@@ -24,6 +24,35 @@ class TrackingCommandsTest {
     }
 
     @Test
+    void runCompilesTheScriptsFolderTogetherAndAddsTheUsersClassPath() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib/acme"));
+        Files.writeString(lib.resolve("Greeting.java"), "package acme; public final class Greeting {"
+                + " public static String of(String who) { return \"hello, \" + who; } }");
+        javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.resolve("lib-classes").toString(),
+                lib.resolve("Greeting.java").toString());
+        Path src = Files.createDirectories(dir.resolve("src/util"));
+        Files.writeString(src.resolve("Names.java"), "package util; public final class Names {"
+                + " public static String who() { return \"petal\"; } }");
+        Path script = dir.resolve("src/Main.java");
+        Files.writeString(script, "import util.Names; public class Main { public static void main(String[] a) {"
+                + " System.out.println(acme.Greeting.of(Names.who()) + \" \" + String.join(\",\", a)); } }");
+        String ws = dir.resolve("ws").toString();
+        CliResult r = petal("run", "--workspace", ws, "--classpath", dir.resolve("lib-classes").toString(), script.toString(), "x");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("hello, petal x\n"), r.out());
+
+        CliResult missing = petal("run", "--workspace", ws, script.toString());
+        assertEquals(1, missing.code(), missing.out());
+        assertTrue(missing.err().startsWith("error: run ") && missing.err().contains("Failed: the script does not compile: Main.java:1: error: "),
+                missing.err());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+
+        CliResult noSuchEntry = petal("run", "--workspace", ws, "--classpath", dir.resolve("nope.jar").toString(), script.toString());
+        assertEquals("error: class path entry " + dir.resolve("nope.jar") + " does not exist; give existing jars or folders\n",
+                noSuchEntry.err());
+    }
+
+    @Test
     void runStreamsTheScriptAndRunsListAndShowReportIt() {
         String ws = dir.resolve("ws").toString();
         CliResult r = petal("run", "--workspace", ws, "--experiment", "Tutorial-TrainIRIS",

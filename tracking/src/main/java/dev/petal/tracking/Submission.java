@@ -3,6 +3,7 @@ package dev.petal.tracking;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.tracking.store.Json;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,6 +95,8 @@ final class Submission {
         ArrayNode opts = env.putArray("jvmOptions");
         c.environment().jvmOptions().forEach(opts::add);
         env.set("variables", Json.fromStringMap(new java.util.TreeMap<>(c.environment().variables())));
+        ArrayNode classpath = env.putArray("classpath");
+        c.environment().classpath().forEach(p -> classpath.add(p.toString()));
         d.put("maxRunDurationMillis", c.maxRunDuration().toMillis());
         return d;
     }
@@ -196,12 +199,29 @@ final class Submission {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(StartupOptions.inherited());   // bin/petal's class-data archive and collector; the run's own options win
         cmd.addAll(config.environment().jvmOptions());
-        String cp = ChildClassPath.of(Thread.currentThread().getContextClassLoader());
-        if (!cp.isBlank()) {
-            cmd.add("-cp");
-            cmd.add(cp);
+        List<String> entries = new ArrayList<>();
+        String own = ChildClassPath.of(Thread.currentThread().getContextClassLoader());
+        if (!own.isBlank()) {
+            entries.add(own);
         }
-        cmd.add(config.isSourceFile() ? workDir.resolve(config.script()).toString() : config.script());
+        config.environment().classpath().forEach(p -> entries.add(p.toString()));
+        String target = config.isSourceFile() ? workDir.resolve(config.script()).toString() : config.script();
+        if (config.isSourceFile()) {
+            List<Path> sources = ScriptSources.sources(workDir);
+            if (sources.size() > 1) {
+                try {
+                    target = ScriptSources.compile(workDir, config.script(), sources, String.join(File.pathSeparator, entries));
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage();
+                }
+                entries.add(workDir.resolve(ScriptSources.CLASSES).toString());
+            }
+        }
+        if (!entries.isEmpty()) {
+            cmd.add("-cp");
+            cmd.add(String.join(File.pathSeparator, entries));
+        }
+        cmd.add(target);
         cmd.addAll(config.arguments());
         ProcessBuilder pb = new ProcessBuilder(TiedProcess.command(cmd)).directory(workDir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
