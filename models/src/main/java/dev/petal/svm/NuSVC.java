@@ -1,10 +1,13 @@
 package dev.petal.svm;
 
 import dev.petal.api.Estimator;
+import dev.petal.api.HasParallelism;
+import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,7 +37,7 @@ import java.util.Objects;
 public record NuSVC(double nu, Kernel kernel, int degree, Gamma gamma, double coef0, boolean shrinking,
                     boolean probability, double tol, double cacheSize, ClassWeight classWeight, int maxIter,
                     DecisionShape decisionFunctionShape, boolean breakTies, Long randomState, Parallelism parallelism,
-                    Duration timeLimit) implements Estimator<NuSVCModel> {
+                    Duration timeLimit) implements Estimator<NuSVCModel>, HasParams, HasParallelism {
 
     /** Validates like scikit-learn: nu in (0, 1], then what {@link SVC} checks. */
     public NuSVC {
@@ -42,6 +45,24 @@ public record NuSVC(double nu, Kernel kernel, int degree, Gamma gamma, double co
         Objects.requireNonNull(parallelism, "parallelism");
         toSvc(kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter,
                 decisionFunctionShape, breakTies, randomState, parallelism, timeLimit, "NuSVC");
+    }
+
+    /** scikit-learn's {@code NuSVC.get_params()} (less {@code verbose}): SVC's names with {@code nu} in place of {@code C}. */
+    @Override
+    public Map<String, Object> params() {
+        return SvcParams.ofNu(this);
+    }
+
+    /** scikit-learn's {@code set_params(**params)} on a copy. */
+    @Override
+    public NuSVC withParams(Map<String, ?> params) {
+        return SvcParams.withNu(this, params);
+    }
+
+    /** {@code set_params(name=value)} on a copy. */
+    @Override
+    public NuSVC withParam(String name, Object value) {
+        return withParams(java.util.Collections.singletonMap(name, value));
     }
 
     /** scikit-learn's defaults: nu 0.5, rbf, degree 3, gamma 'scale', coef0 0, shrinking, no probability, tol 1e-3, 200 MB, no class weight, no iteration limit, 'ovr', no tie breaking, no seed. */
@@ -147,6 +168,7 @@ public record NuSVC(double nu, Kernel kernel, int degree, Gamma gamma, double co
     }
 
     /** A copy with {@code parallelism}. */
+    @Override
     public NuSVC withParallelism(Parallelism parallelism) {
         return new NuSVC(nu, kernel, degree, gamma, coef0, shrinking, probability, tol, cacheSize, classWeight, maxIter, decisionFunctionShape, breakTies, randomState, parallelism, timeLimit);
     }

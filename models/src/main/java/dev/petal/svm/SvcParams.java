@@ -117,4 +117,28 @@ final class SvcParams {
         throw new IllegalArgumentException("The 'class_weight' parameter of SVC must be an instance of 'dict', "
                 + "a str among {'balanced'} or None. Got " + Params.repr(v) + " instead.");
     }
+
+    /** NuSVC's names: SVC's with {@code nu} in place of {@code C}. */
+    static final List<String> NU_NAMES = NAMES.stream().map(n -> n.equals("C") ? "nu" : n).sorted().toList();
+
+    static Map<String, Object> ofNu(NuSVC n) {
+        Map<String, Object> m = new TreeMap<>(of(n.asSvcParams()));
+        m.remove("C");
+        m.put("nu", n.nu());
+        return Collections.unmodifiableMap(m);
+    }
+
+    static NuSVC withNu(NuSVC n, Map<String, ?> params) {
+        for (String name : params.keySet()) {
+            if (!NU_NAMES.contains(name)) {
+                throw Params.unknown("NuSVC", name, NU_NAMES);
+            }
+        }
+        Map<String, Object> rest = new TreeMap<>(params);
+        double nu = rest.containsKey("nu") ? Params.toDouble("NuSVC", "nu", rest.remove("nu")) : n.nu();
+        SVC s = with(n.asSvcParams(), rest);
+        return new NuSVC(nu, s.kernel(), s.degree(), s.gamma(), s.coef0(), s.shrinking(), s.probability(), s.tol(),
+                s.cacheSize(), s.classWeight(), s.maxIter(), s.decisionFunctionShape(), s.breakTies(), s.randomState(),
+                n.parallelism(), n.timeLimit());
+    }
 }

@@ -114,6 +114,8 @@ final class SelectionFixtures {
         String type = spec.get("type").textValue();
         return switch (type) {
             case "svc" -> SVC.defaults().withParams(params(spec.get("params")));
+            case "nusvc" -> dev.petal.svm.NuSVC.defaults().withParams(params(spec.get("params")));
+            case "linearsvc" -> dev.petal.linear.LinearSVC.defaults().withParams(params(spec.get("params")));
             case "pipeline" -> {
                 List<Estimator<?>> steps = new ArrayList<>();
                 for (JsonNode s : spec.get("steps")) {
