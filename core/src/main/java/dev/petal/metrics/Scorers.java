@@ -2,6 +2,7 @@ package dev.petal.metrics;
 
 import dev.petal.api.Classifier;
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.Regressor;
 import dev.petal.linalg.Matrix;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.function.BiFunction;
 /**
  * scikit-learn's scorers by name ({@code get_scorer}): the ones Petal's estimators can be scored with.
  * Classification scorers call {@code predict}; {@code roc_auc} uses {@code decision_function} (binary
- * only, as scikit-learn's threshold scorer does) or, without one, the positive class's probability.
+ * only, as scikit-learn's threshold scorer does). Regression scorers ({@code r2},
+ * {@code neg_mean_squared_error}, {@code neg_mean_absolute_error}) score a {@link Regressor}'s predictions,
+ * losses negated so that greater is better.
  */
 public final class Scorers {
     private static final Map<String, Scorer> BY_NAME = new LinkedHashMap<>();
@@ -29,6 +32,9 @@ public final class Scorers {
         predict("recall_micro", (t, p) -> Metrics.recall(t, p, Average.MICRO));
         predict("recall_weighted", (t, p) -> Metrics.recall(t, p, Average.WEIGHTED));
         BY_NAME.put("roc_auc", new RocAucScorer());
+        regression("r2", 1.0, RegressionMetrics::r2Score);
+        regression("neg_mean_squared_error", -1.0, RegressionMetrics::meanSquaredError);
+        regression("neg_mean_absolute_error", -1.0, RegressionMetrics::meanAbsoluteError);
     }
 
     private Scorers() {
@@ -58,6 +64,11 @@ public final class Scorers {
         BY_NAME.put(name, new PredictScorer(name, metric));
     }
 
+    /** Adds a scorer of a regressor's {@code predict}: {@code sign * metric(y_true, y_pred)}, as scikit-learn's {@code make_scorer}. */
+    private static void regression(String name, double sign, BiFunction<double[], double[], Double> metric) {
+        BY_NAME.put(name, new RegressionScorer(name, sign, metric));
+    }
+
     static Classifier classifier(String scorer, Object model) {
         if (model instanceof Classifier c) {
             return c;
@@ -75,6 +86,23 @@ public final class Scorers {
         @Override
         public String toString() {
             return "make_scorer(" + name + ")";
+        }
+    }
+
+    private record RegressionScorer(String name, double sign, BiFunction<double[], double[], Double> metric) implements Scorer {
+        @Override
+        public double score(Object model, Matrix x, int[] y) {
+            throw new IllegalArgumentException("The scorer '" + name + "' scores regressors; choose a classification scorer "
+                    + "(accuracy, f1_macro, roc_auc, ...) for class labels.");
+        }
+
+        @Override
+        public double score(Object model, Matrix x, double[] y) {
+            if (!(model instanceof Regressor r)) {
+                throw new IllegalArgumentException("The scorer '" + name + "' needs a regressor; got "
+                        + model.getClass().getSimpleName() + ".");
+            }
+            return sign * metric.apply(y, r.predict(x));
         }
     }
 
