@@ -121,7 +121,7 @@ class CvCommandTest {
                 "cv", "--data", iris.toString(), "--param", "C=choice()");
         assertError(2, "error: --param C: petal cv searches a grid, so it takes choice(a, b, ...); got uniform(0.1, 10.0)",
                 "cv", "--data", iris.toString(), "--param", "C=uniform(0.1, 10)");
-        assertError(1, "error: no task backend runs compute target 'nowhere'",
+        assertError(1, "error: unknown compute target 'nowhere'",
                 "cv", "--data", iris.toString(), "--target", "nowhere");
         assertError(1, "error: n_splits=51 cannot be greater than the number of members in each class.",
                 "cv", "--data", iris.toString(), "--cv", "51");
