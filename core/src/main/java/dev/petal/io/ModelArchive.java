@@ -75,11 +75,15 @@ public final class ModelArchive {
      * {@code format_version} or {@code arrays}; array names are 1 to 64 of {@code [a-z0-9_]}.
      */
     public static void write(Path path, ObjectNode header, Map<String, NpyArray> arrays) throws IOException {
-        AtomicFile.write(path, toBytes(header, arrays));
+        AtomicFile.write(path, zip(header, arrays)::writeTo);   // streamed: the archive is never one byte array
     }
 
     /** The bytes of the model file {@link #write} writes. */
     public static byte[] toBytes(ObjectNode header, Map<String, NpyArray> arrays) throws IOException {
+        return zip(header, arrays).toBytes();
+    }
+
+    private static ZipWriter zip(ObjectNode header, Map<String, NpyArray> arrays) throws IOException {
         if (header.has("format_version") || header.has("arrays")) {
             throw new IllegalArgumentException("the header must not set format_version or arrays; ModelArchive writes them.");
         }
@@ -104,7 +108,7 @@ public final class ModelArchive {
         }
         zip.add(HEADER_ENTRY, JSON.writeValueAsBytes(root));
         npys.forEach(zip::add);
-        return zip.toBytes();
+        return zip;
     }
 
     /** Reads and validates the model file at {@code path} with the default {@link ArchiveLimits}. */

@@ -1,6 +1,9 @@
 package dev.petal.io;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -36,36 +39,49 @@ final class ZipWriter {
     /** The archive's bytes. */
     byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the archive to {@code out}, one entry at a time (each entry deflated just before it is
+     * written), so a large model is not held a second and third time as the whole archive's bytes.
+     */
+    void writeTo(OutputStream out) throws IOException {
         ByteArrayOutputStream central = new ByteArrayOutputStream();
+        long offset = 0;
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.US_ASCII);
             byte[] data = e.getValue();
             CRC32 crc = new CRC32();
             crc.update(data);
             byte[] packed = deflate(data);
-            int offset = out.size();
             ByteBuffer local = le(30 + name.length);
             local.putInt(LOCAL_SIG).putShort((short) VERSION).putShort((short) 0).putShort((short) METHOD_DEFLATED)
                     .putShort((short) 0).putShort((short) DOS_DATE_1980_01_01).putInt((int) crc.getValue())
                     .putInt(packed.length).putInt(data.length).putShort((short) name.length).putShort((short) 0)
                     .put(name);
-            out.writeBytes(local.array());
-            out.writeBytes(packed);
+            out.write(local.array());
+            out.write(packed);
             ByteBuffer c = le(46 + name.length);
             c.putInt(CENTRAL_SIG).putShort((short) VERSION).putShort((short) VERSION).putShort((short) 0)
                     .putShort((short) METHOD_DEFLATED).putShort((short) 0).putShort((short) DOS_DATE_1980_01_01)
                     .putInt((int) crc.getValue()).putInt(packed.length).putInt(data.length)
                     .putShort((short) name.length).putShort((short) 0).putShort((short) 0).putShort((short) 0)
-                    .putShort((short) 0).putInt(0).putInt(offset).put(name);
+                    .putShort((short) 0).putInt(0).putInt((int) offset).put(name);
             central.writeBytes(c.array());
+            offset += local.capacity() + packed.length;
         }
-        int cdOffset = out.size();
-        out.writeBytes(central.toByteArray());
+        long cdOffset = offset;
+        out.write(central.toByteArray());
         ByteBuffer end = le(22);
         end.putInt(END_SIG).putShort((short) 0).putShort((short) 0).putShort((short) entries.size())
-                .putShort((short) entries.size()).putInt(central.size()).putInt(cdOffset).putShort((short) 0);
-        out.writeBytes(end.array());
-        return out.toByteArray();
+                .putShort((short) entries.size()).putInt(central.size()).putInt((int) cdOffset).putShort((short) 0);
+        out.write(end.array());
     }
 
     private static byte[] deflate(byte[] data) {

@@ -64,6 +64,18 @@ class ModelArchiveTest {
     }
 
     @Test
+    void theStreamedFileHasTheBytesOfToBytes() throws IOException {
+        Path p = sample();
+        ObjectNode h = ModelArchive.newObject();
+        h.put("model_type", "demo");
+        h.put("c", 0.1);
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("w", NpyArray.ofDoubles(new int[] {2, 2}, new double[] {1.5, -0.0, Double.MIN_VALUE, 1e300}));
+        arrays.put("idx", NpyArray.ofInts(new int[] {3, 1, 4}));
+        assertArrayEquals(ModelArchive.toBytes(h, arrays), Files.readAllBytes(p));
+    }
+
+    @Test
     void roundTripsHeaderAndArraysExactly() throws IOException {
         ModelArchive a = ModelArchive.read(sample());
         assertEquals(1, a.formatVersion());
