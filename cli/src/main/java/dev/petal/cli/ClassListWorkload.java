@@ -24,6 +24,7 @@ final class ClassListWorkload {
     /** Runs the workload; exits non-zero if a command failed. */
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("petal-cds");
+        int code = 0;
         try {
             Dataset iris = Datasets.iris();
             StringBuilder sb = new StringBuilder("a,b,c,d,species\n");
@@ -36,19 +37,18 @@ final class ClassListWorkload {
             Path all = dir.resolve("all.csv");
             Files.writeString(all, sb.toString());
             String d = dir.toString();
-            int code = 0;
             code |= run("split", "--data", all.toString(), "--train", d + "/train.csv", "--test", d + "/test.csv", "--random-state", "0");
             code |= run("train", "--data", d + "/train.csv", "--model", d + "/m.petal", "--probability", "--random-state", "0");
             code |= run("predict", "--model", d + "/m.petal", "--data", d + "/test.csv", "--output", d + "/p.csv", "--proba",
                     "--decision-function");
             code |= run("score", "--model", d + "/m.petal", "--data", d + "/test.csv", "--output", d + "/s.csv");
             code |= run("--help");
-            System.exit(code);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        System.exit(code);   // after the clean-up: System.exit does not run finally blocks
     }
 
     private static int run(String... args) {
