@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code petal cluster start|stop}: a real Spark standalone cluster on 127.0.0.1 (one Master, N Workers, each its
  * own JVM, from Petal's own Spark jars), as Spark's sbin scripts start one. The processes are recorded in
- * {@code <tmp>/petal-cluster-<user>-<port>/pids}; {@code stop} ends them and the executors they started.
+ * {@code <tmp>/petal-cluster-<user>-<port>/pids}; {@code stop} ends them and the executors they started, and
+ * deletes the workers' folders (their copies of each application's jars), keeping the logs.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true, versionProvider = PetalCli.VersionProvider.class,
         description = "Start or stop a Spark standalone cluster on 127.0.0.1.",
@@ -210,6 +211,16 @@ final class ClusterCommand implements Runnable {
             }
             int n = kill(handles);
             Files.deleteIfExists(pids);
+            // the workers' folders hold each application's copy of the jars; the logs stay
+            try (var dirs = Files.list(state)) {
+                for (Path d : dirs.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("worker-")).toList()) {
+                    try (var tree = Files.walk(d)) {
+                        for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
             spec.commandLine().getOut().printf("Stopped the Spark cluster on port %d (%d processes)%n", port, n);
             return 0;
         }

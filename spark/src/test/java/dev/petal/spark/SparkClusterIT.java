@@ -117,6 +117,7 @@ class SparkClusterIT {
                 "every process the test started is gone");
         assertEquals(List.of(), leftovers(), "no executor or trial JVM is left");
         RunArchive.deleteTree(dir);
+        RunArchive.deleteTree(clusterPids().getParent());
     }
 
     /** Processes still running from this cluster's folder or a Petal task folder. */
