@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code petal evaluate}: a saved classifier against a labelled CSV file. Prints the accuracy, the confusion
- * matrix in NumPy's layout and scikit-learn's {@code classification_report}, over the union of the model's
- * classes and the file's labels (sorted as {@code numpy.unique} sorts them, as scikit-learn does).
+ * {@code petal evaluate}: a saved model against a labelled CSV file. For a classifier it prints the accuracy, the
+ * confusion matrix in NumPy's layout and scikit-learn's {@code classification_report}, over the union of the model's
+ * classes and the file's labels (sorted as {@code numpy.unique} sorts them, as scikit-learn does); for a regressor
+ * R², the mean squared error and the mean absolute error.
  */
-@Command(name = "evaluate", description = "Score a .petal model on a labelled CSV file: accuracy, confusion matrix, classification report.")
+@Command(name = "evaluate", description = "Score a .petal model on a labelled CSV file: accuracy, confusion matrix and classification report, or R2, MSE and MAE.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,10 +50,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         Path model = dev.petal.registry.ModelLocator.locate(modelSpec, workspace::openExisting).file();
         LoadedModel loaded = ModelIO.load(model);
-        DecisionClassifier clf = loaded.asClassifier();
         List<String> features = loaded.metadata().featureNames();
         LabeledData d = Datasets.readCsv(data, label != null ? label : defaultLabel(features));
         Matrix x = features.isEmpty() ? d.x() : byName(d, features);
+        if (loaded.isRegressor()) {
+            return regression(model, loaded.asRegressor(), d, x);
+        }
+        DecisionClassifier clf = loaded.asClassifier();
         if (x.cols() != clf.nFeatures()) {
             throw new IllegalArgumentException(String.format("%s has %d feature columns, but the model expects %d; "
                     + "name the label column with --label", data, x.cols(), clf.nFeatures()));
@@ -77,6 +81,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.println(NumpyFormat.format(Metrics.confusionMatrix(yTrue, yPred, labels)));
         out.println();
         out.print(Metrics.classificationReport(yTrue, yPred, labels, names, 2));
+        out.flush();
+        return 0;
+    }
+
+    /** A regressor's R², mean squared and mean absolute error on the file, as scikit-learn computes them. */
+    private int regression(Path model, dev.petal.api.Regressor reg, LabeledData d, Matrix x) {
+        if (x.cols() != reg.nFeatures()) {
+            throw new IllegalArgumentException(String.format("%s has %d feature columns, but the model expects %d; "
+                    + "name the label column with --label", data, x.cols(), reg.nFeatures()));
+        }
+        double[] y = LinearTraining.regressionTargets(d, data.toString(), "the model");
+        double[] predicted = reg.predict(x);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("R2 of " + model.getFileName() + " on " + d.nSamples() + " rows of " + data + ": "
+                + PyRepr.of(dev.petal.metrics.RegressionMetrics.r2Score(y, predicted)));
+        out.println("Mean squared error: " + PyRepr.of(dev.petal.metrics.RegressionMetrics.meanSquaredError(y, predicted)));
+        out.println("Mean absolute error: " + PyRepr.of(dev.petal.metrics.RegressionMetrics.meanAbsoluteError(y, predicted)));
         out.flush();
         return 0;
     }

@@ -8,6 +8,7 @@ import dev.petal.check.PyRepr;
 import dev.petal.datasets.Dataset;
 import dev.petal.datasets.Datasets;
 import dev.petal.linalg.Matrix;
+import dev.petal.metrics.RegressionMetrics;
 import dev.petal.svm.NuSVC;
 import dev.petal.svm.NuSVR;
 import dev.petal.svm.OneClassSVM;
@@ -116,6 +117,19 @@ class LibsvmFamilyCommandTest {
         for (int i = 0; i < dec.length; i++) {
             assertEquals((dec[i] > 0 ? "1" : "-1") + "," + PyRepr.of(dec[i]), lines.get(i + 1));
         }
+    }
+
+    @Test
+    void evaluateOfARegressorPrintsScikitLearnsR2MseAndMae() throws IOException {
+        Path model = dir.resolve("svr.petal");
+        assertEquals(0, run("train", "--estimator", "svr", "--C", "3", "--data", regression.toString(), "--model",
+                model.toString()), err.toString());
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--data", regression.toString()), err.toString());
+        double[] api = SVR.defaults().withC(3).fit(x, target).predict(x);
+        assertEquals("R2 of svr.petal on 150 rows of " + regression + ": " + PyRepr.of(RegressionMetrics.r2Score(target, api)) + "\n"
+                + "Mean squared error: " + PyRepr.of(RegressionMetrics.meanSquaredError(target, api)) + "\n"
+                + "Mean absolute error: " + PyRepr.of(RegressionMetrics.meanAbsoluteError(target, api)) + "\n",
+                out.toString().replace(System.lineSeparator(), "\n"));
     }
 
     @Test
