@@ -47,6 +47,34 @@ public final class TrainCommand implements Callable<Integer> {
             description = "The training data's format: csv, or svmlight/libsvm (read as scikit-learn's load_svmlight_file, sparse) (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "While a libsvm-family fit runs, print a progress line to stderr this often (0: never; default: ${DEFAULT-VALUE}).")
+    double progressEvery;
+
+    /** Runs {@code fit} with a progress line to stderr every {@code --progress-every} seconds. */
+    private <T> T withProgress(java.util.function.Supplier<T> fit) {
+        if (!(progressEvery >= 0) || Double.isInfinite(progressEvery)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--progress-every must be a number of seconds >= 0, got "
+                    + progressEvery);
+        }
+        if (progressEvery == 0) {
+            return fit.get();
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        return dev.petal.svm.FitProgress.reporting(java.time.Duration.ofNanos(Math.max(1, (long) (progressEvery * 1e9))), line -> {
+            synchronized (err) {
+                err.println("petal: " + line);
+                err.flush();
+            }
+        }, fit);
+    }
+
+    /** The fitted SVC, or the fitted StandardScaler + SVC pipeline with --scale (kept out of call() so X can go early). */
+    private Object fit(SVC svc, LabeledData d) {
+        return estimator.scale ? withProgress(() -> Pipeline.of(StandardScaler.defaults(), svc).fit(d.x(), d.y()))
+                : withProgress(() -> svc.fit(d.x(), d.y()));
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("csv") && !format.equals("svmlight")) {
@@ -58,8 +86,14 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--format svmlight needs --estimator linearsvc or linearsvr (sparse input)");
             }
-            return LibsvmTraining.train(name, estimator, spec.commandLine(), data, label, csv.options(), model,
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return withProgress(() -> {
+                try {
+                    return LibsvmTraining.train(name, estimator, spec.commandLine(), data, label, csv.options(), model,
+                            spec.commandLine().getOut(), spec.commandLine().getErr());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
         if (!name.equals("svc") || format.equals("svmlight")) {
             OutputFiles.resolve(model);
@@ -76,14 +110,8 @@ public final class TrainCommand implements Callable<Integer> {
         ModelMetadata meta = new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of());
         SVCModel fitted;
         Object saved;
-        if (estimator.scale) {
-            PipelineModel p = Pipeline.of(StandardScaler.defaults(), svc).fit(d.x(), d.y());
-            fitted = (SVCModel) p.classifier();
-            saved = p;
-        } else {
-            fitted = svc.fit(d.x(), d.y());
-            saved = fitted;
-        }
+        saved = fit(svc, d);
+        fitted = saved instanceof PipelineModel p ? (SVCModel) p.classifier() : (SVCModel) saved;
         for (String w : fitted.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }

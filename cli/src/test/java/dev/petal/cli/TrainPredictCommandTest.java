@@ -111,6 +111,20 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void trainPrintsProgressLinesWhileTheFitRuns() {
+        Path model = dir.resolve("iris.petal");
+        assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString(), "--progress-every", "0.000000001"),
+                err.toString());
+        List<String> lines = err.toString().lines().toList();
+        assertFalse(lines.isEmpty());
+        for (String l : lines) {
+            assertTrue(l.matches("petal: SVC\\.fit running for \\d+ s: \\d solver problems? done, about [\\d,]+ solver iterations"), l);
+        }
+        assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString(), "--progress-every", "0"));
+        assertEquals("", err.toString());
+    }
+
+    @Test
     void evaluatePrintsScikitLearnsAccuracyConfusionMatrixAndReport() throws IOException {
         Path model = dir.resolve("iris.petal");
         assertEquals(0, run("train", "--data", train.toString(), "--model", model.toString(), "--kernel", "linear"), err.toString());

@@ -460,6 +460,7 @@ final class LibSvm {
         out.obj = r.obj;
         out.iterations = r.iterations;
         out.timedOut = r.timedOut;
+        ctx.team.solved();
         return coef;
     }
 

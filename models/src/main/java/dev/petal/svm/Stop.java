@@ -14,6 +14,7 @@ final class Stop {
     private final String what;
     private final long deadline;
     private final Duration limit;
+    private final FitProgress progress = FitProgress.current();
 
     private Stop(String what, Duration limit) {
         this.owner = Thread.currentThread();
@@ -29,11 +30,21 @@ final class Stop {
 
     /** Throws a {@link CancellationException} if the calling thread was interrupted or the time limit passed; the interrupt status is kept. */
     void check() {
+        if (progress != null) {
+            progress.checked(what);
+        }
         if (owner.isInterrupted()) {
             throw new CancellationException(what + " was interrupted and stopped.");
         }
         if (limit != null && System.nanoTime() - deadline > 0) {
             throw new CancellationException(what + " ran past its time limit of " + limit.toMillis() + " ms and stopped.");
+        }
+    }
+
+    /** One solver problem of this call finished (counted for {@link FitProgress}). */
+    void solved() {
+        if (progress != null) {
+            progress.solved();
         }
     }
 }

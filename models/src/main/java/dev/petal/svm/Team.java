@@ -78,6 +78,11 @@ final class Team implements AutoCloseable {
         stop.check();
     }
 
+    /** One solver problem of this call finished. */
+    void solved() {
+        stop.solved();
+    }
+
     /**
      * The block-kernel scratch of the current thread in this call, with at least {@code n} entries per array
      * (indexed like the data); freed with the team. A thread outside the team gets a fresh one.
