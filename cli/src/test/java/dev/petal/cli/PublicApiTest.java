@@ -69,26 +69,38 @@ class PublicApiTest {
                 && Modifier.isPublic(c.getModifiers());
     }
 
+    /**
+     * Every Petal main class on the class path: from the modules' {@code target/classes} folders (as {@code mvn test}
+     * runs) or their {@code petal-*.jar} files (as {@code mvn verify} resolves the reactor's modules).
+     */
     static List<Class<?>> petalClasses() throws IOException {
-        List<Class<?>> out = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             Path root = Path.of(entry);
-            if (!Files.isDirectory(root.resolve("dev/petal")) || root.toString().contains("test-classes")) {
-                continue;
-            }
-            try (Stream<Path> s = Files.walk(root.resolve("dev/petal"))) {
-                for (Path p : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                    String rel = root.relativize(p).toString();
-                    String name = rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
-                    if (name.endsWith("package-info")) {
-                        continue;
-                    }
-                    try {
-                        out.add(Class.forName(name, false, PublicApiTest.class.getClassLoader()));
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        throw new AssertionError("cannot load " + name, e);
+            String file = root.getFileName() == null ? "" : root.getFileName().toString();
+            if (Files.isDirectory(root.resolve("dev/petal")) && !root.toString().contains("test-classes")) {
+                try (Stream<Path> s = Files.walk(root.resolve("dev/petal"))) {
+                    for (Path p : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                        names.add(root.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
                     }
                 }
+            } else if (file.startsWith("petal-") && file.endsWith(".jar") && !file.endsWith("-tests.jar") && Files.isRegularFile(root)) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(root.toFile())) {
+                    jar.stream().map(java.util.jar.JarEntry::getName)
+                            .filter(n -> n.startsWith("dev/petal/") && n.endsWith(".class")).forEach(names::add);
+                }
+            }
+        }
+        List<Class<?>> out = new ArrayList<>();
+        for (String rel : names) {
+            String name = rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
+            if (name.endsWith("package-info")) {
+                continue;
+            }
+            try {
+                out.add(Class.forName(name, false, PublicApiTest.class.getClassLoader()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new AssertionError("cannot load " + name, e);
             }
         }
         return out;
