@@ -27,12 +27,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The committed format-1 golden files of nu_svc, svr, nu_svr and one_class_svm: every later Petal must load
  * them and predict, bit for bit, what was recorded when they were written. Written once by
- * {@code -Dtest=FamilyGoldenFileTest -Dpetal.golden.write=true}, never rewritten.
+ * {@code -Dtest=FamilyGoldenFileWriter -Dpetal.golden.write=true}, never rewritten.
  */
 class FamilyGoldenFileTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -45,57 +44,12 @@ class FamilyGoldenFileTest {
         return t;
     }
 
-    @Test
-    @EnabledIfSystemProperty(named = "petal.golden.write", matches = "true")
-    void writeGoldenFiles() throws IOException {
-        Matrix x = SvcModelIOTest.blobs(42, 20);
-        int[] y = SvcModelIOTest.labels(20);
-        Matrix probe = SvcModelIOTest.blobs(43, 4);
-        double[] t = target(x, y);
-        NuSVCModel nusvc = NuSVC.defaults().withNu(0.3).withProbability(true).withRandomState(0L)
-                .withClassWeight(ClassWeight.of(Map.of(5, 2.0))).fit(x, y);
-        write("nu_svc_proba", nusvc, probe, flat(nusvc.predict(probe)), nusvc.decisionFunction(probe).toFlatArray(),
-                nusvc.predictProba(probe).toFlatArray());
-        SVRModel svr = SVR.defaults().withKernel(Kernel.POLY).withDegree(2).withEpsilon(0.05).fit(x, t);
-        write("svr_poly", svr, probe, svr.predict(probe), null, null);
-        NuSVRModel nusvr = NuSVR.defaults().withNu(0.4).withC(3.0).fit(x, t);
-        write("nu_svr", nusvr, probe, nusvr.predict(probe), null, null);
-        OneClassSVMModel oc = OneClassSVM.defaults().withNu(0.2).withGamma(0.1).fit(x);
-        write("one_class_svm", oc, probe, flat(oc.predict(probe)), oc.decisionFunction(probe), oc.scoreSamples(probe));
-    }
-
-    private static double[] flat(int[] v) {
+    static double[] flat(int[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = v[i];
         }
         return out;
-    }
-
-    private static void write(String name, Object model, Matrix probe, double[] predict, double[] decision, double[] more)
-            throws IOException {
-        Path file = GoldenFileWriter.DIR.resolve(name + ".petal");
-        if (Files.exists(file)) {
-            throw new IllegalStateException(file + " exists; golden files are never rewritten.");
-        }
-        ModelIO.save(file, model, ModelMetadata.NONE);
-        ObjectNode expected = JSON.createObjectNode();
-        expected.put("probe_rows", probe.rows());
-        put(expected.putArray("probe"), probe.toFlatArray());
-        put(expected.putArray("predict"), predict);
-        if (decision != null) {
-            put(expected.putArray("decision_function"), decision);
-        }
-        if (more != null) {
-            put(expected.putArray("more"), more);
-        }
-        JSON.writeValue(GoldenFileWriter.DIR.resolve(name + ".expected.json").toFile(), expected);
-    }
-
-    private static void put(ArrayNode a, double[] v) {
-        for (double d : v) {
-            a.add(d);
-        }
     }
 
     private static Path golden(String file) throws URISyntaxException {

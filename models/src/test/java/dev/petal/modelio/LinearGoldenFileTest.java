@@ -22,63 +22,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The committed format-1 golden files of the linear model types: every later Petal must load them and
  * predict what was recorded (exactly), and what scikit-learn 1.2.1 predicts from the same arrays without
  * refitting (fixtures/gen_modelio.py's {@code .numpy.json}; decision values within 1e-12, since
  * scikit-learn's {@code X @ coef_.T} is OpenBLAS dgemm). Written once by
- * {@code -Dtest=LinearGoldenFileTest -Dpetal.golden.write=true}, never rewritten.
+ * {@code -Dtest=LinearGoldenFileWriter -Dpetal.golden.write=true}, never rewritten.
  */
 class LinearGoldenFileTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    @Test
-    @EnabledIfSystemProperty(named = "petal.golden.write", matches = "true")
-    void writeGoldenFiles() throws IOException {
-        Matrix x = SvcModelIOTest.blobs(42, 20);
-        int[] y = SvcModelIOTest.labels(20);
-        Matrix probe = SvcModelIOTest.blobs(43, 4);
-        double[] t = new double[x.rows()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = 3 * x.get(i, 0) - x.get(i, 2) + 0.25 * y[i];
-        }
-        write("linear_svc_ovr", LinearSVC.defaults().withRandomState(0L).withC(0.5)
-                .withClassWeight(ClassWeight.of(Map.of(5, 2.0))).fit(x, y), ModelMetadata.NONE, probe);
-        write("linear_svr", LinearSVR.defaults().withRandomState(0L).withEpsilon(0.1).fit(x, t),
-                ModelMetadata.ofFeatureNames(List.of("a", "b", "c", "d")), probe);
-    }
-
-    private static void write(String name, Object model, ModelMetadata metadata, Matrix probe) throws IOException {
-        Path file = GoldenFileWriter.DIR.resolve(name + ".petal");
-        if (Files.exists(file)) {
-            throw new IllegalStateException(file + " exists; golden files are never rewritten.");
-        }
-        ModelIO.save(file, model, metadata);
-        ObjectNode expected = JSON.createObjectNode();
-        expected.put("probe_rows", probe.rows());
-        ArrayNode pr = expected.putArray("probe");
-        for (double v : probe.toFlatArray()) {
-            pr.add(v);
-        }
-        if (model instanceof DecisionClassifier c) {
-            ArrayNode p = expected.putArray("predict");
-            for (int v : c.predict(probe)) {
-                p.add(v);
-            }
-            ArrayNode d = expected.putArray("decision_function");
-            for (double v : c.decisionFunction(probe).toFlatArray()) {
-                d.add(v);
-            }
-        } else {
-            ArrayNode p = expected.putArray("predict");
-            for (double v : ((Regressor) model).predict(probe)) {
-                p.add(v);
-            }
-        }
-        JSON.writeValue(GoldenFileWriter.DIR.resolve(name + ".expected.json").toFile(), expected);
-    }
 
     private static Path golden(String file) throws URISyntaxException {
         return Path.of(LinearGoldenFileTest.class.getResource("/golden/v1/" + file).toURI());
