@@ -62,11 +62,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "name the label column with --label", data, x.cols(), clf.nFeatures()));
         }
         int[] predicted = clf.predict(x);
-        List<String> modelNames = classNames(loaded, clf);
+        List<String> modelNames = PredictCommand.classNames(loaded.metadata().classNames(), clf);
         List<String> predictedText = new ArrayList<>(predicted.length);
         int[] classes = clf.classes();
         for (int p : predicted) {
-            predictedText.add(modelNames.get(indexOf(classes, p)));
+            predictedText.add(modelNames.get(Predictions.indexOf(classes, p)));
         }
         boolean numeric = loaded.metadata().classNames().isEmpty() && !d.stringLabels();
         List<String> names = union(modelNames, d.labelTexts(), numeric);
@@ -133,17 +133,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Matrix.of(rows);
     }
 
-    private static List<String> classNames(LoadedModel loaded, DecisionClassifier clf) {
-        if (!loaded.metadata().classNames().isEmpty()) {
-            return loaded.metadata().classNames();
-        }
-        List<String> names = new ArrayList<>();
-        for (int c : clf.classes()) {
-            names.add(Integer.toString(c));
-        }
-        return names;
-    }
-
     /** The sorted union of the model's classes and the file's labels: by value for integers, by text otherwise. */
     private List<String> union(List<String> modelNames, List<String> fileLabels, boolean numeric) {
         if (numeric) {
@@ -177,14 +166,5 @@ public final class EvaluateCommand implements Callable<Integer> {
             r[i] = i;
         }
         return r;
-    }
-
-    private static int indexOf(int[] classes, int label) {
-        for (int i = 0; i < classes.length; i++) {
-            if (classes[i] == label) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("predicted label " + label + " is not among the model's classes");
     }
 }

@@ -109,7 +109,8 @@ final class Predictions {
         return CsvFeatures.openByPosition(data, options, clf.nFeatures());
     }
 
-    private static int indexOf(int[] classes, int label) {
+    /** The position of the predicted {@code label} among the model's {@code classes}. */
+    static int indexOf(int[] classes, int label) {
         for (int i = 0; i < classes.length; i++) {
             if (classes[i] == label) {
                 return i;

@@ -491,14 +491,7 @@ public final class Run implements AutoCloseable {
             if (current == RunStatus.COMPLETED) {
                 throw new IllegalStateException("run " + id + " already completed; there is nothing to resume");
             }
-            n.put("status", RunStatus.RUNNING.azureName());
-            n.remove("endTime");
-            n.remove("error");
-            ObjectNode h = Json.object();
-            h.put("status", RunStatus.RUNNING.azureName());
-            h.put("time", Json.time(java.time.Instant.now()));
-            h.put("note", "reopened by pid " + Liveness.PID);
-            n.withArray("history").add(h);
+            RunStore.reopen(n, "reopened by pid " + Liveness.PID);
             Liveness.stampOwner(n);
         });
         Liveness.hold(folder);

@@ -46,10 +46,7 @@ final class RunStore {
         }
         String now = Json.time(Instant.now());
         n.put("status", status.azureName());
-        ObjectNode h = Json.object();
-        h.put("status", status.azureName());
-        h.put("time", now);
-        n.withArray("history").add(h);
+        history(n, status, now);
         if (status == RunStatus.RUNNING && !n.hasNonNull("startTime")) {
             n.put("startTime", now);
         }
@@ -62,5 +59,25 @@ final class RunStore {
                 n.put("error", error);
             }
         }
+    }
+
+    /**
+     * Makes an ended run Running again (its end time and error cleared); the history keeps how it ended and
+     * records the reopening with {@code note}.
+     */
+    static void reopen(ObjectNode n, String note) {
+        n.put("status", RunStatus.RUNNING.azureName());
+        n.remove("endTime");
+        n.remove("error");
+        history(n, RunStatus.RUNNING, Json.time(Instant.now())).put("note", note);
+    }
+
+    /** Appends {@code status} at {@code time} to the run's history; returns the new entry. */
+    private static ObjectNode history(ObjectNode n, RunStatus status, String time) {
+        ObjectNode h = Json.object();
+        h.put("status", status.azureName());
+        h.put("time", time);
+        n.withArray("history").add(h);
+        return h;
     }
 }
