@@ -42,12 +42,10 @@ public final class SparkComputeBackend implements ComputeBackend {
         String petalClasspath = System.getProperty("petal.child.classpath", System.getProperty("java.class.path"));
         if (config.isSourceFile()) {
             try {
-                main = ScriptCompiler.compile(job.workDir(), config.script(), petalClasspath,
-                        job.workDir().resolve(CLASSES_DIR));
-            } catch (ScriptCompiler.CompileError e) {
-                String line = "the script does not compile: " + e.getMessage();
-                job.appendLog(("petal: " + line + "\n").getBytes(StandardCharsets.UTF_8));
-                return line;
+                main = job.compileScript(petalClasspath);
+            } catch (IllegalArgumentException e) {
+                job.appendLog(("petal: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                return e.getMessage();
             }
         }
         if (job.cancelReason() != null) {

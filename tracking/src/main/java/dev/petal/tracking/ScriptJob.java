@@ -42,6 +42,16 @@ public final class ScriptJob {
         return workDir;
     }
 
+    /**
+     * Compiles the run's {@code .java} script together with the other {@code .java} files of its snapshot, as the
+     * local target does, into {@code workDir()/.petal-classes} against {@code classpath}; returns the binary name of
+     * the script's first top-level class. IllegalArgumentException ("the script does not compile: FILE:LINE: error:
+     * ...") when javac refuses it.
+     */
+    public String compileScript(String classpath) throws java.io.IOException {
+        return ScriptSources.compile(workDir(), config().script(), ScriptSources.sources(workDir()), classpath);
+    }
+
     /** The run's record ({@code run.json}) as JSON text, for a workspace the script logs into on another machine. */
     public String runRecord() {
         var n = RunStore.read(run.folder());
