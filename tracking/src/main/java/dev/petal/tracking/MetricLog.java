@@ -268,6 +268,10 @@ final class MetricLog {
      * skipped and counted.
      */
     static final class Reader {
+        /** Bytes read from the file at a time. */
+        static final int CHUNK = 1 << 20;
+        /** A longer line is skipped (and counted) without being held in memory. */
+        static final int MAX_LINE = 64 << 20;
         private final Path file;
         private long offset;
         private final List<Metric> all = new ArrayList<>();
@@ -325,39 +329,61 @@ final class MetricLog {
             if (size == offset) {
                 return;
             }
-            byte[] bytes;
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            // read what was appended in chunks: memory stays bounded by the chunk (or the longest line), not the file
+            byte[] buf = new byte[(int) Math.min(CHUNK, size - offset)];
+            int held = 0;
+            boolean skipping = false;
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                long n = Math.min(size - offset, Integer.MAX_VALUE - 16);
-                ByteBuffer buf = ByteBuffer.allocate((int) n);
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf, offset + buf.position()) < 0) {
+                long pos = offset;
+                while (pos < size) {
+                    if (held == buf.length) {
+                        if (buf.length >= MAX_LINE) {
+                            // one line longer than any metric Petal writes: skip it whole, keep reading after it
+                            skipping = true;
+                            offset += held;
+                            held = 0;
+                        } else {
+                            buf = java.util.Arrays.copyOf(buf, (int) Math.min(MAX_LINE, 2L * buf.length));
+                        }
+                    }
+                    int n = ch.read(ByteBuffer.wrap(buf, held, (int) Math.min(buf.length - held, size - pos)), pos);
+                    if (n < 0) {
                         break;
                     }
+                    pos += n;
+                    held += n;
+                    int start = 0;
+                    for (int i = 0; i < held; i++) {
+                        if (buf[i] != '\n') {
+                            continue;
+                        }
+                        lineNo++;
+                        if (skipping) {
+                            skipping = false;
+                            skipped++;
+                        } else if (i > start) {
+                            Metric m = parse(utf8, buf, start, i - start);
+                            if (m == null) {
+                                skipped++;
+                            } else {
+                                all.add(m);
+                                byName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
+                            }
+                        }
+                        start = i + 1;
+                    }
+                    offset += start;
+                    System.arraycopy(buf, start, buf, 0, held - start);
+                    held -= start;
                 }
-                bytes = java.util.Arrays.copyOf(buf.array(), buf.position());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            int start = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] != '\n') {
-                    continue;
-                }
-                lineNo++;
-                if (i > start) {
-                    Metric m = parse(utf8, bytes, start, i - start);
-                    if (m == null) {
-                        skipped++;
-                    } else {
-                        all.add(m);
-                        byName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
-                    }
-                }
-                start = i + 1;
+            if (skipping) {
+                offset += held;
             }
-            offset += start;
         }
 
         private Metric parse(CharsetDecoder utf8, byte[] bytes, int from, int length) {

@@ -106,6 +106,34 @@ class RunParamsTest {
     }
 
     @Test
+    void historyLargerThanOneReadChunkIsReadWhole() throws Exception {
+        try (Run writer = exp.startLogging()) {
+            Run reader = ws.getRun(writer.id());
+            int n = 30_000;   // about 2.5 chunks of lines, so lines cross chunk ends
+            for (int i = 0; i < n / 2; i++) {
+                writer.log("x", i, i);
+            }
+            assertEquals(n / 2, reader.getMetricHistory("x").size());
+            // a text metric longer than one chunk: the buffer grows to hold it
+            String longText = "t".repeat(MetricLog.Reader.CHUNK + 17);
+            writer.log("note", longText);
+            for (int i = n / 2; i < n; i++) {
+                writer.log("x", i, i);
+            }
+            assertTrue(Files.size(writer.folder().resolve(MetricLog.FILE)) > 3L * MetricLog.Reader.CHUNK);
+            List<Metric> h = reader.getMetricHistory("x");
+            assertEquals(n, h.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals((double) i, h.get(i).asDouble());
+                assertEquals((long) i, h.get(i).step());
+            }
+            assertEquals(longText, reader.getLatestMetrics().get("note").value());
+            assertEquals(0, reader.getUnreadableMetricLines());
+            assertEquals(n + 1, ws.getRun(writer.id()).getMetricHistory().size(), "a fresh handle reads the same");
+        }
+    }
+
+    @Test
     void manyHandlesKeepABoundedNumberOfFilesOpen() {
         List<Run> runs = new java.util.ArrayList<>();
         for (int i = 0; i < MetricLog.Appender.MAX_OPEN + 20; i++) {
