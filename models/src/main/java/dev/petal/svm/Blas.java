@@ -55,7 +55,10 @@ final class Blas {
         return dot;
     }
 
-    /** Columns per block of {@link #dots} and {@link #squaredDistances}: the lane blocks stay in L1. */
+    /**
+     * Columns per block of {@link #dots} and {@link #squaredDistances} (a power of two): the lane arrays stay in
+     * L1, and the scratch of a call is this many entries per array, whatever the data's size.
+     */
     static final int BLOCK = 256;
 
     /**
@@ -63,8 +66,10 @@ final class Blas {
      * (feature-major). Each value is bit-identical to {@link #dot} with the same operands: lane k of the
      * 16 accumulators is the array {@code acc[k]} (all but the last 16-term chunk), the last chunk is
      * folded straight into the four partial sums {@code acc[16..19]} of {@link #dot}'s fold, and every
-     * array is indexed by j alone, so each loop over j carries no dependence and C2 vectorizes it.
-     * {@code acc} holds 20 arrays; all arrays hold at least {@code to} entries.
+     * array is indexed by j alone, so each loop over j carries no dependence and C2 vectorizes it (an offset
+     * index on one array, {@code c[j - from]}, stops C2's vectorization and doubles the time). {@code bt} is one
+     * {@link FeatureMajor} block, so j is local to it and below {@link #BLOCK}; {@code acc} holds 20 arrays;
+     * all arrays hold at least {@code to} entries.
      */
     static void dots(double[] a, int ao, double[][] bt, int from, int to, int d, double[][] acc, double[] out) {
         int n1 = d & -16;
@@ -297,29 +302,11 @@ final class Blas {
 
     /**
      * Scratch for the block kernels of one thread in one call: 16 lane arrays, 4 partial sums and one result
-     * array, indexed by column like the data (a kernel column of l entries needs l), grown on demand and
-     * owned by the call's {@link Team}, so it is freed with the call.
+     * array of {@link #BLOCK} entries each (about 42 KB), indexed like a {@link FeatureMajor} block, so its size
+     * never depends on the data's; owned by the call's {@link Team} and freed with it.
      */
     static final class Scratch {
-        double[][] acc = new double[20][0];
-        double[] out = new double[0];
-
-        Scratch() {
-        }
-
-        /** Arrays of {@code n} entries. */
-        Scratch(int n) {
-            ensure(n);
-        }
-
-        /** Makes every array hold at least {@code n} entries. */
-        Scratch ensure(int n) {
-            if (out.length < n) {
-                int cap = Math.max(n, 2 * out.length);
-                acc = new double[20][cap];
-                out = new double[cap];
-            }
-            return this;
-        }
+        final double[][] acc = new double[20][BLOCK];
+        final double[] out = new double[BLOCK];
     }
 }

@@ -86,10 +86,11 @@ abstract sealed class KernelFunction
 
     /**
      * Turns training dot products into Q entries: {@code col[j] = (float) (yi * y[j] * K)} for j in
-     * [from, to), K from {@code dot[j]} with {@link #train}'s formulas ({@code sqi} and {@code sq[j]} are
-     * the two squared norms, RBF only). Not for a precomputed kernel.
+     * [from, to), K from {@code dot[j - base]} (a block's scratch) with {@link #train}'s formulas ({@code sqi}
+     * and {@code sq[j]} are the two squared norms, RBF only). Not for a precomputed kernel.
      */
-    abstract void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col);
+    abstract void finishColumn(double[] dot, int base, int from, int to, double sqi, double[] sq, int yi, byte[] y,
+                               float[] col);
 
     /**
      * The prediction kernel between {@code x[xo, xo+d)} and the support vector {@code sv[so, so+d)}; for
@@ -101,15 +102,15 @@ abstract sealed class KernelFunction
     }
 
     /**
-     * Prediction kernel values of the sample {@code x[xo, xo+d)} against support vectors [from, to) held
-     * feature-major in {@code svT} (into {@code kvalue[from, to)}), each bit-identical to {@link #predict}.
-     * Not for a precomputed kernel.
+     * Prediction kernel values of the sample {@code x[xo, xo+d)} against the {@code len} support vectors of one
+     * {@link FeatureMajor} block {@code svT} (into {@code kvalue[base, base+len)}), each bit-identical to
+     * {@link #predict}. Not for a precomputed kernel.
      */
-    void predictBlock(double[] x, int xo, double[][] svT, int from, int to, int d, Blas.Scratch s, double[] kvalue) {
+    void predictBlock(double[] x, int xo, double[][] svT, int len, int d, Blas.Scratch s, double[] kvalue, int base) {
         double[] v = s.out;
-        Blas.dots(x, xo, svT, from, to, d, s.acc, v);
-        for (int j = from; j < to; j++) {
-            kvalue[j] = fromDot(v[j], 0, 0);
+        Blas.dots(x, xo, svT, 0, len, d, s.acc, v);
+        for (int j = 0; j < len; j++) {
+            kvalue[base + j] = fromDot(v[j], 0, 0);
         }
     }
 
@@ -125,9 +126,10 @@ abstract sealed class KernelFunction
         }
 
         @Override
-        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+        void finishColumn(double[] dot, int base, int from, int to, double sqi, double[] sq, int yi, byte[] y,
+                          float[] col) {
             for (int j = from; j < to; j++) {
-                col[j] = (float) ((yi * y[j]) * dot[j]);
+                col[j] = (float) ((yi * y[j]) * dot[j - base]);
             }
         }
     }
@@ -144,9 +146,10 @@ abstract sealed class KernelFunction
         }
 
         @Override
-        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+        void finishColumn(double[] dot, int base, int from, int to, double sqi, double[] sq, int yi, byte[] y,
+                          float[] col) {
             for (int j = from; j < to; j++) {
-                col[j] = (float) ((yi * y[j]) * powi(gamma * dot[j] + coef0, degree));
+                col[j] = (float) ((yi * y[j]) * powi(gamma * dot[j - base] + coef0, degree));
             }
         }
     }
@@ -168,9 +171,10 @@ abstract sealed class KernelFunction
         }
 
         @Override
-        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+        void finishColumn(double[] dot, int base, int from, int to, double sqi, double[] sq, int yi, byte[] y,
+                          float[] col) {
             for (int j = from; j < to; j++) {
-                col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j])));
+                col[j] = (float) ((yi * y[j]) * GlibcExp.exp(-gamma * (sqi + sq[j] - 2 * dot[j - base])));
             }
         }
 
@@ -183,11 +187,11 @@ abstract sealed class KernelFunction
         }
 
         @Override
-        void predictBlock(double[] x, int xo, double[][] svT, int from, int to, int d, Blas.Scratch s, double[] kvalue) {
+        void predictBlock(double[] x, int xo, double[][] svT, int len, int d, Blas.Scratch s, double[] kvalue, int base) {
             double[] v = s.out;
-            Blas.squaredDistances(x, xo, svT, from, to, d, s.acc, v);
-            for (int j = from; j < to; j++) {
-                kvalue[j] = GlibcExp.exp(-gamma * v[j]);
+            Blas.squaredDistances(x, xo, svT, 0, len, d, s.acc, v);
+            for (int j = 0; j < len; j++) {
+                kvalue[base + j] = GlibcExp.exp(-gamma * v[j]);
             }
         }
     }
@@ -204,9 +208,10 @@ abstract sealed class KernelFunction
         }
 
         @Override
-        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+        void finishColumn(double[] dot, int base, int from, int to, double sqi, double[] sq, int yi, byte[] y,
+                          float[] col) {
             for (int j = from; j < to; j++) {
-                col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * dot[j] + coef0));
+                col[j] = (float) ((yi * y[j]) * Math.tanh(gamma * dot[j - base] + coef0));
             }
         }
     }
@@ -242,7 +247,8 @@ abstract sealed class KernelFunction
         }
 
         @Override
-        void finishColumn(double[] dot, int from, int to, double sqi, double[] sq, int yi, byte[] y, float[] col) {
+        void finishColumn(double[] dot, int base, int from, int to, double sqi, double[] sq, int yi, byte[] y,
+                          float[] col) {
             throw new IllegalStateException("a precomputed kernel has no dot-product form");
         }
 
@@ -252,7 +258,7 @@ abstract sealed class KernelFunction
         }
 
         @Override
-        void predictBlock(double[] x, int xo, double[][] svT, int from, int to, int d, Blas.Scratch s, double[] kvalue) {
+        void predictBlock(double[] x, int xo, double[][] svT, int len, int d, Blas.Scratch s, double[] kvalue, int base) {
             throw new IllegalStateException("a precomputed kernel has no dot-product form");
         }
     }

@@ -568,21 +568,15 @@ final class LibSvm {
                     }
                 } else {
                     // the held-out rows against the fold model's support vectors, in bulk
-                    double[][] svT = new double[d][nsv];
-                    for (int s = 0; s < nsv; s++) {
-                        int o = sub.svRows[s] * d;
-                        for (int c = 0; c < d; c++) {
-                            svT[c][s] = prob.x[o + c];
-                        }
-                    }
+                    FeatureMajor svT = FeatureMajor.ofRows(prob.x, sub.svRows, d);
                     int n = end - begin;
                     double[] xs = new double[n * d];
                     for (int j = 0; j < n; j++) {
                         System.arraycopy(prob.x, prob.rows[perm[begin + j]] * d, xs, j * d, d);
                     }
                     double[][] out = new double[n][1];
-                    Predict.decisionValuesBulk(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, xs, n, d, svT, nsv,
-                            out, ctx.team);
+                    Predict.decisionValuesBulk(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, xs, n, d, svT, out,
+                            ctx.team);
                     for (int j = 0; j < n; j++) {
                         dec[perm[begin + j]] = out[j][0] * sub.label[0];
                     }

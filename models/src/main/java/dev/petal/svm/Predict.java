@@ -29,31 +29,35 @@ final class Predict {
      * The pairwise decision values of rows [0, n) of the flat {@code x} into {@code dec[r]}, in bulk:
      * each row's kernel values against every support vector come from {@link KernelFunction#predictBlock}
      * on the feature-major support vectors {@code svT} (not for a precomputed kernel), rows in parallel.
-     * Bit-identical to {@link #decisionValues} row by row.
+     * Bit-identical to {@link #decisionValues} row by row. Besides the block scratch, a piece holds the kernel
+     * values of four rows (4 x the number of support vectors: bounded by the model, not by the rows).
      */
     static void decisionValuesBulk(KernelFunction kf, int nrClass, int[] nSV, double[][] coef, double[] rho,
-                                   double[] x, int n, int d, double[][] svT, int nsv, double[][] dec, Team team) {
+                                   double[] x, int n, int d, FeatureMajor svT, double[][] dec, Team team) {
+        int nsv = svT.columns();
+        int blocks = svT.blockCount();
         // a piece is at least 2^18 multiply-adds of work, and at most a quarter of one thread's share
         int grain = (int) Math.max(1, (1L << 18) / ((long) Math.max(1, nsv) * (d + 8)));
         int piece = Math.max(grain, n / (4 * team.threads()) + 1);
         team.forRange(0, n, piece, (from, to) -> {
-            Blas.Scratch s = team.scratch(nsv);
+            Blas.Scratch s = team.scratch();
             double[][] kv = new double[ROWS][nsv];
             int r = from;
-            for (int blocks = 0; r + ROWS <= to; r += ROWS) {
-                if ((blocks++ & 15) == 0) {
+            for (int rowBlocks = 0; r + ROWS <= to; r += ROWS) {
+                if ((rowBlocks++ & 15) == 0) {
                     team.check();
                 }
                 for (int q = 0; q < ROWS; q++) {
-                    for (int b0 = 0; b0 < nsv; b0 += Blas.BLOCK) {
-                        kf.predictBlock(x, (r + q) * d, svT, b0, Math.min(nsv, b0 + Blas.BLOCK), d, s, kv[q]);
+                    for (int b = 0; b < blocks; b++) {
+                        kf.predictBlock(x, (r + q) * d, svT.block(b), svT.blockLength(b), d, s, kv[q],
+                                b << FeatureMajor.SHIFT);
                     }
                 }
                 fromKernelValues4(nrClass, nSV, coef, rho, kv, dec, r);
             }
             for (; r < to; r++) {
-                for (int b0 = 0; b0 < nsv; b0 += Blas.BLOCK) {
-                    kf.predictBlock(x, r * d, svT, b0, Math.min(nsv, b0 + Blas.BLOCK), d, s, kv[0]);
+                for (int b = 0; b < blocks; b++) {
+                    kf.predictBlock(x, r * d, svT.block(b), svT.blockLength(b), d, s, kv[0], b << FeatureMajor.SHIFT);
                 }
                 fromKernelValues(nrClass, nSV, coef, rho, kv[0], dec[r]);
             }

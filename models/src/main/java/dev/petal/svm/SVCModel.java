@@ -19,7 +19,7 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
     private final int d;
     private final KernelFunction kf;
     private final double[] sv;
-    private final double[][] svT;
+    private final FeatureMajor svT;
     private final int[] svOff;
     private final int[] svIdx;
     private final int[] nSV;
@@ -51,7 +51,7 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
             svOff[i] = i * svCols;
         }
         this.svIdx = support;
-        this.svT = p.kernel() instanceof Kernel.Precomputed ? null : transpose(sv, l, d);
+        this.svT = p.kernel() instanceof Kernel.Precomputed ? null : FeatureMajor.ofRows(sv, l, d);
         this.nSV = s.nSupport();
         boolean binary = k == 2;
         double[][] dual = s.dualCoef();
@@ -197,7 +197,7 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         double[][] out = new double[n][pairs];
         if (svT != null) {
             try (Team team = Team.of("SVC.predict", parallelism, null)) {
-                Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, svOff.length, out, team);
+                Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, out, team);
             }
             return out;
         }
@@ -211,17 +211,6 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
             Predict.decisionValues(kf, k, nSV, coefLib, rho, flat, r * d, sv, svOff, svIdx, d, kvalue, scratch, out[r]);
         }
         return out;
-    }
-
-    /** The support vectors feature-major: {@code t[f][s]}. */
-    private static double[][] transpose(double[] sv, int l, int d) {
-        double[][] t = new double[d][l];
-        for (int s = 0; s < l; s++) {
-            for (int f = 0; f < d; f++) {
-                t[f][s] = sv[s * d + f];
-            }
-        }
-        return t;
     }
 
     @Override

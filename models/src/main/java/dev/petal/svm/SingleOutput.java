@@ -17,7 +17,7 @@ final class SingleOutput {
     private final KernelFunction kf;
     private final int d;
     private final double[] sv;
-    private final double[][] svT;
+    private final FeatureMajor svT;
     private final int[] svOff;
     private final int[] svIdx;
     private final int[] nSV;
@@ -131,7 +131,7 @@ final class SingleOutput {
         this.nSV = new int[] {l, 0};
         this.coef = new double[][] {state.dualCoef()};
         this.rho = new double[] {-state.intercept()};
-        this.svT = precomputed ? null : transpose(sv, l, d);
+        this.svT = precomputed ? null : FeatureMajor.ofRows(sv, l, d);
     }
 
     /** libsvm's decision value per row: {@code sum_s coef_s K(x, sv_s) - rho}. */
@@ -142,7 +142,7 @@ final class SingleOutput {
         double[][] out = new double[n][1];
         if (svT != null) {
             try (Team team = Team.of(owner + ".predict", parallelism, null)) {
-                Predict.decisionValuesBulk(kf, 2, nSV, coef, rho, flat, n, d, svT, svOff.length, out, team);
+                Predict.decisionValuesBulk(kf, 2, nSV, coef, rho, flat, n, d, svT, out, team);
             }
         } else {
             double[] kvalue = new double[svOff.length];
@@ -168,15 +168,5 @@ final class SingleOutput {
             throw new IllegalStateException("coef_ is only available when using a linear kernel");
         }
         return LinearCoef.weights(coef[0], 0, coef[0].length, sv, d, null);
-    }
-
-    private static double[][] transpose(double[] sv, int l, int d) {
-        double[][] t = new double[d][l];
-        for (int s = 0; s < l; s++) {
-            for (int f = 0; f < d; f++) {
-                t[f][s] = sv[s * d + f];
-            }
-        }
-        return t;
     }
 }

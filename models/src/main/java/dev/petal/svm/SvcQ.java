@@ -5,8 +5,8 @@ package dev.petal.svm;
  * Qfloat), served through a {@link KernelCache}, and the diagonal {@code QD_i = K(x_i, x_i)} in double.
  * Positions follow the solver's permutation; rows refer to the flat training data.
  *
- * <p>For speed the samples are also kept feature-major in position order ({@code xt[f][pos]},
- * swapped along with the positions), so a column is filled block by block with {@link Blas#dots}, in
+ * <p>For speed the samples are also kept feature-major in position order (a {@link FeatureMajor}, swapped
+ * along with the positions), so a column is filled block by block with {@link Blas#dots}, in
  * parallel pieces ({@link Team}) for long columns. Every entry is computed exactly as {@link KernelFunction#train}
  * would, so the split and the layout never change a value.
  */
@@ -24,7 +24,7 @@ final class SvcQ implements QMatrix {
     private final int[] row;
     private final byte[] y;
     private final double[] qd;
-    private final double[][] xt;
+    private final FeatureMajor xt;
     private final double[] sq;
     private final KernelCache cache;
     private final Team team;
@@ -51,13 +51,7 @@ final class SvcQ implements QMatrix {
             this.xt = null;
             this.sq = null;
         } else {
-            this.xt = new double[d][l];
-            for (int pos = 0; pos < l; pos++) {
-                int o = row[pos] * d;
-                for (int f = 0; f < d; f++) {
-                    xt[f][pos] = x[o + f];
-                }
-            }
+            this.xt = FeatureMajor.ofRows(x, row, d);
             this.sq = xsq == null ? null : new double[l];
             if (sq != null) {
                 for (int pos = 0; pos < l; pos++) {
@@ -90,14 +84,16 @@ final class SvcQ implements QMatrix {
     }
 
     private void fillRange(int i, float[] col, int from, int to) {
-        Blas.Scratch s = team.scratch(l);
+        Blas.Scratch s = team.scratch();
         int oi = row[i] * d;
         int yi = y[i];
         double sqi = sq == null ? 0 : sq[i];
-        for (int b0 = from; b0 < to; b0 += Blas.BLOCK) {
-            int b1 = Math.min(b0 + Blas.BLOCK, to);
-            Blas.dots(x, oi, xt, b0, b1, d, s.acc, s.out);
-            kf.finishColumn(s.out, b0, b1, sqi, sq, yi, y, col);
+        for (int b = from >> FeatureMajor.SHIFT; b << FeatureMajor.SHIFT < to; b++) {
+            int base = b << FeatureMajor.SHIFT;
+            int b0 = Math.max(from, base);
+            int b1 = Math.min(to, base + Blas.BLOCK);
+            Blas.dots(x, oi, xt.block(b), b0 - base, b1 - base, d, s.acc, s.out);
+            kf.finishColumn(s.out, base, b0, b1, sqi, sq, yi, y, col);
         }
     }
 
@@ -129,11 +125,7 @@ final class SvcQ implements QMatrix {
         qd[i] = qd[j];
         qd[j] = tq;
         if (xt != null) {
-            for (double[] xf : xt) {
-                double t = xf[i];
-                xf[i] = xf[j];
-                xf[j] = t;
-            }
+            xt.swap(i, j);
             if (sq != null) {
                 double t = sq[i];
                 sq[i] = sq[j];

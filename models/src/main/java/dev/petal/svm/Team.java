@@ -84,21 +84,21 @@ final class Team implements AutoCloseable {
     }
 
     /**
-     * The block-kernel scratch of the current thread in this call, with at least {@code n} entries per array
-     * (indexed like the data); freed with the team. A thread outside the team gets a fresh one.
+     * The block-kernel scratch of the current thread in this call ({@link Blas#BLOCK} entries per array); freed
+     * with the team. A thread outside the team gets a fresh one.
      */
-    Blas.Scratch scratch(int n) {
+    Blas.Scratch scratch() {
         Thread t = Thread.currentThread();
         int id = t == owner ? 0 : t instanceof Helper h && h.team == this ? h.id + 1 : -1;
         if (id < 0) {
-            return new Blas.Scratch(n);
+            return new Blas.Scratch();
         }
         Blas.Scratch s = scratch[id];
         if (s == null) {
             s = new Blas.Scratch();
             scratch[id] = s;
         }
-        return s.ensure(n);
+        return s;
     }
 
     /** Runs {@code body} over [from, to) in pieces of {@code piece} indices, on the caller and the helpers. */

@@ -22,16 +22,6 @@ class BlockKernelTest {
         return v;
     }
 
-    private static double[][] featureMajor(double[] x, int n, int d) {
-        double[][] t = new double[d][n];
-        for (int j = 0; j < n; j++) {
-            for (int f = 0; f < d; f++) {
-                t[f][j] = x[j * d + f];
-            }
-        }
-        return t;
-    }
-
     @Test
     void blockDotsAndDistancesEqualBlasDotBitForBit() {
         SplittableRandom rnd = new SplittableRandom(7);
@@ -39,21 +29,27 @@ class BlockKernelTest {
         for (int d : DIMS) {
             double[] a = gaussian(rnd, d + 3);
             double[] b = gaussian(rnd, n * d);
-            double[][] bt = featureMajor(b, n, d);
-            Blas.Scratch s = new Blas.Scratch(n);
-            Blas.dots(a, 3, bt, 13, n, d, s.acc, s.out);
-            for (int j = 13; j < n; j++) {
-                assertEquals(Double.doubleToRawLongBits(Blas.dot(a, 3, b, j * d, d)), Double.doubleToRawLongBits(s.out[j]),
-                        "dot d=" + d + " j=" + j);
-            }
-            Blas.squaredDistances(a, 3, bt, 0, n - 5, d, s.acc, s.out);
-            double[] diff = new double[d];
-            for (int j = 0; j < n - 5; j++) {
-                for (int f = 0; f < d; f++) {
-                    diff[f] = a[3 + f] - b[j * d + f];
+            FeatureMajor bt = FeatureMajor.ofRows(b, n, d);
+            assertEquals(2, bt.blockCount());
+            Blas.Scratch s = new Blas.Scratch();
+            for (int blk = 0; blk < 2; blk++) {
+                int base = blk * Blas.BLOCK;
+                int len = bt.blockLength(blk);
+                assertEquals(blk == 0 ? Blas.BLOCK : n - Blas.BLOCK, len);
+                Blas.dots(a, 3, bt.block(blk), 13, len, d, s.acc, s.out);
+                for (int j = 13; j < len; j++) {
+                    assertEquals(Double.doubleToRawLongBits(Blas.dot(a, 3, b, (base + j) * d, d)),
+                            Double.doubleToRawLongBits(s.out[j]), "dot d=" + d + " j=" + (base + j));
                 }
-                assertEquals(Double.doubleToRawLongBits(Blas.dot(diff, 0, diff, 0, d)), Double.doubleToRawLongBits(s.out[j]),
-                        "distance d=" + d + " j=" + j);
+                Blas.squaredDistances(a, 3, bt.block(blk), 0, len - 5, d, s.acc, s.out);
+                double[] diff = new double[d];
+                for (int j = 0; j < len - 5; j++) {
+                    for (int f = 0; f < d; f++) {
+                        diff[f] = a[3 + f] - b[(base + j) * d + f];
+                    }
+                    assertEquals(Double.doubleToRawLongBits(Blas.dot(diff, 0, diff, 0, d)),
+                            Double.doubleToRawLongBits(s.out[j]), "distance d=" + d + " j=" + (base + j));
+                }
             }
         }
     }
@@ -117,8 +113,8 @@ class BlockKernelTest {
     void bulkDecisionValuesEqualRowByRow() {
         SplittableRandom rnd = new SplittableRandom(3);
         int d = 33;
-        int[] nSV = {40, 25, 31};
-        int nsv = 96;
+        int[] nSV = {240, 125, 231}; // three blocks of support vectors, the last one partial
+        int nsv = 596;
         int n = 200;
         double[] sv = gaussian(rnd, nsv * d);
         double[] x = gaussian(rnd, n * d);
@@ -131,7 +127,7 @@ class BlockKernelTest {
         for (Kernel k : new Kernel[] {Kernel.LINEAR, Kernel.POLY, Kernel.RBF, Kernel.SIGMOID}) {
             KernelFunction kf = KernelFunction.of(k, 2, 0.1, 0.25);
             double[][] bulk = new double[n][3];
-            Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, n, d, featureMajor(sv, nsv, d), nsv, bulk, Team.serial("test"));
+            Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, n, d, FeatureMajor.ofRows(sv, nsv, d), bulk, Team.serial("test"));
             double[] one = new double[3];
             for (int r = 0; r < n; r++) {
                 Predict.decisionValues(kf, 3, nSV, coef, rho, x, r * d, sv, svOff, new int[nsv], d, new double[nsv],
