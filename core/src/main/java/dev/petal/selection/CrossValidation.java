@@ -2,6 +2,7 @@ package dev.petal.selection;
 
 import dev.petal.api.Classifier;
 import dev.petal.api.Estimator;
+import dev.petal.api.RegressorEstimator;
 import dev.petal.linalg.Matrix;
 import dev.petal.metrics.Scorer;
 import dev.petal.metrics.Scorers;
@@ -11,6 +12,8 @@ import java.util.Map;
 /**
  * scikit-learn's {@code cross_val_score} and {@code cross_validate}: the estimator fitted on each
  * training split and scored on its test split, the splits running in parallel on the options' backend.
+ * A classifier ({@link Estimator}, class labels) gets stratified folds and accuracy by default; a
+ * regressor ({@link RegressorEstimator}, real targets) plain {@code KFold} and R² by default.
  */
 public final class CrossValidation {
     private CrossValidation() {
@@ -29,7 +32,27 @@ public final class CrossValidation {
     /** {@code cross_validate(estimator, X, y, ...)}: scores, train scores if asked, fit and score times. */
     public static <M extends Classifier> CrossValResult crossValidate(Estimator<M> estimator, Matrix x, int[] y,
                                                                       CvOptions options) {
-        CvJob<M> job = new CvJob<>(estimator, x, y, scorer(options.scoring()), options.returnTrainScore(), options.errorScore());
+        return crossValidate(CvJob.of(estimator, x, y, scorer(options.scoring(), false), options.returnTrainScore(),
+                options.errorScore()), options);
+    }
+
+    /** {@code cross_val_score(regressor, X, y)}: 5 folds ({@code KFold}, no shuffle), the regressor's R². */
+    public static <M> double[] crossValScore(RegressorEstimator<M> estimator, Matrix x, double[] y) {
+        return crossValidate(estimator, x, y, CvOptions.defaults()).testScore();
+    }
+
+    /** {@code cross_val_score(regressor, X, y, cv=..., scoring=..., error_score=...)}. */
+    public static <M> double[] crossValScore(RegressorEstimator<M> estimator, Matrix x, double[] y, CvOptions options) {
+        return crossValidate(estimator, x, y, options).testScore();
+    }
+
+    /** {@code cross_validate(regressor, X, y, ...)}: scores, train scores if asked, fit and score times. */
+    public static <M> CrossValResult crossValidate(RegressorEstimator<M> estimator, Matrix x, double[] y, CvOptions options) {
+        return crossValidate(CvJob.of(estimator, x, y, scorer(options.scoring(), true), options.returnTrainScore(),
+                options.errorScore()), options);
+    }
+
+    private static CrossValResult crossValidate(CvJob<?> job, CvOptions options) {
         Evaluation e = Evaluation.run(job, List.of(Map.of()), options);
         CvOutcome[] row = e.outcomes[0];
         int k = row.length;
@@ -48,8 +71,11 @@ public final class CrossValidation {
         return new CrossValResult(test, train, fit, score, e.warnings);
     }
 
-    /** The scorer named {@code scoring}; null is the estimator's own {@code score}, accuracy for a classifier. */
-    static Scorer scorer(String scoring) {
-        return Scorers.get(scoring == null ? "accuracy" : scoring);
+    /**
+     * The scorer named {@code scoring}; null is the estimator's own {@code score}: accuracy for a
+     * classifier, R² for a regressor.
+     */
+    static Scorer scorer(String scoring, boolean regression) {
+        return Scorers.get(scoring != null ? scoring : regression ? "r2" : "accuracy");
     }
 }

@@ -4,6 +4,7 @@ import dev.petal.api.Estimator;
 import dev.petal.api.HasParallelism;
 import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
+import dev.petal.api.RegressorEstimator;
 import dev.petal.linalg.Matrix;
 import dev.petal.metrics.Scorer;
 import java.util.Map;
@@ -12,56 +13,45 @@ import java.util.Objects;
 /**
  * What every {@link CvTask} of one cross-validation shares: the base estimator, the data, the scorer
  * and the failure policy. {@link #evaluate} runs one task on the calling thread, as scikit-learn's
- * {@code _fit_and_score} does.
+ * {@code _fit_and_score} does. A {@link Classification} job has class labels (folds stratified by them
+ * for {@code cv=k}); a {@link Regression} job has real targets (plain {@code KFold}).
  *
- * @param estimator        the base estimator; each task sets its own parameters on a copy
- * @param x                all rows
- * @param y                all labels
- * @param scorer           the scoring rule
- * @param returnTrainScore whether training rows are scored too
- * @param errorScore       what a failing fit or scoring is worth
- * @param <M>              the fitted model type
+ * @param <M> the fitted model type
  */
-public record CvJob<M>(Estimator<M> estimator, Matrix x, int[] y, Scorer scorer, boolean returnTrainScore,
-                       ErrorScore errorScore) {
-    /** Refuses nulls and inconsistent lengths. */
-    public CvJob {
-        Objects.requireNonNull(estimator, "estimator");
-        Objects.requireNonNull(x, "x");
-        Objects.requireNonNull(y, "y");
-        Objects.requireNonNull(scorer, "scorer");
-        Objects.requireNonNull(errorScore, "errorScore");
-        dev.petal.check.Check.consistentLength(x.rows(), y.length);
-    }
+public sealed interface CvJob<M> permits CvJob.Classification, CvJob.Regression {
+    /** The base estimator ({@link Estimator} or {@link RegressorEstimator}); each task sets its parameters on a copy. */
+    Object estimator();
+
+    /** All rows. */
+    Matrix x();
+
+    /** The class labels of the rows, or null for a regression's real targets. */
+    int[] labels();
+
+    /** The scoring rule. */
+    Scorer scorer();
+
+    /** Whether training rows are scored too. */
+    boolean returnTrainScore();
+
+    /** What a failing fit or scoring is worth. */
+    ErrorScore errorScore();
 
     /**
      * This job with every fit limited to {@code parallelism} threads (for estimators that take a thread
      * count), so that units running side by side share the cores instead of each taking them all.
      */
-    @SuppressWarnings("unchecked")
-    public CvJob<M> withFitParallelism(Parallelism parallelism) {
-        if (!(estimator instanceof HasParallelism h)) {
-            return this;
-        }
-        return new CvJob<>((Estimator<M>) h.withParallelism(parallelism), x, y, scorer, returnTrainScore, errorScore);
-    }
+    CvJob<M> withFitParallelism(Parallelism parallelism);
 
-    /** The base estimator with {@code params} set (the base itself for no parameters). */
-    @SuppressWarnings("unchecked")
-    public Estimator<M> configure(Map<String, Object> params) {
-        if (params.isEmpty()) {
-            return estimator;
-        }
-        if (!(estimator instanceof HasParams h)) {
-            throw new IllegalArgumentException(estimator.getClass().getSimpleName()
-                    + " does not take parameters by name, so it cannot be searched over.");
-        }
-        return (Estimator<M>) h.withParams(params);
-    }
+    /** Fits the base estimator with {@code params} set on the rows {@code rows} (all rows for null). */
+    M fit(Map<String, Object> params, int[] rows);
+
+    /** The score of {@code model} on the rows {@code rows}. */
+    double score(M model, int[] rows);
 
     /** Fits on all rows with {@code params} (the refit of the best candidate). */
-    public M fit(Map<String, Object> params) {
-        return configure(params).fit(x, y);
+    default M fit(Map<String, Object> params) {
+        return fit(params, null);
     }
 
     /**
@@ -70,72 +60,153 @@ public record CvJob<M>(Estimator<M> estimator, Matrix x, int[] y, Scorer scorer,
      *
      * @throws java.util.concurrent.CancellationException if the thread was interrupted meanwhile
      */
-    public CvOutcome evaluate(CvTask task) {
+    default CvOutcome evaluate(CvTask task) {
         long start = System.nanoTime();
         M model;
         try {
-            Estimator<M> est = configure(task.params());
-            model = est.fit(x.selectRows(task.train()), take(y, task.train()));
+            model = fit(task.params(), task.train());
         } catch (RuntimeException e) {
-            checkInterrupted(e);
-            if (errorScore.raises()) {
+            CvUnits.checkInterrupted(e);
+            if (errorScore().raises()) {
                 throw e;
             }
-            double fitTime = seconds(System.nanoTime() - start);
-            return new CvOutcome(task.candidate(), task.fold(), errorScore.value(),
-                    returnTrainScore ? errorScore.value() : Double.NaN, fitTime, 0.0, describe(e), null);
+            double fitTime = CvUnits.seconds(System.nanoTime() - start);
+            return new CvOutcome(task.candidate(), task.fold(), errorScore().value(),
+                    returnTrainScore() ? errorScore().value() : Double.NaN, fitTime, 0.0, CvUnits.describe(e), null);
         }
         long fitted = System.nanoTime();
         String failure = null;
         double test;
         try {
-            test = scorer.score(model, x.selectRows(task.test()), take(y, task.test()));
+            test = score(model, task.test());
         } catch (RuntimeException e) {
-            checkInterrupted(e);
-            if (errorScore.raises()) {
+            CvUnits.checkInterrupted(e);
+            if (errorScore().raises()) {
                 throw e;
             }
-            test = errorScore.value();
-            failure = describe(e);
+            test = errorScore().value();
+            failure = CvUnits.describe(e);
         }
         long scored = System.nanoTime();
         double train = Double.NaN;
-        if (returnTrainScore) {
+        if (returnTrainScore()) {
             try {
-                train = scorer.score(model, x.selectRows(task.train()), take(y, task.train()));
+                train = score(model, task.train());
             } catch (RuntimeException e) {
-                checkInterrupted(e);
-                if (errorScore.raises()) {
+                CvUnits.checkInterrupted(e);
+                if (errorScore().raises()) {
                     throw e;
                 }
-                train = errorScore.value();
+                train = errorScore().value();
             }
         }
-        return new CvOutcome(task.candidate(), task.fold(), test, train, seconds(fitted - start), seconds(scored - fitted), null, failure);
+        return new CvOutcome(task.candidate(), task.fold(), test, train, CvUnits.seconds(fitted - start),
+                CvUnits.seconds(scored - fitted), null, failure);
     }
 
-    private static void checkInterrupted(RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) {
-            java.util.concurrent.CancellationException c = new java.util.concurrent.CancellationException("cross-validation was interrupted");
-            c.initCause(e);
-            throw c;
+    /** A job over class labels. */
+    static <M> Classification<M> of(Estimator<M> estimator, Matrix x, int[] y, Scorer scorer, boolean returnTrainScore,
+                                    ErrorScore errorScore) {
+        return new Classification<>(estimator, x, y, scorer, returnTrainScore, errorScore);
+    }
+
+    /** A job over real targets. */
+    static <M> Regression<M> of(RegressorEstimator<M> estimator, Matrix x, double[] y, Scorer scorer,
+                                boolean returnTrainScore, ErrorScore errorScore) {
+        return new Regression<>(estimator, x, y, scorer, returnTrainScore, errorScore);
+    }
+
+    /**
+     * Cross-validation of a classifier.
+     *
+     * @param estimator        the base estimator
+     * @param x                all rows
+     * @param y                all labels
+     * @param scorer           the scoring rule
+     * @param returnTrainScore whether training rows are scored too
+     * @param errorScore       what a failing fit or scoring is worth
+     * @param <M>              the fitted model type
+     */
+    record Classification<M>(Estimator<M> estimator, Matrix x, int[] y, Scorer scorer, boolean returnTrainScore,
+                             ErrorScore errorScore) implements CvJob<M> {
+        /** Refuses nulls and inconsistent lengths. */
+        public Classification {
+            Objects.requireNonNull(estimator, "estimator");
+            CvUnits.check(x, y == null ? -1 : y.length, scorer, errorScore);
+        }
+
+        @Override
+        public int[] labels() {
+            return y;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Classification<M> withFitParallelism(Parallelism parallelism) {
+            if (!(estimator instanceof HasParallelism h)) {
+                return this;
+            }
+            return new Classification<>((Estimator<M>) h.withParallelism(parallelism), x, y, scorer, returnTrainScore,
+                    errorScore);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public M fit(Map<String, Object> params, int[] rows) {
+            Estimator<M> e = (Estimator<M>) CvUnits.configure(estimator, params);
+            return rows == null ? e.fit(x, y) : e.fit(x.selectRows(rows), CvUnits.take(y, rows));
+        }
+
+        @Override
+        public double score(M model, int[] rows) {
+            return scorer.score(model, x.selectRows(rows), CvUnits.take(y, rows));
         }
     }
 
-    static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + ": " + (m == null ? "" : m.strip().lines().findFirst().orElse(""));
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    static int[] take(int[] values, int[] idx) {
-        int[] out = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            out[i] = values[idx[i]];
+    /**
+     * Cross-validation of a regressor.
+     *
+     * @param estimator        the base estimator
+     * @param x                all rows
+     * @param y                all real targets
+     * @param scorer           the scoring rule
+     * @param returnTrainScore whether training rows are scored too
+     * @param errorScore       what a failing fit or scoring is worth
+     * @param <M>              the fitted model type
+     */
+    record Regression<M>(RegressorEstimator<M> estimator, Matrix x, double[] y, Scorer scorer, boolean returnTrainScore,
+                         ErrorScore errorScore) implements CvJob<M> {
+        /** Refuses nulls and inconsistent lengths. */
+        public Regression {
+            Objects.requireNonNull(estimator, "estimator");
+            CvUnits.check(x, y == null ? -1 : y.length, scorer, errorScore);
         }
-        return out;
+
+        @Override
+        public int[] labels() {
+            return null;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Regression<M> withFitParallelism(Parallelism parallelism) {
+            if (!(estimator instanceof HasParallelism h)) {
+                return this;
+            }
+            return new Regression<>((RegressorEstimator<M>) h.withParallelism(parallelism), x, y, scorer,
+                    returnTrainScore, errorScore);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public M fit(Map<String, Object> params, int[] rows) {
+            RegressorEstimator<M> e = (RegressorEstimator<M>) CvUnits.configure(estimator, params);
+            return rows == null ? e.fit(x, y) : e.fit(x.selectRows(rows), CvUnits.take(y, rows));
+        }
+
+        @Override
+        public double score(M model, int[] rows) {
+            return scorer.score(model, x.selectRows(rows), CvUnits.take(y, rows));
+        }
     }
 }

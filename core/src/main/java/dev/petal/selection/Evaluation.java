@@ -26,14 +26,18 @@ final class Evaluation {
         }
         List<String> warnings = new ArrayList<>();
         int n = job.x().rows();
-        List<TrainTestIndices> folds = options.cv().split(n, job.y());
-        if (options.cv() instanceof Folds f) {
-            String w = StratifiedKFold.of(f.nSplits()).leastPopulatedWarning(job.y());
+        int[] labels = job.labels();
+        if (labels == null && options.cv() instanceof StratifiedKFold) {
+            throw new IllegalArgumentException("Supported target types are: ('binary', 'multiclass'). Got 'continuous' instead.");
+        }
+        List<TrainTestIndices> folds = options.cv().split(n, labels);
+        if (labels != null && options.cv() instanceof Folds f) {
+            String w = StratifiedKFold.of(f.nSplits()).leastPopulatedWarning(labels);
             if (w != null) {
                 warnings.add(w);
             }
-        } else if (options.cv() instanceof StratifiedKFold s) {
-            String w = s.leastPopulatedWarning(job.y());
+        } else if (labels != null && options.cv() instanceof StratifiedKFold s) {
+            String w = s.leastPopulatedWarning(labels);
             if (w != null) {
                 warnings.add(w);
             }

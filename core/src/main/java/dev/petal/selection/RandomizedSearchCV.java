@@ -1,7 +1,7 @@
 package dev.petal.selection;
 
-import dev.petal.api.Classifier;
 import dev.petal.api.Estimator;
+import dev.petal.api.RegressorEstimator;
 import dev.petal.linalg.Matrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,27 +12,31 @@ import java.util.Objects;
  * scikit-learn's {@code RandomizedSearchCV}: {@code nIter} candidates drawn by {@link ParameterSampler}
  * with {@code random_state}, then cross-validated, ranked and refitted as {@link GridSearchCV} does.
  *
- * @param estimator     the base estimator
+ * @param estimator     the base estimator: an {@link Estimator} (class labels) or a {@link RegressorEstimator} (real targets)
  * @param distributions the sub-grids of parameter distributions
  * @param nIter         the number of candidates ({@code n_iter}, scikit-learn's default 10)
  * @param randomState   the seed of the draws
  * @param options       cv, scoring, error_score, return_train_score, refit, backend
  * @param <M>           the fitted model type
  */
-public record RandomizedSearchCV<M extends Classifier>(Estimator<M> estimator,
-                                                       List<Map<String, ParamDistribution>> distributions, int nIter,
-                                                       long randomState, CvOptions options) {
+public record RandomizedSearchCV<M>(Object estimator, List<Map<String, ParamDistribution>> distributions, int nIter,
+                                    long randomState, CvOptions options) {
     /** Copies the distributions and refuses nulls. */
     public RandomizedSearchCV {
-        Objects.requireNonNull(estimator, "estimator");
+        Searches.checkEstimator("RandomizedSearchCV", estimator);
         distributions = List.copyOf(distributions.stream().map(Map::copyOf).toList());
         Objects.requireNonNull(options, "options");
     }
 
     /** {@code RandomizedSearchCV(estimator, distributions, n_iter=nIter, random_state=seed)} with default options. */
-    public static <M extends Classifier> RandomizedSearchCV<M> of(Estimator<M> estimator,
-                                                                  Map<String, ParamDistribution> distributions, int nIter,
-                                                                  long seed) {
+    public static <M> RandomizedSearchCV<M> of(Estimator<M> estimator, Map<String, ParamDistribution> distributions,
+                                               int nIter, long seed) {
+        return new RandomizedSearchCV<>(estimator, List.of(distributions), nIter, seed, CvOptions.defaults());
+    }
+
+    /** {@code RandomizedSearchCV(regressor, distributions, n_iter=nIter, random_state=seed)} with default options. */
+    public static <M> RandomizedSearchCV<M> of(RegressorEstimator<M> estimator, Map<String, ParamDistribution> distributions,
+                                               int nIter, long seed) {
         return new RandomizedSearchCV<>(estimator, List.of(distributions), nIter, seed, CvOptions.defaults());
     }
 
@@ -41,12 +45,17 @@ public record RandomizedSearchCV<M extends Classifier>(Estimator<M> estimator,
         return new RandomizedSearchCV<>(estimator, distributions, nIter, randomState, options);
     }
 
-    /** Runs the search on rows {@code x} with labels {@code y}. */
+    /** Runs the search on rows {@code x} with class labels {@code y}. */
     public SearchResult<M> fit(Matrix x, int[] y) {
         List<String> warnings = new ArrayList<>();
         List<Map<String, Object>> candidates = ParameterSampler.sample(distributions, nIter, randomState, warnings);
-        CvJob<M> job = new CvJob<>(estimator, x, y, CrossValidation.scorer(options.scoring()), options.returnTrainScore(),
-                options.errorScore());
-        return SearchResult.run(job, candidates, options, warnings);
+        return SearchResult.run(Searches.job(estimator, x, y, options), candidates, options, warnings);
+    }
+
+    /** Runs the search of a regressor on rows {@code x} with real targets {@code y}. */
+    public SearchResult<M> fit(Matrix x, double[] y) {
+        List<String> warnings = new ArrayList<>();
+        List<Map<String, Object>> candidates = ParameterSampler.sample(distributions, nIter, randomState, warnings);
+        return SearchResult.run(Searches.job(estimator, x, y, options), candidates, options, warnings);
     }
 }

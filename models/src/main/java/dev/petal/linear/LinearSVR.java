@@ -1,8 +1,10 @@
 package dev.petal.linear;
 
 import dev.petal.api.HasParams;
+import dev.petal.api.RegressorEstimator;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
+import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
 import dev.petal.linear.liblinear.Liblinear;
 import dev.petal.linear.liblinear.SolverType;
@@ -25,7 +27,8 @@ import java.util.List;
  * @param maxIter          iteration limit
  */
 public record LinearSVR(double epsilon, double tol, double C, String loss, boolean fitIntercept, double interceptScaling,
-                        boolean dual, Long randomState, int maxIter) implements HasParams {
+                        boolean dual, Long randomState, int maxIter)
+        implements RegressorEstimator<LinearSVRModel>, HasParams {
     private static final String OWNER = "LinearSVR";
 
     /** Validates every parameter with scikit-learn's messages. */
@@ -120,6 +123,12 @@ public record LinearSVR(double epsilon, double tol, double C, String loss, boole
     /** {@link #fit(RowSource, double[], double[])} without sample weights. */
     public LinearSVRModel fit(RowSource x, double[] y) {
         return fit(x, y, null);
+    }
+
+    /** {@link #fit(RowSource, double[], double[])} on dense rows without sample weights. */
+    @Override
+    public LinearSVRModel fit(Matrix x, double[] y) {
+        return fit((RowSource) x, y, null);
     }
 
     /** scikit-learn's {@code get_params()}: every parameter by its scikit-learn name, as plain data. */

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.api.Estimator;
 import dev.petal.api.Parallelism;
+import dev.petal.api.RegressorEstimator;
 import dev.petal.linalg.Matrix;
+import dev.petal.metrics.Scorer;
 import dev.petal.metrics.Scorers;
 import dev.petal.selection.CvJob;
 import dev.petal.selection.CvOutcome;
@@ -52,7 +54,10 @@ public final class CvTaskFunction implements TaskFunction {
         return lastJob;
     }
 
-    /** The shared bytes of a job: a length-prefixed JSON header, then X (float64) and y (int32), little-endian. */
+    /**
+     * The shared bytes of a job: a length-prefixed JSON header, then X (float64) and y (int32 class labels, or
+     * float64 real targets for a regression job), little-endian.
+     */
     static byte[] encode(CvJob<?> job, Integer fitThreads) {
         ObjectNode h = JSON.createObjectNode();
         h.set("estimator", EstimatorSpec.toJson(job.estimator()));
@@ -63,15 +68,23 @@ public final class CvTaskFunction implements TaskFunction {
         if (fitThreads != null) {
             h.put("fit_threads", fitThreads);
         }
+        boolean regression = job instanceof CvJob.Regression<?>;
+        h.put("target", regression ? "values" : "labels");
         h.put("rows", job.x().rows());
         h.put("cols", job.x().cols());
         byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
         double[] x = job.x().toFlatArray();
-        ByteBuffer b = ByteBuffer.allocate(4 + header.length + 8 * x.length + 4 * job.y().length).order(ByteOrder.LITTLE_ENDIAN);
+        int rows = job.x().rows();
+        ByteBuffer b = ByteBuffer.allocate(4 + header.length + 8 * x.length + (regression ? 8 : 4) * rows)
+                .order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(header.length).put(header);
         b.asDoubleBuffer().put(x);
         b.position(b.position() + 8 * x.length);
-        b.asIntBuffer().put(job.y());
+        if (job instanceof CvJob.Regression<?> r) {
+            b.asDoubleBuffer().put(r.y());
+        } else {
+            b.asIntBuffer().put(job.labels());
+        }
         return b.array();
     }
 
@@ -85,13 +98,22 @@ public final class CvTaskFunction implements TaskFunction {
         double[] x = new double[rows * cols];
         b.asDoubleBuffer().get(x);
         b.position(b.position() + 8 * x.length);
-        int[] y = new int[rows];
-        b.asIntBuffer().get(y);
-        Estimator<?> est = EstimatorSpec.fromJson(h.get("estimator"));
+        Object est = EstimatorSpec.fromJson(h.get("estimator"));
         double errorValue = Double.longBitsToDouble(h.get("error_score").longValue());
         ErrorScore es = h.get("error_score_raise").booleanValue() ? ErrorScore.raise() : ErrorScore.of(errorValue);
-        CvJob<?> job = new CvJob<>(est, Matrix.of(rows, cols, x), y, Scorers.get(h.get("scoring").textValue()),
-                h.get("return_train_score").booleanValue(), es);
+        Matrix xm = Matrix.of(rows, cols, x);
+        Scorer scorer = Scorers.get(h.get("scoring").textValue());
+        boolean train = h.get("return_train_score").booleanValue();
+        CvJob<?> job;
+        if (h.path("target").asText("labels").equals("values")) {
+            double[] y = new double[rows];
+            b.asDoubleBuffer().get(y);
+            job = CvJob.of((RegressorEstimator<?>) est, xm, y, scorer, train, es);
+        } else {
+            int[] y = new int[rows];
+            b.asIntBuffer().get(y);
+            job = CvJob.of((Estimator<?>) est, xm, y, scorer, train, es);
+        }
         return h.has("fit_threads") ? job.withFitParallelism(Parallelism.threads(h.get("fit_threads").intValue())) : job;
     }
 

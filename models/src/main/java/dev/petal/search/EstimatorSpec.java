@@ -8,7 +8,12 @@ import dev.petal.api.Estimator;
 import dev.petal.api.HasParams;
 import dev.petal.pipeline.Pipeline;
 import dev.petal.preprocessing.StandardScaler;
+import dev.petal.linear.LinearSVC;
+import dev.petal.linear.LinearSVR;
+import dev.petal.svm.NuSVC;
+import dev.petal.svm.NuSVR;
 import dev.petal.svm.SVC;
+import dev.petal.svm.SVR;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,18 +29,23 @@ import java.util.function.Supplier;
  */
 public final class EstimatorSpec {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Supplier<Estimator<?>>> DEFAULTS = new LinkedHashMap<>();
+    private static final Map<String, Supplier<HasParams>> DEFAULTS = new LinkedHashMap<>();
 
     static {
         DEFAULTS.put("svc", SVC::defaults);
+        DEFAULTS.put("nusvc", NuSVC::defaults);
+        DEFAULTS.put("linearsvc", LinearSVC::defaults);
+        DEFAULTS.put("svr", SVR::defaults);
+        DEFAULTS.put("nusvr", NuSVR::defaults);
+        DEFAULTS.put("linearsvr", LinearSVR::defaults);
         DEFAULTS.put("standardscaler", StandardScaler::defaults);
     }
 
     private EstimatorSpec() {
     }
 
-    /** The JSON description of {@code estimator}. */
-    public static ObjectNode toJson(Estimator<?> estimator) {
+    /** The JSON description of {@code estimator} (an {@code Estimator} or a {@code RegressorEstimator}). */
+    public static ObjectNode toJson(Object estimator) {
         ObjectNode o = JSON.createObjectNode();
         if (estimator instanceof Pipeline p) {
             o.put("type", "pipeline");
@@ -55,23 +65,23 @@ public final class EstimatorSpec {
         return o;
     }
 
-    /** The estimator a JSON description describes. */
-    public static Estimator<?> fromJson(JsonNode spec) {
+    /** The estimator a JSON description describes (an {@code Estimator} or a {@code RegressorEstimator}). */
+    public static Object fromJson(JsonNode spec) {
         String type = spec.path("type").asText("");
         if (type.equals("pipeline")) {
             List<Estimator<?>> steps = new ArrayList<>();
             for (JsonNode s : spec.path("steps")) {
-                steps.add(fromJson(s));
+                steps.add((Estimator<?>) fromJson(s));
             }
             return Pipeline.ofSteps(steps);
         }
-        Supplier<Estimator<?>> d = DEFAULTS.get(type);
+        Supplier<HasParams> d = DEFAULTS.get(type);
         if (d == null) {
             throw new IllegalArgumentException("unknown estimator type '" + type + "'; expected pipeline, "
                     + String.join(", ", DEFAULTS.keySet()));
         }
         Map<String, Object> params = JSON.convertValue(spec.path("params"),
                 new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
-        return (Estimator<?>) ((HasParams) d.get()).withParams(params == null ? Map.of() : params);
+        return d.get().withParams(params == null ? Map.of() : params);
     }
 }

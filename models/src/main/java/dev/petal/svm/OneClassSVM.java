@@ -1,5 +1,7 @@
 package dev.petal.svm;
 
+import dev.petal.api.HasParallelism;
+import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
@@ -22,7 +24,8 @@ import java.util.Objects;
  * @param parallelism threads a fit may use (never changes the result)
  * @param timeLimit   how long a fit may run, or null for no limit
  */
-public record OneClassSVM(Kernel kernel, int degree, Gamma gamma, double coef0, double tol, double nu, boolean shrinking, double cacheSize, int maxIter, Parallelism parallelism, Duration timeLimit) {
+public record OneClassSVM(Kernel kernel, int degree, Gamma gamma, double coef0, double tol, double nu, boolean shrinking, double cacheSize, int maxIter, Parallelism parallelism, Duration timeLimit)
+        implements HasParams, HasParallelism {
 
     /** Validates every parameter with scikit-learn's messages. */
     public OneClassSVM {
@@ -97,6 +100,7 @@ public record OneClassSVM(Kernel kernel, int degree, Gamma gamma, double coef0, 
     }
 
     /** A copy with {@code parallelism}. */
+    @Override
     public OneClassSVM withParallelism(Parallelism parallelism) {
         return new OneClassSVM(kernel, degree, gamma, coef0, tol, nu, shrinking, cacheSize, maxIter, parallelism, timeLimit);
     }
@@ -125,5 +129,23 @@ public record OneClassSVM(Kernel kernel, int degree, Gamma gamma, double coef0, 
         double[] ones = new double[x.rows()];
         java.util.Arrays.fill(ones, 1.0);
         return new OneClassSVMModel(this, SingleOutput.fit(settings(), x, ones, sampleWeight));
+    }
+
+    /** scikit-learn's {@code OneClassSVM.get_params()} (less {@code verbose}): every parameter by its scikit-learn name, sorted. */
+    @Override
+    public java.util.Map<String, Object> params() {
+        return SvrParams.of(this);
+    }
+
+    /** scikit-learn's {@code set_params(**params)} on a copy. */
+    @Override
+    public OneClassSVM withParams(java.util.Map<String, ?> params) {
+        return SvrParams.with(this, params);
+    }
+
+    /** {@code set_params(name=value)} on a copy. */
+    @Override
+    public OneClassSVM withParam(String name, Object value) {
+        return withParams(java.util.Collections.singletonMap(name, value));
     }
 }

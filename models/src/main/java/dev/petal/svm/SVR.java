@@ -1,6 +1,9 @@
 package dev.petal.svm;
 
+import dev.petal.api.HasParallelism;
+import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
+import dev.petal.api.RegressorEstimator;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
 import dev.petal.linalg.Matrix;
@@ -23,7 +26,8 @@ import java.util.Objects;
  * @param parallelism threads a fit may use (never changes the result)
  * @param timeLimit   how long a fit may run, or null for no limit
  */
-public record SVR(Kernel kernel, int degree, Gamma gamma, double coef0, double tol, double C, double epsilon, boolean shrinking, double cacheSize, int maxIter, Parallelism parallelism, Duration timeLimit) {
+public record SVR(Kernel kernel, int degree, Gamma gamma, double coef0, double tol, double C, double epsilon, boolean shrinking, double cacheSize, int maxIter, Parallelism parallelism, Duration timeLimit)
+        implements RegressorEstimator<SVRModel>, HasParams, HasParallelism {
 
     /** Validates every parameter with scikit-learn's messages. */
     public SVR {
@@ -104,6 +108,7 @@ public record SVR(Kernel kernel, int degree, Gamma gamma, double coef0, double t
     }
 
     /** A copy with {@code parallelism}. */
+    @Override
     public SVR withParallelism(Parallelism parallelism) {
         return new SVR(kernel, degree, gamma, coef0, tol, C, epsilon, shrinking, cacheSize, maxIter, parallelism, timeLimit);
     }
@@ -123,6 +128,7 @@ public record SVR(Kernel kernel, int degree, Gamma gamma, double coef0, double t
     }
 
     /** Fits on rows {@code x} (for a precomputed kernel: the n x n kernel matrix) with real targets {@code y}. */
+    @Override
     public SVRModel fit(Matrix x, double[] y) {
         return fit(x, y, null);
     }
@@ -130,5 +136,23 @@ public record SVR(Kernel kernel, int degree, Gamma gamma, double coef0, double t
     /** Fits with per-sample weights that rescale C per sample ({@code sample_weight}; null for none). */
     public SVRModel fit(Matrix x, double[] y, double[] sampleWeight) {
         return new SVRModel(this, SingleOutput.fit(settings(), x, Objects.requireNonNull(y, "y"), sampleWeight));
+    }
+
+    /** scikit-learn's {@code SVR.get_params()} (less {@code verbose}): every parameter by its scikit-learn name, sorted. */
+    @Override
+    public java.util.Map<String, Object> params() {
+        return SvrParams.of(this);
+    }
+
+    /** scikit-learn's {@code set_params(**params)} on a copy. */
+    @Override
+    public SVR withParams(java.util.Map<String, ?> params) {
+        return SvrParams.with(this, params);
+    }
+
+    /** {@code set_params(name=value)} on a copy. */
+    @Override
+    public SVR withParam(String name, Object value) {
+        return withParams(java.util.Collections.singletonMap(name, value));
     }
 }

@@ -71,6 +71,11 @@ final class SvcParams {
     }
 
     private static Gamma gamma(Object v) {
+        return gamma("SVC", v);
+    }
+
+    /** A {@code gamma} value as plain data ('scale', 'auto', a number) or a {@link Gamma}, checked for {@code owner}. */
+    static Gamma gamma(String owner, Object v) {
         if (v instanceof Gamma g) {
             return g;
         }
@@ -80,7 +85,7 @@ final class SvcParams {
         if (v instanceof String str) {
             return Gamma.parse(str);
         }
-        throw new IllegalArgumentException("The 'gamma' parameter of SVC must be a str among {'auto', 'scale'} "
+        throw new IllegalArgumentException("The 'gamma' parameter of " + owner + " must be a str among {'auto', 'scale'} "
                 + "or a float in the range [0.0, inf). Got " + Params.repr(v) + " instead.");
     }
 

@@ -18,9 +18,16 @@ import dev.petal.selection.GridSearchCV;
 import dev.petal.selection.KFold;
 import dev.petal.selection.ParameterGrid;
 import dev.petal.selection.SearchResult;
+import dev.petal.linear.LinearSVC;
+import dev.petal.linear.LinearSVR;
 import dev.petal.svm.ClassWeight;
+import dev.petal.svm.Kernel;
+import dev.petal.svm.NuSVC;
+import dev.petal.svm.NuSVR;
 import dev.petal.svm.SVC;
 import dev.petal.svm.SVCModel;
+import dev.petal.svm.SVR;
+import dev.petal.svm.SVRModel;
 import dev.petal.tasks.TaskBackend;
 import dev.petal.tasks.TaskBackends;
 import java.util.List;
@@ -63,8 +70,31 @@ class TaskCvBackendTest {
         assertEquals(p, EstimatorSpec.fromJson(EstimatorSpec.toJson(p)));
         SVCModel m = SVC.defaults().fit(WINE.x(), WINE.y());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EstimatorSpec.toJson((Estimator<?>) (x, y) -> m));
-        assertTrue(e.getMessage().endsWith("cannot be sent to another JVM; supported estimators: pipeline, svc, standardscaler."),
-                e.getMessage());
+        assertTrue(e.getMessage().endsWith("cannot be sent to another JVM; supported estimators: pipeline, svc, nusvc, "
+                + "linearsvc, svr, nusvr, linearsvr, standardscaler."), e.getMessage());
+        for (Object est : List.of(NuSVC.defaults().withNu(0.3), LinearSVC.defaults().withRandomState(0L).withC(2),
+                SVR.defaults().withEpsilon(0.5).withKernel(Kernel.POLY), NuSVR.defaults().withC(7),
+                LinearSVR.defaults().withLoss("squared_epsilon_insensitive"))) {
+            assertEquals(est, EstimatorSpec.fromJson(EstimatorSpec.toJson(est)));
+        }
+    }
+
+    @Test
+    void aRegressorGridOnTaskBackendEqualsTheLocalRun() {
+        Dataset d = Datasets.makeClassification(120, 3);
+        double[] y = new double[d.y().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = d.x().get(i, 0) * 3.0 - d.x().get(i, 1) + 0.5 * d.y()[i];
+        }
+        ParameterGrid grid = ParameterGrid.of(Map.of("C", List.of(0.5, 5), "epsilon", List.of(0.1, 0.5)));
+        CvOptions o = CvOptions.defaults().withCv(4).withScoring("neg_mean_squared_error").withReturnTrainScore(true);
+        SearchResult<SVRModel> local = GridSearchCV.of(SVR.defaults(), grid).withOptions(o.withNJobs(2)).fit(d.x(), y);
+        try (TaskBackend tasks = TaskBackends.local(2)) {
+            SearchResult<SVRModel> remote = GridSearchCV.of(SVR.defaults(), grid)
+                    .withOptions(o.withBackend(new TaskCvBackend(tasks))).fit(d.x(), y);
+            assertSame(local.cvResults(), remote.cvResults());
+            assertEquals(local.bestParams(), remote.bestParams());
+        }
     }
 
     private static void assertSame(CvResults a, CvResults b) {

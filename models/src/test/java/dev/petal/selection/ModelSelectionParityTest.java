@@ -73,7 +73,7 @@ class ModelSelectionParityTest {
                 @SuppressWarnings("unchecked")
                 Estimator<DecisionClassifier> est = (Estimator<DecisionClassifier>) SelectionFixtures.estimator(c.get("estimator"));
                 CvOptions o = TWO_THREADS.withCv(SelectionFixtures.cv(c.get("cv"))).withScoring(c.get("scoring").textValue());
-                SearchResult<DecisionClassifier> r = new RandomizedSearchCV<>(est,
+                SearchResult<DecisionClassifier> r = new RandomizedSearchCV<DecisionClassifier>(est,
                         SelectionFixtures.distributions(c.get("param_distributions")), c.get("n_iter").intValue(),
                         c.get("random_state").longValue(), o).fit(SelectionFixtures.x(ds), SelectionFixtures.y(ds));
                 check(c, r);
