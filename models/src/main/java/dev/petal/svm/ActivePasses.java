@@ -14,8 +14,13 @@ import java.util.Arrays;
  * update writes every entry on its own. The arrays are the solver's, shared and permuted in place by it.
  */
 final class ActivePasses {
+    /**
+     * Work units per active sample of a pass: the update and both scans read or write about ten arrays and
+     * divide once, and these overlap (the pass streams memory), so about half a unit each.
+     */
+    static final int WORK_PER_SAMPLE = 13;
     /** The smallest piece of a split pass, in active samples: below twice this a pass runs on one thread. */
-    static final int MIN_PIECE = 2500;
+    static final int MIN_PIECE = Team.piece(WORK_PER_SAMPLE);
     private static final double TAU = 1e-12;
     private static final double INF = Double.POSITIVE_INFINITY;
 

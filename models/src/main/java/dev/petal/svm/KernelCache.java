@@ -203,7 +203,8 @@ final class KernelCache {
         for (int h = next[head]; h != head; h = next[h]) {
             cols[cached++] = h;
         }
-        team.forRange(0, cached, 64, (from, to) -> {
+        // each swap reads and writes two entries of a column: 4 work units per swap per column
+        team.forRange(0, cached, Team.piece(4L * count), (from, to) -> {
             for (int c = from; c < to; c++) {
                 int h = cols[c];
                 float[] col = data[h];

@@ -241,7 +241,8 @@ final class LibSvm {
                 ctx.status |= results[p].timedOut ? 1 : 0;
             }
         } else {
-            // independent pairs in parallel; the cache budget is shared by the pairs that run at once
+            // independent pairs in parallel, one per piece (a whole solver run, always above MIN_PIECE_WORK); the
+            // cache budget is shared by the pairs that run at once
             double cacheMb = param.cacheSizeMb / Math.min(nPairs, ctx.team.threads());
             ctx.team.forRange(0, nPairs, 1, (from, to) -> {
                 for (int q = from; q < to; q++) {

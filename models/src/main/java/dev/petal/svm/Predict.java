@@ -36,8 +36,9 @@ final class Predict {
                                    double[] x, int n, int d, FeatureMajor svT, double[][] dec, Team team) {
         int nsv = svT.columns();
         int blocks = svT.blockCount();
-        // a piece is at least 2^18 multiply-adds of work, and at most a quarter of one thread's share
-        int grain = (int) Math.max(1, (1L << 18) / ((long) Math.max(1, nsv) * (d + 8)));
+        // a piece is at least MIN_PIECE_WORK (and four rows, the pairwise sums' group), else a quarter of one
+        // thread's share, so a late helper delays the call by little
+        int grain = Math.max(ROWS, Team.piece((long) nsv * (d + SvcQ.FINISH_WORK)));
         int piece = Math.max(grain, n / (4 * team.threads()) + 1);
         team.forRange(0, n, piece, (from, to) -> {
             Blas.Scratch s = team.scratch();

@@ -11,10 +11,8 @@ package dev.petal.svm;
  * would, so the split and the layout never change a value.
  */
 final class SvcQ implements QMatrix {
-    /** Columns shorter than this many entries times features are filled on the calling thread. */
-    private static final long PARALLEL_WORK = 100_000;
-    /** The smallest piece of a column filled by one task. */
-    private static final int GRAIN = 512;
+    /** Work units of one entry besides its dot product: the kernel's arithmetic, the sign and the rounding. */
+    static final int FINISH_WORK = 8;
 
     private final KernelFunction kf;
     private final double[] x;
@@ -28,6 +26,8 @@ final class SvcQ implements QMatrix {
     private final double[] sq;
     private final KernelCache cache;
     private final Team team;
+    /** Entries of a column filled by one piece: {@code d + FINISH_WORK} work units each. */
+    private final int piece;
 
     /**
      * @param rows data row of each sample (for a precomputed kernel also its column)
@@ -35,6 +35,7 @@ final class SvcQ implements QMatrix {
      */
     SvcQ(KernelFunction kf, double[] x, int d, double[] xsq, int[] rows, byte[] y, double cacheSizeMb, Team team) {
         this.team = team;
+        this.piece = Team.piece(d + FINISH_WORK);
         this.kf = kf;
         this.x = x;
         this.d = d;
@@ -76,10 +77,10 @@ final class SvcQ implements QMatrix {
     void fill(int i, float[] col, int from, int to) {
         if (xt == null) {
             kf.fillColumn(x, d, row[i], y[i], row, y, xsq, col, from, to);
-        } else if ((long) (to - from) * d < PARALLEL_WORK) {
+        } else if (to - from < 2 * piece) {
             fillRange(i, col, from, to);
         } else {
-            team.forRange(from, to, GRAIN, (a, b) -> fillRange(i, col, a, b));
+            team.forRange(from, to, piece, (a, b) -> fillRange(i, col, a, b));
         }
     }
 

@@ -101,7 +101,19 @@ final class Team implements AutoCloseable {
         return s;
     }
 
-    /** Runs {@code body} over [from, to) in pieces of {@code piece} indices, on the caller and the helpers. */
+    /**
+     * The fewest indices of a piece when each index costs {@code workPerIndex} units: enough for
+     * {@link Parallelism#MIN_PIECE_WORK}, at least 1. {@link #forRange} splits a range of two such pieces or more.
+     */
+    static int piece(long workPerIndex) {
+        long w = Math.max(1, workPerIndex);
+        return (int) Math.max(1, (Parallelism.MIN_PIECE_WORK + w - 1) / w);
+    }
+
+    /**
+     * Runs {@code body} over [from, to) in pieces of {@code piece} indices, on the caller and the helpers; on
+     * the caller alone when the range holds fewer than two pieces.
+     */
     void forRange(int from, int to, int piece, Range body) {
         if (threads <= 1 || to - from < 2 * piece || closed || Thread.currentThread() != owner
                 || System.nanoTime() - soloUntil < 0) {

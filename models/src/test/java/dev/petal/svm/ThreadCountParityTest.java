@@ -2,6 +2,7 @@ package dev.petal.svm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.petal.api.Parallelism;
 import dev.petal.datasets.Dataset;
@@ -11,12 +12,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fits and predictions at 1, 2 and 5 threads give bit-identical results on data above every parallel
- * threshold: 6,000 active samples (the solver's passes split from 2 x 2,500), kernel columns of 6,000 x 20
- * (above the 100,000-entry fill threshold), hundreds of cached columns swapped in parallel by shrinking,
- * three one-vs-one pairs trained side by side, and a bulk prediction of 2,000 rows split into blocks.
+ * threshold (two pieces of {@link dev.petal.api.Parallelism#MIN_PIECE_WORK}): 6,000 active samples (the solver's
+ * passes split from 2 x 2,521), kernel columns of 6,000 x 20 (split from 2 x 1,171 entries), hundreds of cached
+ * columns swapped in parallel by shrinking, three one-vs-one pairs trained side by side, and a bulk prediction
+ * of 2,000 rows split into blocks.
  */
 class ThreadCountParityTest {
     private static final int[] THREADS = {1, 2, 5};
+
+    @Test
+    void theDataBelowIsAboveEveryThreshold() {
+        // the binary fit starts with 6,000 active samples; NuSVR's kernel columns hold 5,000 entries of 20 features
+        assertTrue(6000 >= 2 * ActivePasses.MIN_PIECE, "solver passes split from " + 2 * ActivePasses.MIN_PIECE);
+        int columnPiece = Team.piece(20 + SvcQ.FINISH_WORK);
+        assertTrue(5000 >= 2 * columnPiece, "kernel columns of 20 features split from " + 2 * columnPiece);
+    }
 
     @Test
     void binaryRbfFitAndPredictAreIdenticalAtEveryThreadCount() {
