@@ -184,7 +184,7 @@ public final class CvCommand implements Callable<Integer> {
                 printScores(out, est, d, r);
                 if (run != null) {
                     run.logList("test_score", r.testScore());
-                    run.log("mean_test_score", dev.petal.linalg.NumpySum.sum(r.testScore()) / r.testScore().length);
+                    run.log("mean_test_score", dev.petal.numeric.NumpySum.sum(r.testScore()) / r.testScore().length);
                 }
                 if (model != null) {
                     save(est.fit(d.x(), d.y()), d);
@@ -274,8 +274,8 @@ public final class CvCommand implements Callable<Integer> {
 
     private void printScores(PrintWriter out, Estimator<?> est, LabeledData d, CrossValResult r) throws Exception {
         double[] s = r.testScore();
-        double mean = dev.petal.linalg.NumpySum.sum(s) / s.length;
-        double std = Math.sqrt(dev.petal.linalg.NumpySum.var(s));
+        double mean = dev.petal.numeric.NumpySum.sum(s) / s.length;
+        double std = Math.sqrt(dev.petal.numeric.NumpySum.var(s));
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("fit_time", r.fitTime());

@@ -1,7 +1,7 @@
 package dev.petal.metrics;
 
 import dev.petal.check.Check;
-import dev.petal.linalg.NumpySum;
+import dev.petal.numeric.NumpySum;
 
 /**
  * Regression metrics computed as scikit-learn 1.2.1 computes them for one output: {@code r2_score},

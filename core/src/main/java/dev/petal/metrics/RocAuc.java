@@ -1,7 +1,7 @@
 package dev.petal.metrics;
 
 import dev.petal.check.Check;
-import dev.petal.linalg.NumpySum;
+import dev.petal.numeric.NumpySum;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;

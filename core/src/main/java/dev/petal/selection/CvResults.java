@@ -1,6 +1,6 @@
 package dev.petal.selection;
 
-import dev.petal.linalg.NumpySum;
+import dev.petal.numeric.NumpySum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -6,7 +6,7 @@ import dev.petal.api.Params;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
-import dev.petal.linalg.NumpySum;
+import dev.petal.numeric.NumpySum;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -3,7 +3,7 @@ package dev.petal.svm;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
-import dev.petal.linalg.NumpySum;
+import dev.petal.numeric.NumpySum;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;

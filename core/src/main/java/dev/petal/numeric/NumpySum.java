@@ -1,4 +1,4 @@
-package dev.petal.linalg;
+package dev.petal.numeric;
 
 /**
  * numpy's float64 reductions in numpy's exact rounding order (checked bit for bit against numpy

@@ -1,4 +1,4 @@
-package dev.petal.linalg;
+package dev.petal.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
