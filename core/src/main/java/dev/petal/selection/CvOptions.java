@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param returnTrainScore whether training rows are scored too
  * @param refit            whether a search refits the best candidate on all rows
  * @param backend          where the units run
+ * @param listener         told about each candidate as soon as it is done, or null
  */
 public record CvOptions(CvSplitter cv, String scoring, ErrorScore errorScore, boolean returnTrainScore, boolean refit,
-                        CvBackend backend) {
-    /** Refuses nulls (scoring may be null). */
+                        CvBackend backend, CandidateListener listener) {
+    /** Refuses nulls (scoring and listener may be null). */
     public CvOptions {
         Objects.requireNonNull(cv, "cv");
         Objects.requireNonNull(errorScore, "errorScore");
@@ -25,7 +26,7 @@ public record CvOptions(CvSplitter cv, String scoring, ErrorScore errorScore, bo
 
     /** scikit-learn's defaults, running on every local core. */
     public static CvOptions defaults() {
-        return new CvOptions(Folds.DEFAULT, null, ErrorScore.nan(), false, true, LocalBackend.allCores());
+        return new CvOptions(Folds.DEFAULT, null, ErrorScore.nan(), false, true, LocalBackend.allCores(), null);
     }
 
     /** A copy with {@code cv=k}. */
@@ -35,27 +36,27 @@ public record CvOptions(CvSplitter cv, String scoring, ErrorScore errorScore, bo
 
     /** A copy with a splitter. */
     public CvOptions withCv(CvSplitter cv) {
-        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend);
+        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend, listener);
     }
 
     /** A copy with a scorer name (null for the estimator's own score). */
     public CvOptions withScoring(String scoring) {
-        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend);
+        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend, listener);
     }
 
     /** A copy with {@code error_score}. */
     public CvOptions withErrorScore(ErrorScore errorScore) {
-        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend);
+        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend, listener);
     }
 
     /** A copy with {@code return_train_score}. */
     public CvOptions withReturnTrainScore(boolean returnTrainScore) {
-        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend);
+        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend, listener);
     }
 
     /** A copy with {@code refit}. */
     public CvOptions withRefit(boolean refit) {
-        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend);
+        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend, listener);
     }
 
     /** A copy running at most {@code nJobs} units at once on local threads. */
@@ -65,6 +66,11 @@ public record CvOptions(CvSplitter cv, String scoring, ErrorScore errorScore, bo
 
     /** A copy running on {@code backend}. */
     public CvOptions withBackend(CvBackend backend) {
-        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend);
+        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend, listener);
+    }
+
+    /** A copy that tells {@code listener} about each candidate as soon as all its folds are done (null: nobody). */
+    public CvOptions withListener(CandidateListener listener) {
+        return new CvOptions(cv, scoring, errorScore, returnTrainScore, refit, backend, listener);
     }
 }

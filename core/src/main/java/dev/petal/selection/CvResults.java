@@ -45,6 +45,24 @@ public final class CvResults {
         }
     }
 
+    private CvResults(List<Map<String, Object>> params, int nSplits, double[][] test, double[][] train, double[][] fitTime,
+                      double[][] scoreTime) {
+        this.params = params;
+        this.nSplits = nSplits;
+        this.test = test;
+        this.train = train;
+        this.fitTime = fitTime;
+        this.scoreTime = scoreTime;
+    }
+
+    /** Candidate {@code i}'s row alone: a one-candidate result with its parameters, split scores and times. */
+    public CvResults candidate(int i) {
+        java.util.Objects.checkIndex(i, params.size());
+        return new CvResults(List.of(params.get(i)), nSplits, new double[][] {test[i].clone()},
+                train == null ? null : new double[][] {train[i].clone()}, new double[][] {fitTime[i].clone()},
+                new double[][] {scoreTime[i].clone()});
+    }
+
     /** The candidates' parameters, in search order ({@code cv_results_['params']}). */
     public List<Map<String, Object>> params() {
         return params;

@@ -51,7 +51,8 @@ final class Evaluation {
         }
         List<CvOutcome> results;
         try {
-            results = options.backend().evaluate(job, tasks);
+            results = options.listener() == null ? options.backend().evaluate(job, tasks)
+                    : options.backend().evaluate(job, tasks, new Progress(candidates, folds.size(), options));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             CancellationException c = new CancellationException("cross-validation was interrupted");
@@ -89,5 +90,34 @@ final class Evaluation {
                     + ". The first failure: " + first);
         }
         return new Evaluation(table, warnings);
+    }
+
+    /** Gathers outcomes as they arrive and tells the listener about each candidate whose folds are all done. */
+    private static final class Progress implements java.util.function.Consumer<CvOutcome> {
+        private final List<Map<String, Object>> candidates;
+        private final CvOutcome[][] table;
+        private final int[] remaining;
+        private final CvOptions options;
+
+        Progress(List<Map<String, Object>> candidates, int nFolds, CvOptions options) {
+            this.candidates = candidates;
+            this.table = new CvOutcome[candidates.size()][nFolds];
+            this.remaining = new int[candidates.size()];
+            java.util.Arrays.fill(remaining, nFolds);
+            this.options = options;
+        }
+
+        @Override
+        public synchronized void accept(CvOutcome o) {
+            int c = o.candidate();
+            if (table[c][o.fold()] != null) {
+                return;
+            }
+            table[c][o.fold()] = o;
+            if (--remaining[c] == 0) {
+                options.listener().candidateDone(c, new CvResults(List.of(candidates.get(c)), new CvOutcome[][] {table[c]},
+                        options.returnTrainScore()));
+            }
+        }
     }
 }

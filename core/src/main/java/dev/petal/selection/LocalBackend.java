@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Runs cross-validation units on this machine's cores: at most {@code nJobs} at once, on threads
@@ -29,6 +30,12 @@ public record LocalBackend(int nJobs) implements CvBackend {
 
     @Override
     public List<CvOutcome> evaluate(CvJob<?> job, List<CvTask> tasks) throws InterruptedException {
+        return evaluate(job, tasks, o -> { });
+    }
+
+    /** Evaluates the tasks, giving each outcome to {@code done} on the thread that computed it, as it is known. */
+    @Override
+    public List<CvOutcome> evaluate(CvJob<?> job, List<CvTask> tasks, Consumer<CvOutcome> done) throws InterruptedException {
         int threads = Math.min(nJobs, tasks.size());
         List<CvOutcome> out = new ArrayList<>(tasks.size());
         if (threads <= 1) {
@@ -36,7 +43,9 @@ public record LocalBackend(int nJobs) implements CvBackend {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("cross-validation was interrupted");
                 }
-                out.add(job.evaluate(t));
+                CvOutcome o = job.evaluate(t);
+                done.accept(o);
+                out.add(o);
             }
             return out;
         }
@@ -55,7 +64,11 @@ public record LocalBackend(int nJobs) implements CvBackend {
                     return;
                 }
                 try {
-                    results[i] = shared.evaluate(tasks.get(i));
+                    CvOutcome o = shared.evaluate(tasks.get(i));
+                    synchronized (done) {
+                        done.accept(o);
+                    }
+                    results[i] = o;
                 } catch (Throwable t) {
                     failures[i] = t;
                     stop.set(true);
