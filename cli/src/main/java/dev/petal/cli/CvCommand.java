@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.petal.api.DecisionClassifier;
 import dev.petal.api.Estimator;
+import dev.petal.api.RegressorEstimator;
 import dev.petal.api.HasParams;
 import dev.petal.api.Params;
 import dev.petal.check.PyRepr;
@@ -18,14 +19,12 @@ import dev.petal.selection.CvResults;
 import dev.petal.selection.ErrorScore;
 import dev.petal.selection.GridSearchCV;
 import dev.petal.selection.ParameterGrid;
+import dev.petal.selection.RandomizedSearchCV;
 import dev.petal.selection.SearchResult;
 import dev.petal.registry.Model;
 import dev.petal.tracking.Experiment;
 import dev.petal.tracking.Run;
 import dev.petal.tracking.SearchRuns;
-import dev.petal.tuning.ExpressionParser;
-import dev.petal.tuning.ParameterExpression;
-import dev.petal.tuning.ParameterValue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +39,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code petal cv}: scikit-learn's {@code cross_val_score} of an estimator on a labelled CSV file, or
- * with {@code --param} its {@code GridSearchCV}; {@code --json} prints scikit-learn's key names.
+ * {@code petal cv}: scikit-learn's {@code cross_val_score} of a classifier or regressor on a labelled CSV
+ * file, with {@code --param} its {@code GridSearchCV}, with {@code --n-iter} its {@code RandomizedSearchCV};
+ * {@code --json} prints scikit-learn's key names. Under {@code --experiment} each candidate becomes a child
+ * run as soon as its folds are done.
  */
-@Command(name = "cv", description = "Cross-validate an estimator on a labelled CSV file (cross_val_score), or search a "
-        + "parameter grid with --param (GridSearchCV), with scikit-learn's folds, scores and ranks.")
+@Command(name = "cv", description = "Cross-validate a classifier or regressor on a labelled CSV file (cross_val_score), "
+        + "search a parameter grid with --param (GridSearchCV), or sample it with --n-iter (RandomizedSearchCV), with "
+        + "scikit-learn's folds, scores and ranks.")
 public final class CvCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -60,15 +62,26 @@ public final class CvCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EstimatorOptions estimator;
 
-    @Option(names = "--cv", paramLabel = "K", defaultValue = "5", description = "Number of folds: StratifiedKFold(K), no shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cv", paramLabel = "K", defaultValue = "5", description = "Number of folds: StratifiedKFold(K) for a "
+            + "classifier, KFold(K) for a regressor, no shuffling (default: ${DEFAULT-VALUE}).")
     int cv;
 
-    @Option(names = "--scoring", paramLabel = "NAME", description = "A scikit-learn scorer name (default: the estimator's accuracy).")
+    @Option(names = "--scoring", paramLabel = "NAME", description = "A scikit-learn scorer name (default: the estimator's "
+            + "own score, accuracy for a classifier, r2 for a regressor).")
     String scoring;
 
-    @Option(names = "--param", paramLabel = "NAME=choice(a,b,...)", description = "A grid dimension, by scikit-learn's "
-            + "parameter name (C, kernel, gamma; svc__C with --scale); repeat for more. Makes this a GridSearchCV.")
+    @Option(names = "--param", paramLabel = "NAME=EXPR", description = "A parameter to search, by scikit-learn's name (C, "
+            + "kernel, gamma; svc__C with --scale); repeat for more. EXPR is choice(a, b, ...) (a grid dimension: "
+            + "GridSearchCV), or with --n-iter also one of scipy.stats' distributions with scipy's arguments: "
+            + "uniform(loc, scale), loguniform(a, b), randint(low, high).")
     List<String> params = new ArrayList<>();
+
+    @Option(names = "--n-iter", paramLabel = "N", description = "Sample N candidates from the --param values: "
+            + "RandomizedSearchCV(n_iter=N).")
+    Integer nIter;
+
+    @Option(names = "--seed", paramLabel = "S", description = "RandomizedSearchCV's random_state (default: 0).")
+    Long seed;
 
     @Option(names = "--target", paramLabel = "TARGET", defaultValue = "local", description = "Where the (candidate, fold) fits "
             + "run: local (this machine's cores, the default) or a task backend's target such as spark:local[2].")
@@ -103,8 +116,15 @@ public final class CvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        Estimator<? extends DecisionClassifier> est = estimator.estimator(cl);
-        Map<String, List<?>> grid = grid(cl);
+        String name = estimator.estimatorName(cl);
+        if (name.equals("oneclass")) {
+            throw new CommandLine.ParameterException(cl, "petal cv takes classifiers and regressors; --estimator oneclass "
+                    + "is an outlier detector");
+        }
+        boolean regression = EstimatorOptions.REGRESSORS.contains(name);
+        Object est = regression ? estimator.regressor(cl) : estimator.estimator(cl);
+        CvParams space = CvParams.parse(cl, params);
+        checkSearch(cl, space);
         if (cv < 2) {
             throw new CommandLine.ParameterException(cl, "--cv must be at least 2 (k-fold cross-validation requires at least "
                     + "one train/test split), got " + cv);
@@ -125,10 +145,10 @@ public final class CvCommand implements Callable<Integer> {
             }
         }
         if (est instanceof HasParams h) {
-            for (String name : grid.keySet()) {
-                if (!h.params().containsKey(name)) {
+            for (String p : space.names()) {
+                if (!h.params().containsKey(p)) {
                     throw new CommandLine.ParameterException(cl, "--param: " + Params.unknown(
-                            est.getClass().getSimpleName(), name, h.params().keySet()).getMessage());
+                            est.getClass().getSimpleName(), p, h.params().keySet()).getMessage());
                 }
             }
         }
@@ -149,9 +169,10 @@ public final class CvCommand implements Callable<Integer> {
             target = computeTarget.id();   // a named target as the task backend's target
         }
         LabeledData d = Datasets.readCsv(data, label);
+        CvData cvData = new CvData(est, d, regression ? LinearTraining.regressionTargets(d, data.toString(), name) : null);
         Run run = experiment == null ? null : new Experiment(workspace.open(), experiment).startLogging("petal cv");
         try {
-            search(cl, est, grid, options, d, run);
+            search(cl, cvData, space, options, run);
             if (run != null) {
                 run.complete();
             }
@@ -164,43 +185,101 @@ public final class CvCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void search(CommandLine cl, Estimator<? extends DecisionClassifier> est, Map<String, List<?>> grid,
-                        CvOptions options, LabeledData d, Run run) throws Exception {
+    /** The estimator and the rows it is cross-validated on: class labels, or real targets for a regressor. */
+    private record CvData(Object estimator, LabeledData data, double[] targets) {
+        boolean regression() {
+            return targets != null;
+        }
+
+        @SuppressWarnings("unchecked")
+        CrossValResult crossValidate(CvOptions options) {
+            return regression()
+                    ? CrossValidation.crossValidate((RegressorEstimator<Object>) estimator, data.x(), targets, options)
+                    : CrossValidation.crossValidate((Estimator<DecisionClassifier>) estimator, data.x(), data.y(), options);
+        }
+
+        @SuppressWarnings("unchecked")
+        Object fit() {
+            return regression() ? ((RegressorEstimator<Object>) estimator).fit(data.x(), targets)
+                    : ((Estimator<DecisionClassifier>) estimator).fit(data.x(), data.y());
+        }
+
+        SearchResult<Object> search(CvParams space, Integer nIter, Long seed, CvOptions options) {
+            if (nIter == null) {
+                GridSearchCV<Object> g = new GridSearchCV<>(estimator, ParameterGrid.of(space.grid()), options);
+                return regression() ? g.fit(data.x(), targets) : g.fit(data.x(), data.y());
+            }
+            RandomizedSearchCV<Object> r = new RandomizedSearchCV<>(estimator, List.of(space.distributions()), nIter,
+                    seed == null ? 0L : seed, options);
+            return regression() ? r.fit(data.x(), targets) : r.fit(data.x(), data.y());
+        }
+    }
+
+    /** --n-iter and --seed belong to a random search of --param values; a distribution needs --n-iter. */
+    private void checkSearch(CommandLine cl, CvParams space) {
+        if (nIter != null && nIter < 1) {
+            throw new CommandLine.ParameterException(cl, "--n-iter must be at least 1, got " + nIter);
+        }
+        if (nIter != null && space.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "--n-iter samples the --param values; give at least one "
+                    + "--param NAME=EXPR");
+        }
+        if (seed != null && nIter == null) {
+            throw new CommandLine.ParameterException(cl, "--seed is the random search's random_state; it needs --n-iter N");
+        }
+        if (seed != null && (seed < 0 || seed > 0xFFFFFFFFL)) {
+            throw new CommandLine.ParameterException(cl, "--seed must be between 0 and 2**32 - 1, got " + seed);
+        }
+        String dist = space.firstDistribution();
+        if (dist != null && nIter == null) {
+            throw new CommandLine.ParameterException(cl, "--param " + dist + " is a distribution; add --n-iter N to sample "
+                    + "N candidates (RandomizedSearchCV), or list values with choice(a, b, ...) for a grid");
+        }
+    }
+
+    private void search(CommandLine cl, CvData cvData, CvParams space, CvOptions options, Run run) throws Exception {
+        LabeledData d = cvData.data();
+        String scoringName = scoring != null ? scoring : cvData.regression() ? "r2" : "accuracy";
         if (run != null) {
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("data", data.toString());
             settings.put("cv", cv);
-            settings.put("scoring", scoring == null ? "accuracy" : scoring);
-            settings.put("estimator", est.getClass().getSimpleName());
+            settings.put("scoring", scoringName);
+            settings.put("estimator", cvData.estimator().getClass().getSimpleName());
+            if (nIter != null) {
+                settings.put("n_iter", nIter);
+                settings.put("random_state", seed == null ? 0L : seed);
+            }
             run.logParams(settings);
+        }
+        SearchRuns.Live live = run != null && !space.isEmpty() ? SearchRuns.live(run, scoringName) : null;
+        if (live != null) {
+            options = options.withListener(live);   // each candidate a child run as soon as its folds are done
         }
         try (CvTarget where = CvTarget.open(target, options)) {
             options = where.options();
             PrintWriter out = cl.getOut();
             PrintWriter err = cl.getErr();
-            if (grid.isEmpty()) {
-                CrossValResult r = CrossValidation.crossValidate(est, d.x(), d.y(), options);
+            if (space.isEmpty()) {
+                CrossValResult r = cvData.crossValidate(options);
                 r.warnings().forEach(w -> err.println("warning: " + w));
-                printScores(out, est, d, r);
+                printScores(out, d, r, scoringName);
                 if (run != null) {
                     run.logList("test_score", r.testScore());
                     run.log("mean_test_score", dev.petal.numeric.NumpySum.sum(r.testScore()) / r.testScore().length);
                 }
                 if (model != null) {
-                    save(est.fit(d.x(), d.y()), d);
+                    save(cvData.fit(), cvData);
                 }
             } else {
-                @SuppressWarnings("unchecked")
-                Estimator<DecisionClassifier> base = (Estimator<DecisionClassifier>) est;
-                SearchResult<DecisionClassifier> r = GridSearchCV.of(base, ParameterGrid.of(grid)).withOptions(options)
-                        .fit(d.x(), d.y());
+                SearchResult<Object> r = cvData.search(space, nIter, seed, options);
                 r.warnings().forEach(w -> err.println("warning: " + w));
                 printSearch(out, r);
                 if (model != null) {
-                    save(r.bestEstimator(), d);
+                    save(r.bestEstimator(), cvData);
                 }
-                if (run != null) {
-                    Run best = SearchRuns.log(run, r);
+                if (live != null) {
+                    Run best = live.finish(r);
                     err.println("tracked as run " + run.id() + " in experiment '" + experiment + "' with "
                             + r.cvResults().nCandidates() + " child runs; best: " + best.id());
                 }
@@ -222,57 +301,7 @@ public final class CvCommand implements Callable<Integer> {
         }
     }
 
-    /** The grid from {@code --param NAME=choice(...)}, in the order given. */
-    private Map<String, List<?>> grid(CommandLine cl) {
-        Map<String, List<?>> grid = new LinkedHashMap<>();
-        for (String p : params) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new CommandLine.ParameterException(cl, "--param must be NAME=choice(a, b, ...), such as "
-                        + "C=choice(0.1, 1, 10); got '" + p + "'");
-            }
-            String name = p.substring(0, eq).strip();
-            String expr = p.substring(eq + 1).strip();
-            if (expr.replace(" ", "").equals("choice()")) {
-                throw new CommandLine.ParameterException(cl, "Parameter grid for parameter '" + name
-                        + "' need to be a non-empty sequence, got: []");
-            }
-            ParameterExpression e;
-            try {
-                e = ExpressionParser.parse(expr);
-            } catch (IllegalArgumentException ex) {
-                throw new CommandLine.ParameterException(cl, "--param " + name + ": " + ex.getMessage());
-            }
-            if (!(e instanceof ParameterExpression.Choice c)) {
-                throw new CommandLine.ParameterException(cl, "--param " + name + ": petal cv searches a grid, so it takes "
-                        + "choice(a, b, ...); got " + e.expression());
-            }
-            if (grid.containsKey(name)) {
-                throw new CommandLine.ParameterException(cl, "--param " + name + " is given twice; list all its values in one choice(...)");
-            }
-            grid.put(name, c.values().stream().map(CvCommand::plain).toList());
-        }
-        return grid;
-    }
-
-    /** A choice value as plain data: True/False/None as Python spells them, integers, floats, text. */
-    private static Object plain(ParameterValue v) {
-        if (v instanceof ParameterValue.Int i) {
-            return i.value();
-        }
-        if (v instanceof ParameterValue.Real r) {
-            return r.value();
-        }
-        String t = ((ParameterValue.Text) v).value();
-        return switch (t) {
-            case "True", "true" -> Boolean.TRUE;
-            case "False", "false" -> Boolean.FALSE;
-            case "None" -> null;
-            default -> t;
-        };
-    }
-
-    private void printScores(PrintWriter out, Estimator<?> est, LabeledData d, CrossValResult r) throws Exception {
+    private void printScores(PrintWriter out, LabeledData d, CrossValResult r, String scoringName) throws Exception {
         double[] s = r.testScore();
         double mean = dev.petal.numeric.NumpySum.sum(s) / s.length;
         double std = Math.sqrt(dev.petal.numeric.NumpySum.var(s));
@@ -289,13 +318,12 @@ public final class CvCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(o));
             return;
         }
-        out.printf("cross_val_score: %d rows, %d folds, scoring %s%n", d.x().rows(), s.length,
-                scoring == null ? "accuracy" : scoring);
+        out.printf("cross_val_score: %d rows, %d folds, scoring %s%n", d.x().rows(), s.length, scoringName);
         out.println("scores: " + Arrays.stream(s).mapToObj(PyRepr::of).collect(Collectors.joining(", ", "[", "]")));
         out.println("mean: " + PyRepr.of(mean) + "  std: " + PyRepr.of(std));
     }
 
-    private void printSearch(PrintWriter out, SearchResult<DecisionClassifier> r) throws Exception {
+    private void printSearch(PrintWriter out, SearchResult<Object> r) throws Exception {
         CvResults c = r.cvResults();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -309,7 +337,8 @@ public final class CvCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(o));
             return;
         }
-        out.printf("GridSearchCV: %d candidates x %d folds = %d fits, scoring %s%n", c.nCandidates(), c.nSplits(),
+        out.printf("%s: %d candidates x %d folds = %d fits, scoring %s%n", nIter == null ? "GridSearchCV" : "RandomizedSearchCV",
+                c.nCandidates(), c.nSplits(),
                 c.nCandidates() * c.nSplits(), r.scoring());
         out.println("rank  mean_test_score       std_test_score        params");
         int[] rank = c.rankTestScore();
@@ -325,8 +354,10 @@ public final class CvCommand implements Callable<Integer> {
         }
     }
 
-    private void save(Object fitted, LabeledData d) throws Exception {
-        ModelIO.save(model, fitted, new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of()));
+    private void save(Object fitted, CvData cvData) throws Exception {
+        LabeledData d = cvData.data();
+        ModelIO.save(model, fitted, cvData.regression() ? ModelMetadata.ofFeatureNames(d.featureNames())
+                : new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of()));
     }
 
     private static Object[] finite(double[] a) {

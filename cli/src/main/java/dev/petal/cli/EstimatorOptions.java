@@ -81,6 +81,9 @@ final class EstimatorOptions {
     @Option(names = "--intercept-scaling", paramLabel = "F", description = "linearsvc, linearsvr: the value of the synthetic intercept feature (default: 1.0).")
     Double interceptScaling;
 
+    /** The regressors: fitted with real targets. */
+    static final java.util.List<String> REGRESSORS = java.util.List.of("svr", "nusvr", "linearsvr");
+
     /** The libsvm estimators: they share the kernel flags. */
     static final java.util.List<String> LIBSVM = java.util.List.of("svc", "nusvc", "svr", "nusvr", "oneclass");
 
@@ -205,6 +208,22 @@ final class EstimatorOptions {
         return OneClassSVM.defaults().withNu(nu != null ? nu : 0.5).withKernel(kernel(cl)).withGamma(Gamma.parse(gamma))
                 .withDegree(degree).withCoef0(coef0).withTol(tol != null ? tol : 1e-3)
                 .withMaxIter(maxIter != null ? maxIter : -1).withCacheSize(cacheSize);
+    }
+
+    /** The regressor these flags describe ({@code --estimator svr, nusvr or linearsvr}). */
+    dev.petal.api.RegressorEstimator<?> regressor(CommandLine cl) {
+        String name = estimatorName(cl);
+        if (!REGRESSORS.contains(name)) {
+            throw new CommandLine.ParameterException(cl, "--estimator " + name + " is not a regressor");
+        }
+        if (scale) {
+            throw new CommandLine.ParameterException(cl, "--scale takes classifiers; it does not apply to --estimator " + name);
+        }
+        return switch (name) {
+            case "svr" -> svr(cl);
+            case "nusvr" -> nuSvr(cl);
+            default -> linearSvr(cl);
+        };
     }
 
     /** The estimator these flags describe: the classifier, or with {@code --scale} a StandardScaler then it. */

@@ -119,7 +119,7 @@ class CvCommandTest {
                 "cv", "--data", iris.toString(), "--param", "foo=choice(1, 2)");
         assertError(2, "error: Parameter grid for parameter 'C' need to be a non-empty sequence, got: []",
                 "cv", "--data", iris.toString(), "--param", "C=choice()");
-        assertError(2, "error: --param C: petal cv searches a grid, so it takes choice(a, b, ...); got uniform(0.1, 10.0)",
+        assertError(2, "error: --param C is a distribution; add --n-iter N to sample N candidates (RandomizedSearchCV)",
                 "cv", "--data", iris.toString(), "--param", "C=uniform(0.1, 10)");
         assertError(1, "error: unknown compute target 'nowhere'",
                 "cv", "--data", iris.toString(), "--target", "nowhere");
