@@ -1,5 +1,6 @@
-package dev.petal.spark;
+package dev.petal.spark.tasks;
 
+import dev.petal.spark.SparkSessions;
 import dev.petal.tasks.TaskBackend;
 import dev.petal.tasks.TaskBackends;
 import dev.petal.tasks.TaskFailedException;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -42,7 +44,9 @@ public final class SparkTaskBackend implements TaskBackend {
 
     @Override
     public int parallelism() {
-        return Math.max(1, SparkSessions.slots(spark.sparkContext())[1]);
+        // the application's task slots, as SparkSessions counts them: default parallelism / cpus per task
+        SparkContext sc = spark.sparkContext();
+        return Math.max(1, sc.defaultParallelism() / Integer.parseInt(sc.getConf().get("spark.task.cpus", "1")));
     }
 
     @Override

@@ -1,5 +1,6 @@
-package dev.petal.spark;
+package dev.petal.spark.tasks;
 
+import dev.petal.spark.SparkSessions;
 import dev.petal.tasks.TaskBackend;
 import dev.petal.tasks.TaskBackendProvider;
 import dev.petal.tracking.ComputeTarget;
