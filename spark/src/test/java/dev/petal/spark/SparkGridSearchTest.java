@@ -1,0 +1,94 @@
+package dev.petal.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.petal.datasets.Dataset;
+import dev.petal.datasets.Datasets;
+import dev.petal.pipeline.Pipeline;
+import dev.petal.pipeline.PipelineModel;
+import dev.petal.preprocessing.StandardScaler;
+import dev.petal.search.TaskCvBackend;
+import dev.petal.selection.CvOptions;
+import dev.petal.selection.CvResults;
+import dev.petal.selection.GridSearchCV;
+import dev.petal.selection.KFold;
+import dev.petal.selection.ParameterGrid;
+import dev.petal.selection.SearchResult;
+import dev.petal.svm.SVC;
+import dev.petal.svm.SVR;
+import dev.petal.svm.SVRModel;
+import dev.petal.tasks.TaskBackend;
+import dev.petal.tasks.TaskBackends;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same grid search on this machine's cores and on {@code spark:local[2]} (embedded Spark, two task
+ * threads): identical {@code cv_results_} — every split's test and train score, means, standard deviations,
+ * ranks — and the same best candidate, for a classifier Pipeline and for a regressor.
+ */
+class SparkGridSearchTest {
+    @AfterAll
+    static void stopSpark() {
+        SparkSessions.stop();
+    }
+
+    @Test
+    void aPipelineGridOnSparkEqualsTheLocalRun() {
+        Dataset wine = Datasets.wine();
+        GridSearchCV<PipelineModel> search = GridSearchCV.of(Pipeline.of(StandardScaler.defaults(), SVC.defaults()),
+                ParameterGrid.of(Map.of("svc__C", List.of(0.1, 1.0, 10.0), "svc__gamma", List.of("scale", 0.01, -1.0))));
+        // gamma=-1 fails at fit: error_score=nan travels back from Spark too
+        CvOptions o = CvOptions.defaults().withCv(5).withScoring("f1_macro").withReturnTrainScore(true);
+        SearchResult<PipelineModel> local = search.withOptions(o.withNJobs(2)).fit(wine.x(), wine.y());
+        SearchResult<PipelineModel> spark;
+        try (TaskBackend tasks = TaskBackends.open("spark:local[2]")) {
+            assertTrue(tasks instanceof SparkTaskBackend, tasks.getClass().getName());
+            spark = search.withOptions(o.withBackend(new TaskCvBackend(tasks))).fit(wine.x(), wine.y());
+        }
+        assertSame(local, spark);
+        assertTrue(Double.isNaN(spark.cvResults().meanTestScore()[2]), "the failing candidate scores nan");
+        assertEquals(local.warnings(), spark.warnings());
+    }
+
+    @Test
+    void aRegressorGridOnSparkEqualsTheLocalRun() {
+        Dataset d = Datasets.makeClassification(150, 11);
+        double[] y = new double[d.y().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 2.0 * d.x().get(i, 0) - d.x().get(i, 3) + d.y()[i];
+        }
+        GridSearchCV<SVRModel> search = GridSearchCV.of(SVR.defaults(),
+                ParameterGrid.of(Map.of("C", List.of(0.5, 5.0), "epsilon", List.of(0.05, 0.5), "kernel", List.of("rbf", "linear"))));
+        CvOptions o = CvOptions.defaults().withCv(KFold.shuffled(4, 3)).withScoring("neg_mean_squared_error");
+        SearchResult<SVRModel> local = search.withOptions(o.withNJobs(2)).fit(d.x(), y);
+        SearchResult<SVRModel> spark;
+        try (TaskBackend tasks = TaskBackends.open("spark:local[2]")) {
+            spark = search.withOptions(o.withBackend(new TaskCvBackend(tasks))).fit(d.x(), y);
+        }
+        assertSame(local, spark);
+    }
+
+    private static void assertSame(SearchResult<?> a, SearchResult<?> b) {
+        CvResults x = a.cvResults();
+        CvResults y = b.cvResults();
+        assertEquals(x.params(), y.params());
+        assertEquals(x.nSplits(), y.nSplits());
+        for (int k = 0; k < x.nSplits(); k++) {
+            assertArrayEquals(x.splitTestScore(k), y.splitTestScore(k), 0.0, "split" + k + "_test_score");
+            if (x.splitTrainScore(k) != null) {
+                assertArrayEquals(x.splitTrainScore(k), y.splitTrainScore(k), 0.0, "split" + k + "_train_score");
+            }
+        }
+        assertArrayEquals(x.meanTestScore(), y.meanTestScore(), 0.0);
+        assertArrayEquals(x.stdTestScore(), y.stdTestScore(), 0.0);
+        assertArrayEquals(x.rankTestScore(), y.rankTestScore());
+        assertEquals(a.bestIndex(), b.bestIndex());
+        assertEquals(a.bestParams(), b.bestParams());
+        assertEquals(a.bestScore(), b.bestScore(), 0.0);
+    }
+}
