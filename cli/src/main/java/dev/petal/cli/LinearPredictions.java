@@ -10,6 +10,11 @@ import dev.petal.io.OutputFiles;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
 import dev.petal.linear.LinearSVCModel;
+import dev.petal.svm.NuSVCModel;
+import dev.petal.svm.NuSVRModel;
+import dev.petal.svm.OneClassSVMModel;
+import dev.petal.svm.SVCModel;
+import dev.petal.svm.SVRModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,8 +25,8 @@ import java.util.List;
 /**
  * {@code petal predict} for what {@link Predictions} does not cover: a regressor (one float
  * {@code prediction} column, chunk by chunk over a CSV file) and svmlight input (read whole, as
- * scikit-learn's {@code load_svmlight_file} with the model's feature count; a LinearSVC predicts on the
- * CSR rows directly, other classifiers on their dense copy).
+ * scikit-learn's {@code load_svmlight_file} with the model's feature count; LinearSVC, LinearSVR and the libsvm
+ * family fitted on sparse input predict on the CSR rows directly, other models on their dense copy).
  */
 final class LinearPredictions {
     private LinearPredictions() {
@@ -101,20 +106,40 @@ final class LinearPredictions {
         return count[0];
     }
 
-    /** Predicts a classifier or regressor over svmlight rows; returns the row count. */
+    /**
+     * Predicts a classifier, regressor or one-class SVM over svmlight rows; returns the row count. Models that take
+     * CSR rows (LinearSVC, LinearSVR and the libsvm family fitted on sparse input) predict on them directly; the
+     * others on a dense copy.
+     */
     static long svmlight(Object model, List<String> classNames, Path data, Path output, boolean decision, boolean proba,
                          PrintWriter stdout) throws IOException {
-        int nFeatures = model instanceof Regressor r ? r.nFeatures() : ((DecisionClassifier) model).nFeatures();
+        int nFeatures = model instanceof Regressor r ? r.nFeatures() : model instanceof OneClassSVMModel oc
+                ? oc.nFeatures() : ((DecisionClassifier) model).nFeatures();
         SvmlightData d = LinearTraining.svmlight(data, nFeatures);
         RowSource x = d.x();
         StringBuilder sb = new StringBuilder("prediction");
-        if (model instanceof Regressor r) {
+        if (model instanceof OneClassSVMModel oc) {
+            if (proba) {
+                throw new IllegalArgumentException("a one_class_svm has no predict_proba; drop --proba");
+            }
+            double[] dec = oc.decisionFunction(oc.fittedOnSparse() ? x : x.toDense());
+            sb.append(decision ? ",decision_0\n" : "\n");
+            for (double v : dec) {
+                sb.append(v > 0 ? "1" : "-1");
+                if (decision) {
+                    PyRepr.appendTo(sb.append(','), v);
+                }
+                sb.append('\n');
+            }
+        } else if (model instanceof Regressor r) {
             if (decision || proba) {
                 throw new IllegalArgumentException("a regressor has no " + (decision ? "decision_function" : "predict_proba")
                         + "; drop " + (decision ? "--decision-function" : "--proba"));
             }
             sb.append('\n');
-            double[] p = r instanceof dev.petal.linear.LinearSVRModel m ? m.predict(x) : r.predict(x.toDense());
+            double[] p = r instanceof dev.petal.linear.LinearSVRModel m ? m.predict(x)
+                    : r instanceof SVRModel m && m.fittedOnSparse() ? m.predict(x)
+                    : r instanceof NuSVRModel m && m.fittedOnSparse() ? m.predict(x) : r.predict(x.toDense());
             for (double v : p) {
                 PyRepr.appendTo(sb, v).append('\n');
             }
@@ -124,11 +149,27 @@ final class LinearPredictions {
                 throw new IllegalArgumentException("the model was trained without probability estimates; retrain it with "
                         + "'petal train --probability' to use --proba");
             }
-            LinearSVCModel lin = clf instanceof LinearSVCModel m ? m : null;
-            Matrix dense = lin == null ? x.toDense() : null;
-            int[] pred = lin != null ? lin.predict(x) : clf.predict(dense);
-            Matrix dec = !decision ? null : lin != null ? lin.decisionFunction(x) : clf.decisionFunction(dense);
-            Matrix prob = proba ? clf.predictProba(dense) : null;
+            int[] pred;
+            Matrix dec;
+            Matrix prob;
+            if (clf instanceof LinearSVCModel lin) {
+                pred = lin.predict(x);
+                dec = decision ? lin.decisionFunction(x) : null;
+                prob = proba ? clf.predictProba(x.toDense()) : null;
+            } else if (clf instanceof SVCModel m && m.fittedOnSparse()) {
+                pred = m.predict(x);
+                dec = decision ? m.decisionFunction(x) : null;
+                prob = proba ? m.predictProba(x) : null;
+            } else if (clf instanceof NuSVCModel m && m.fittedOnSparse()) {
+                pred = m.predict(x);
+                dec = decision ? m.decisionFunction(x) : null;
+                prob = proba ? m.predictProba(x) : null;
+            } else {
+                Matrix dense = x.toDense();
+                pred = clf.predict(dense);
+                dec = decision ? clf.decisionFunction(dense) : null;
+                prob = proba ? clf.predictProba(dense) : null;
+            }
             for (int j = 0; dec != null && j < dec.cols(); j++) {
                 sb.append(",decision_").append(j);
             }

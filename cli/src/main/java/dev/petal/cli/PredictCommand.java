@@ -57,10 +57,9 @@ public final class PredictCommand implements Callable<Integer> {
         if (!format.equals("csv") && !format.equals("svmlight")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or svmlight, got '" + format + "'");
         }
-        if (loaded.model() instanceof dev.petal.svm.OneClassSVMModel oc) {
-            if (proba || format.equals("svmlight")) {
-                throw new IllegalArgumentException(model + " holds a one_class_svm, which " + (proba
-                        ? "has no predict_proba; drop --proba" : "predicts from CSV only; use --format csv"));
+        if (loaded.model() instanceof dev.petal.svm.OneClassSVMModel oc && format.equals("csv")) {
+            if (proba) {
+                throw new IllegalArgumentException(model + " holds a one_class_svm, which has no predict_proba; drop --proba");
             }
             long n = LinearPredictions.oneClassCsv(oc, loaded.metadata().featureNames(), data, csv.options(), output, decision,
                     spec.commandLine().getOut());
@@ -72,7 +71,8 @@ public final class PredictCommand implements Callable<Integer> {
         if (format.equals("svmlight") || loaded.isRegressor()) {
             long n;
             if (format.equals("svmlight")) {
-                List<String> names = loaded.isRegressor() ? List.of() : classNames(loaded.metadata().classNames(), loaded.asClassifier());
+                List<String> names = loaded.isClassifier()
+                        ? classNames(loaded.metadata().classNames(), loaded.asClassifier()) : List.of();
                 n = LinearPredictions.svmlight(loaded.model(), names, data, output, decision, proba, spec.commandLine().getOut());
             } else {
                 if (decision || proba) {

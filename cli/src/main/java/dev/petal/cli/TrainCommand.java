@@ -81,26 +81,18 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or svmlight, got '" + format + "'");
         }
         String name = estimator.estimatorName(spec.commandLine());
-        if (EstimatorOptions.LIBSVM.contains(name) && !name.equals("svc")) {
-            if (format.equals("svmlight")) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--format svmlight needs --estimator linearsvc or linearsvr (sparse input)");
-            }
+        if (EstimatorOptions.LIBSVM.contains(name) && (!name.equals("svc") || format.equals("svmlight"))) {
             return withProgress(() -> {
                 try {
-                    return LibsvmTraining.train(name, estimator, spec.commandLine(), data, label, csv.options(), model,
-                            spec.commandLine().getOut(), spec.commandLine().getErr());
+                    return LibsvmTraining.train(name, estimator, spec.commandLine(), data, format, label, csv.options(),
+                            model, spec.commandLine().getOut(), spec.commandLine().getErr());
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
         }
-        if (!name.equals("svc") || format.equals("svmlight")) {
+        if (!name.equals("svc")) {
             OutputFiles.resolve(model);
-            if (name.equals("svc")) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--format svmlight needs --estimator linearsvc or linearsvr (sparse input)");
-            }
             return LinearTraining.train(name, estimator, spec.commandLine(), data, format, label, csv.options(), model,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }

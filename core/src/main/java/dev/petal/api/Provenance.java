@@ -1,6 +1,8 @@
 package dev.petal.api;
 
+import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -31,6 +33,38 @@ public record Provenance(String petalVersion, String javaVersion, Instant create
     /** The provenance of a regressor (or one-class model) fitted now on {@code x} and real targets {@code y}. */
     public static Provenance of(Matrix x, double[] y) {
         return new Provenance(Version.petal(), Version.java(), Instant.now(), sha256(x), sha256(y));
+    }
+
+    /** The provenance of a classifier fitted now on dense or sparse rows {@code x} (see {@link #sha256(RowSource)}). */
+    public static Provenance of(RowSource x, int[] y) {
+        return new Provenance(Version.petal(), Version.java(), Instant.now(), sha256(x), sha256(y));
+    }
+
+    /** The provenance of a regressor (or one-class model) fitted now on dense or sparse rows {@code x}. */
+    public static Provenance of(RowSource x, double[] y) {
+        return new Provenance(Version.petal(), Version.java(), Instant.now(), sha256(x), sha256(y));
+    }
+
+    /**
+     * SHA-256 of rows: a dense matrix as {@link #sha256(Matrix)}; a CSR matrix, never expanded, as its row and
+     * column counts (int32), then indptr and indices (int32) and data (float64), all little-endian.
+     */
+    public static String sha256(RowSource x) {
+        if (!(x instanceof CsrMatrix c)) {
+            return sha256((Matrix) x);
+        }
+        int[] ptr = c.indptr();
+        int[] idx = c.indices();
+        double[] val = c.data();
+        ByteBuffer b = ByteBuffer.allocate(8 + (ptr.length + idx.length) * Integer.BYTES + val.length * Double.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(c.rows()).putInt(c.cols());
+        b.asIntBuffer().put(ptr);
+        b.position(b.position() + ptr.length * Integer.BYTES);
+        b.asIntBuffer().put(idx);
+        b.position(b.position() + idx.length * Integer.BYTES);
+        b.asDoubleBuffer().put(val);
+        return digest(b.array());
     }
 
     /** SHA-256 of real values as little-endian float64. */

@@ -157,6 +157,7 @@ public final class JoblibExport {
     }
 
     private static Obj svc(SVCState m, String cls, double cValue, double nu, List<String> classNames, List<String> features) {
+        refuseSparse(m.sparse(), cls);
         SVC p = m.params();
         int[] classes = m.classes();
         int k = classes.length;
@@ -238,6 +239,7 @@ public final class JoblibExport {
     private static Obj single(String cls, SingleOutputState m, Kernel kernel, int degree, Gamma gamma, double coef0, double tol,
                               double cValue, double nu, double epsilon, boolean shrinking, double cacheSize, int maxIter,
                               List<String> features) {
+        refuseSparse(m.sparse(), cls);
         int d = m.nFeatures();
         int[] support = m.support();
         int l = support.length;
@@ -347,6 +349,18 @@ public final class JoblibExport {
         st.put("n_iter_", m.nIter());
         st.put("_sklearn_version", SKLEARN_VERSION);
         return new Obj("sklearn.svm._classes", "LinearSVR", st);
+    }
+
+    /**
+     * A model fitted on sparse input predicts through libsvm's sparse path; scikit-learn would take the exported
+     * dense support vectors through its dense path (other last bits), and Petal does not write scipy matrices.
+     */
+    private static void refuseSparse(boolean sparse, String cls) {
+        if (sparse) {
+            throw new IllegalArgumentException("joblib export writes models fitted on dense input; this " + cls
+                    + " was fitted on sparse (svmlight/CSR) input, which scikit-learn keeps as scipy.sparse matrices. "
+                    + "Fit it on dense input (or export to ONNX) instead.");
+        }
     }
 
     private static Object classWeight(ClassWeight cw, List<String> names) {

@@ -29,7 +29,8 @@ import java.util.Map;
  * {@code svr}, {@code nu_svr} and {@code one_class_svm} hold their params, {@code gamma}, {@code fit_status},
  * {@code intercept} and {@code n_iter} in JSON and the arrays {@code support} (&lt;i4, n_SV),
  * {@code support_vectors} (&lt;f8, n_SV x n_features; 0 x 0 for a precomputed kernel) and {@code dual_coef}
- * (&lt;f8, 1 x n_SV).
+ * (&lt;f8, 1 x n_SV). Both forms hold {@code sparse: true} for a model fitted on sparse input (scikit-learn's
+ * {@code _sparse}), absent otherwise; support vectors are written dense either way.
  */
 final class FamilyCodec {
     private FamilyCodec() {
@@ -150,6 +151,9 @@ final class FamilyCodec {
         model.put("fit_status", s.fitStatus());
         model.put("intercept", s.intercept());
         model.put("n_iter", s.nIter());
+        if (s.sparse()) {
+            model.put("sparse", true);
+        }
         arrays.put(prefix + "support", NpyArray.ofInts(s.support()));
         Matrix sv = s.supportVectors();
         arrays.put(prefix + "support_vectors", NpyArray.ofDoubles(new int[] {sv.rows(), sv.cols()}, sv.toFlatArray()));
@@ -163,6 +167,11 @@ final class FamilyCodec {
         int fitStatus = model.integer("fit_status", 0, 1);
         double intercept = model.real("intercept");
         int nIter = model.integer("n_iter", 0, Integer.MAX_VALUE);
+        boolean sparse = model.has("sparse") && model.bool("sparse");
+        if (sparse && kernel instanceof Kernel.Precomputed) {
+            throw a.fail("a model fitted on sparse input cannot have a precomputed kernel (scikit-learn refuses sparse "
+                    + "precomputed kernels).");
+        }
         NpyArray sup = a.array(prefix + "support");
         if (sup.shape().length != 1) {
             throw a.fail("array " + prefix + "support must be 1-D, got shape " + sup.shapeString() + ".");
@@ -173,6 +182,6 @@ final class FamilyCodec {
         boolean precomputed = kernel instanceof Kernel.Precomputed;
         Matrix sv = a.matrix(prefix + "support_vectors", precomputed ? 0 : l, precomputed ? 0 : nFeatures);
         double[] dual = a.matrix(prefix + "dual_coef", 1, l).toFlatArray();
-        return new SingleOutputState(gamma, nFeatures, support, sv, dual, intercept, nIter, fitStatus, prov);
+        return new SingleOutputState(gamma, nFeatures, support, sv, dual, intercept, nIter, fitStatus, prov, sparse);
     }
 }

@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * attributes: {@code support} (&lt;i4, n_SV), {@code support_vectors} (&lt;f8, n_SV x n_features;
  * 0 x 0 for a precomputed kernel), {@code n_support} (&lt;i4, n_classes), {@code dual_coef} (&lt;f8,
  * n_classes-1 x n_SV), {@code intercept}, {@code prob_a}, {@code prob_b} (&lt;f8, one per pair of
- * classes; empty without probability) and {@code n_iter} (&lt;i4).
+ * classes; empty without probability) and {@code n_iter} (&lt;i4). {@code model.sparse} is {@code true} for a
+ * model fitted on sparse input (scikit-learn's {@code _sparse}; it predicts through libsvm's sparse path), absent
+ * otherwise; its support vectors are written dense all the same.
  */
 final class SvcCodec {
     private static final int MAX_CLASS_WEIGHTS = Codecs.MAX_CLASSES;
@@ -44,6 +46,9 @@ final class SvcCodec {
     static void writeFitted(SVCState s, ObjectNode model, Map<String, NpyArray> arrays, String prefix) {
         model.put("gamma", s.gamma());
         model.put("fit_status", s.fitStatus());
+        if (s.sparse()) {
+            model.put("sparse", true);
+        }
         arrays.put(prefix + "support", NpyArray.ofInts(s.support()));
         Matrix sv = s.supportVectors();
         arrays.put(prefix + "support_vectors", NpyArray.ofDoubles(new int[] {sv.rows(), sv.cols()}, sv.toFlatArray()));
@@ -137,6 +142,7 @@ final class SvcCodec {
                               Provenance p) throws ModelFormatException {
         double gamma = model.real("gamma");
         int fitStatus = model.integer("fit_status", 0, 1);
+        boolean sparse = model.has("sparse") && model.bool("sparse");
         int k = classes.length;
         if (k < 2 || k > MAX_SVC_CLASSES) {
             throw a.fail("an svc needs between 2 and " + MAX_SVC_CLASSES + " classes, but classes holds " + k + ".");
@@ -162,8 +168,12 @@ final class SvcCodec {
         double[] probA = a.doubles(prefix + "prob_a", nProba);
         double[] probB = a.doubles(prefix + "prob_b", nProba);
         int[] nIter = a.ints(prefix + "n_iter", Math.max(1, pairs));
+        if (sparse && precomputed) {
+            throw a.fail("an svc fitted on sparse input cannot have a precomputed kernel (scikit-learn refuses sparse "
+                    + "precomputed kernels).");
+        }
         return new SVCState(params, gamma, classes, nFeatures, support, sv, nSupport, dual, intercept, probA, probB, nIter,
-                fitStatus, p);
+                fitStatus, p, sparse);
     }
 
     /** An SVC's parameters; without {@code withC} (a NuSVC's) C is absent and 1. */

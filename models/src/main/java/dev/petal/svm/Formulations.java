@@ -37,7 +37,7 @@ final class Formulations {
             }
         }
         double[] zeros = new double[l];
-        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, y, cacheMb, ctx.team);
+        QMatrix q = prob.q(param.kf, y, ctx, cacheMb);
         Solver.Result res = new NuSolver().solve(l, q, zeros, y, alpha, c, param.eps, param.shrinking, param.maxIter,
                 ctx.team);
         double r = res.r;
@@ -71,7 +71,7 @@ final class Formulations {
             alpha[i] = 0;
         }
         java.util.Arrays.fill(ones, (byte) 1);
-        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, ones, cacheMb, ctx.team);
+        QMatrix q = prob.q(param.kf, ones, ctx, cacheMb);
         return new Solver().solve(l, q, zeros, ones, alpha, c, param.eps, param.shrinking, param.maxIter, ctx.team);
     }
 
@@ -91,7 +91,7 @@ final class Formulations {
             y[i + l] = -1;
             c[i + l] = prob.w[i] * param.c;
         }
-        SvrQ q = new SvrQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, cacheMb, ctx.team);
+        QMatrix q = prob.svrQ(param.kf, ctx, cacheMb);
         Solver.Result r = new Solver().solve(2 * l, q, linear, y, alpha2, c, param.eps, param.shrinking, param.maxIter,
                 ctx.team);
         for (int i = 0; i < l; i++) {
@@ -124,7 +124,7 @@ final class Formulations {
             linear[i + l] = prob.y[i];
             y[i + l] = -1;
         }
-        SvrQ q = new SvrQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, cacheMb, ctx.team);
+        QMatrix q = prob.svrQ(param.kf, ctx, cacheMb);
         Solver.Result r = new NuSolver().solve(2 * l, q, linear, y, alpha2, c, param.eps, param.shrinking,
                 param.maxIter, ctx.team);
         for (int i = 0; i < l; i++) {

@@ -114,6 +114,21 @@ abstract sealed class KernelFunction
         }
     }
 
+    /**
+     * The training kernel of libsvm's sparse path between rows {@code ri} and {@code rj} of {@code x}, from
+     * its sparse dot product and (RBF) the squared norms {@code xsq} computed the same way. Not for a
+     * precomputed kernel (scikit-learn refuses sparse precomputed kernels).
+     */
+    double trainSparse(SparseRows x, int ri, int rj, double[] xsq) {
+        double dot = x.dot(ri, x, rj);
+        return xsq == null ? fromDot(dot, 0, 0) : fromDot(dot, xsq[ri], xsq[rj]);
+    }
+
+    /** The prediction kernel of libsvm's sparse path ({@code k_function}) between row {@code i} of {@code x} and row {@code s} of {@code sv}. */
+    double predictSparse(SparseRows x, int i, SparseRows sv, int s) {
+        return fromDot(x.dot(i, sv, s), 0, 0);
+    }
+
     /** {@code <x, x'>}. */
     static final class Linear extends KernelFunction {
         private Linear(Kernel kernel, int degree, double gamma, double coef0) {
@@ -184,6 +199,11 @@ abstract sealed class KernelFunction
                 scratch[k] = x[xo + k] - sv[so + k];
             }
             return GlibcExp.exp(-gamma * Blas.dot(scratch, 0, scratch, 0, d));
+        }
+
+        @Override
+        double predictSparse(SparseRows x, int i, SparseRows sv, int s) {
+            return GlibcExp.exp(-gamma * x.squaredDistance(i, sv, s));
         }
 
         @Override

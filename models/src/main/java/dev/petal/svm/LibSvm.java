@@ -10,17 +10,30 @@ final class LibSvm {
     private LibSvm() {
     }
 
-    /** A training problem: samples are rows of the shared flat data. */
+    /**
+     * A training problem: samples are rows of the shared data, either flat dense ({@code x}, {@code d}
+     * columns) or sparse ({@code sparse}, libsvm's sparse path; then {@code x} is null).
+     */
     static final class Problem {
         final double[] x;
         final int d;
+        final SparseRows sparse;
         final int[] rows;
         final double[] y;
         final double[] w;
 
         Problem(double[] x, int d, int[] rows, double[] y, double[] w) {
+            this(x, d, null, rows, y, w);
+        }
+
+        Problem(SparseRows sparse, int[] rows, double[] y, double[] w) {
+            this(null, sparse.cols(), sparse, rows, y, w);
+        }
+
+        private Problem(double[] x, int d, SparseRows sparse, int[] rows, double[] y, double[] w) {
             this.x = x;
             this.d = d;
+            this.sparse = sparse;
             this.rows = rows;
             this.y = y;
             this.w = w;
@@ -28,6 +41,24 @@ final class LibSvm {
 
         int size() {
             return rows.length;
+        }
+
+        /** A sub-problem over other rows of the same data. */
+        Problem with(int[] rows, double[] y, double[] w) {
+            return new Problem(x, d, sparse, rows, y, w);
+        }
+
+        /** The Q matrix of these rows with labels {@code y} (+1/-1): dense {@link SvcQ} or sparse {@link SparseSvcQ}. */
+        QMatrix q(KernelFunction kf, byte[] y, Context ctx, double cacheMb) {
+            return sparse != null ? new SparseSvcQ(kf, sparse, ctx.xsq, rows, y, cacheMb, ctx.team)
+                    : new SvcQ(kf, x, d, ctx.xsq, rows, y, cacheMb, ctx.team);
+        }
+
+        /** The 2l-variable Q of ε-SVR and ν-SVR over these rows. */
+        QMatrix svrQ(KernelFunction kf, Context ctx, double cacheMb) {
+            byte[] ones = new byte[rows.length];
+            java.util.Arrays.fill(ones, (byte) 1);
+            return new SvrQ(q(kf, ones, ctx, cacheMb), rows.length);
         }
     }
 
@@ -223,7 +254,7 @@ final class LibSvm {
                 }
                 pi[p] = i;
                 pj[p] = j;
-                subs[p] = new Problem(prob.x, prob.d, subRows, subY, subW);
+                subs[p] = prob.with(subRows, subY, subW);
                 ++p;
             }
         }
@@ -427,7 +458,7 @@ final class LibSvm {
                 j++;
             }
         }
-        return new Problem(prob.x, prob.d, rows, y, w);
+        return prob.with(rows, y, w);
     }
 
     /** {@code svm_train_one}: the formulation's solve; returns the signed coefficients (for classification {@code alpha_i y_i}). */
@@ -482,7 +513,7 @@ final class LibSvm {
                 c[i] = prob.w[i] * cn;
             }
         }
-        SvcQ q = new SvcQ(param.kf, prob.x, prob.d, ctx.xsq, prob.rows, y, cacheMb, ctx.team);
+        QMatrix q = prob.q(param.kf, y, ctx, cacheMb);
         Solver.Result r = new Solver().solve(l, q, minusOnes, y, alpha, c, param.eps, param.shrinking, param.maxIter,
                 ctx.team);
         for (int i = 0; i < l; i++) {
@@ -553,10 +584,20 @@ final class LibSvm {
                     dec[perm[j]] = -1;
                 }
             } else {
-                Model sub = train(new Problem(prob.x, prob.d, rows, y, w), subParam, ctx);
+                Model sub = train(prob.with(rows, y, w), subParam, ctx);
                 int d = prob.d;
                 int nsv = sub.svRows.length;
-                if (param.kf.precomputed()) {
+                if (prob.sparse != null) {
+                    double[] kv = new double[nsv];
+                    for (int j = begin; j < end; j++) {
+                        int r = prob.rows[perm[j]];
+                        for (int s = 0; s < nsv; s++) {
+                            kv[s] = param.kf.predictSparse(prob.sparse, r, prob.sparse, sub.svRows[s]);
+                        }
+                        Predict.fromKernelValues(sub.nrClass, sub.nSV, sub.svCoef, sub.rho, kv, one);
+                        dec[perm[j]] = one[0] * sub.label[0];
+                    }
+                } else if (param.kf.precomputed()) {
                     int[] svOff = new int[nsv];
                     for (int s = 0; s < nsv; s++) {
                         svOff[s] = sub.svRows[s] * d;

@@ -6,6 +6,7 @@ import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -186,6 +187,17 @@ public record NuSVC(double nu, Kernel kernel, int degree, Gamma gamma, double co
 
     /** Fits with per-sample weights (each sample's upper bound, as scikit-learn's {@code sample_weight}). */
     public NuSVCModel fit(Matrix x, int[] y, double[] sampleWeight) {
+        return new NuSVCModel(this, SvcTrainer.fit(asSvc(), x, y, Objects.requireNonNull(sampleWeight, "sampleWeight"),
+                LibSvm.NU_SVC, nu, "NuSVC"));
+    }
+
+    /** Fits on dense or CSR rows; CSR goes through libsvm's sparse path, as scikit-learn's fit on a sparse matrix. */
+    public NuSVCModel fit(RowSource x, int[] y) {
+        return new NuSVCModel(this, SvcTrainer.fit(asSvc(), x, y, null, LibSvm.NU_SVC, nu, "NuSVC"));
+    }
+
+    /** {@link #fit(RowSource, int[])} with per-sample weights. */
+    public NuSVCModel fit(RowSource x, int[] y, double[] sampleWeight) {
         return new NuSVCModel(this, SvcTrainer.fit(asSvc(), x, y, Objects.requireNonNull(sampleWeight, "sampleWeight"),
                 LibSvm.NU_SVC, nu, "NuSVC"));
     }

@@ -5,6 +5,7 @@ import dev.petal.api.HasWarnings;
 import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ public final class NuSVCModel implements DecisionClassifier, HasWarnings {
         if (!params.asSvc().equals(state.params())) {
             throw new IllegalArgumentException("the state's parameters do not match the NuSVC's");
         }
-        return new NuSVCModel(params, SVCModel.fromState(state));
+        return new NuSVCModel(params, SVCModel.fromState(state).named("NuSVC"));
     }
 
     /** The fitted state (its {@code params} hold C=1, unused by ν-SVC); immutable, its accessors copy. */
@@ -142,6 +143,26 @@ public final class NuSVCModel implements DecisionClassifier, HasWarnings {
 
     @Override
     public Matrix predictProba(Matrix x) {
+        return model.predictProba(x);
+    }
+
+    /** Whether this model was fitted on sparse rows and predicts through libsvm's sparse path. */
+    public boolean fittedOnSparse() {
+        return model.fittedOnSparse();
+    }
+
+    /** {@link #predict(Matrix)} of dense or CSR rows (see {@link SVCModel#predict(RowSource)}). */
+    public int[] predict(RowSource x) {
+        return model.predict(x);
+    }
+
+    /** {@link #decisionFunction(Matrix)} of dense or CSR rows. */
+    public Matrix decisionFunction(RowSource x) {
+        return model.decisionFunction(x);
+    }
+
+    /** {@link #predictProba(Matrix)} of dense or CSR rows. */
+    public Matrix predictProba(RowSource x) {
         return model.predictProba(x);
     }
 

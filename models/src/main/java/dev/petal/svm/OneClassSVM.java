@@ -5,7 +5,7 @@ import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
-import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -119,13 +119,13 @@ public record OneClassSVM(Kernel kernel, int degree, Gamma gamma, double coef0, 
         return new SingleOutput.Settings("OneClassSVM", LibSvm.ONE_CLASS, kernel, degree, gamma, coef0, 0.0, nu, 0.0, tol, shrinking, cacheSize, maxIter, parallelism, timeLimit);
     }
 
-    /** Fits on rows {@code x} (for a precomputed kernel: the n x n kernel matrix); scikit-learn's {@code fit(X)}. */
-    public OneClassSVMModel fit(Matrix x) {
+    /** Fits on rows {@code x} (dense, or CSR through libsvm's sparse path; for a precomputed kernel: the dense n x n kernel matrix); scikit-learn's {@code fit(X)}. */
+    public OneClassSVMModel fit(RowSource x) {
         return fit(x, null);
     }
 
     /** Fits with per-sample weights ({@code sample_weight}; null for none). */
-    public OneClassSVMModel fit(Matrix x, double[] sampleWeight) {
+    public OneClassSVMModel fit(RowSource x, double[] sampleWeight) {
         double[] ones = new double[x.rows()];
         java.util.Arrays.fill(ones, 1.0);
         return new OneClassSVMModel(this, SingleOutput.fit(settings(), x, ones, sampleWeight));

@@ -4,6 +4,7 @@ import dev.petal.api.HasWarnings;
 import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,13 +115,22 @@ public final class OneClassSVMModel implements HasWarnings {
         return -state.intercept();
     }
 
-    /** Signed distance to the separating hyperplane, positive for an inlier: libsvm's decision value per row. */
-    public double[] decisionFunction(Matrix x) {
+    /** Whether this model was fitted on sparse rows and predicts through libsvm's sparse path. */
+    public boolean fittedOnSparse() {
+        return state.sparse();
+    }
+
+    /**
+     * Signed distance to the separating hyperplane, positive for an inlier: libsvm's decision value per row. Rows
+     * are dense or CSR: a model fitted on sparse rows predicts through libsvm's sparse path (dense rows taken as
+     * CSR); a model fitted on dense rows refuses CSR input, as scikit-learn does.
+     */
+    public double[] decisionFunction(RowSource x) {
         return predictor.decision(x, parallelism);
     }
 
     /** The raw score of each row, {@code decision_function + offset_}. */
-    public double[] scoreSamples(Matrix x) {
+    public double[] scoreSamples(RowSource x) {
         double[] dec = decisionFunction(x);
         double offset = offset();
         for (int i = 0; i < dec.length; i++) {
@@ -130,7 +140,7 @@ public final class OneClassSVMModel implements HasWarnings {
     }
 
     /** +1 for an inlier, -1 for an outlier: libsvm's {@code decision > 0 ? 1 : -1}. */
-    public int[] predict(Matrix x) {
+    public int[] predict(RowSource x) {
         double[] dec = decisionFunction(x);
         int[] out = new int[dec.length];
         for (int i = 0; i < dec.length; i++) {

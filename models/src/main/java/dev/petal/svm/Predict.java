@@ -66,7 +66,7 @@ final class Predict {
     }
 
     /** libsvm's pairwise sums over the kernel values, with its signs and summation order. */
-    private static void fromKernelValues(int nrClass, int[] nSV, double[][] coef, double[] rho, double[] kvalue,
+    static void fromKernelValues(int nrClass, int[] nSV, double[][] coef, double[] rho, double[] kvalue,
                                          double[] dec) {
         int p = 0;
         int si = 0;

@@ -7,6 +7,7 @@ import dev.petal.api.Parallelism;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -221,6 +222,16 @@ public record SVC(double C, Kernel kernel, int degree, Gamma gamma, double coef0
 
     /** Fits with per-sample weights that rescale C per sample (scikit-learn's {@code sample_weight}). */
     public SVCModel fit(Matrix x, int[] y, double[] sampleWeight) {
+        return SvcTrainer.fit(this, x, y, Objects.requireNonNull(sampleWeight, "sampleWeight"));
+    }
+
+    /** Fits on dense or CSR rows; CSR goes through libsvm's sparse path, as scikit-learn's fit on a sparse matrix. */
+    public SVCModel fit(RowSource x, int[] y) {
+        return SvcTrainer.fit(this, x, y, null);
+    }
+
+    /** {@link #fit(RowSource, int[])} with per-sample weights. */
+    public SVCModel fit(RowSource x, int[] y, double[] sampleWeight) {
         return SvcTrainer.fit(this, x, y, Objects.requireNonNull(sampleWeight, "sampleWeight"));
     }
 }

@@ -6,7 +6,9 @@ import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
 import dev.petal.libm.GlibcLog;
+import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 
 /**
  * A fitted {@link SVC}: immutable, with scikit-learn's fitted attributes (copied out) and its
@@ -15,6 +17,10 @@ import dev.petal.linalg.Matrix;
  */
 public final class SVCModel implements DecisionClassifier, HasWarnings {
     private final SVCState state;
+    /** The estimator's name in messages: SVC, or NuSVC for the ν-SVC model this one predicts for. */
+    private final String owner;
+    /** The support vectors in libsvm's sparse form for a model fitted on sparse rows; null otherwise. */
+    private final SparseRows svSparse;
     private final int k;
     private final int d;
     private final KernelFunction kf;
@@ -34,8 +40,10 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
     /** Threads a bulk prediction may use. */
     private final Parallelism parallelism;
 
-    private SVCModel(SVCState s, Parallelism parallelism) {
+    private SVCModel(SVCState s, Parallelism parallelism, String owner) {
         this.state = s;
+        this.owner = owner;
+        this.svSparse = s.sparse() ? SparseRows.of(s.supportVectors()) : null;
         this.parallelism = parallelism;
         this.classes = s.classes();
         this.k = classes.length;
@@ -51,7 +59,7 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
             svOff[i] = i * svCols;
         }
         this.svIdx = support;
-        this.svT = p.kernel() instanceof Kernel.Precomputed ? null : FeatureMajor.ofRows(sv, l, d);
+        this.svT = p.kernel() instanceof Kernel.Precomputed || s.sparse() ? null : FeatureMajor.ofRows(sv, l, d);
         this.nSV = s.nSupport();
         boolean binary = k == 2;
         double[][] dual = s.dualCoef();
@@ -72,18 +80,24 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         }
         this.probA = s.probA();
         this.probB = s.probB();
-        this.linearVotes = p.kernel() instanceof Kernel.Linear ? new LinearVotes(k, d, nSV, coefLib, rho, sv) : null;
+        this.linearVotes = p.kernel() instanceof Kernel.Linear && !s.sparse() ? new LinearVotes(k, d, nSV, coefLib, rho, sv)
+                : null;
     }
 
     /** A model from a persisted state, after checking every shape and value; predicts bit-identically to the original. */
     public static SVCModel fromState(SVCState s) {
         StateCheck.validate(s);
-        return new SVCModel(s, s.params().parallelism());
+        return new SVCModel(s, s.params().parallelism(), "SVC");
+    }
+
+    /** This model naming {@code owner} in its messages (NuSVC's model is an SVC model). */
+    SVCModel named(String owner) {
+        return new SVCModel(state, parallelism, owner);
     }
 
     /** This model predicting with {@code parallelism} (by default its SVC's); results never depend on it. */
     public SVCModel withParallelism(Parallelism parallelism) {
-        return new SVCModel(state, java.util.Objects.requireNonNull(parallelism, "parallelism"));
+        return new SVCModel(state, java.util.Objects.requireNonNull(parallelism, "parallelism"), owner);
     }
 
     /** The state to persist (immutable; its accessors copy). */
@@ -185,10 +199,55 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         return state.provenance();
     }
 
+    /** Whether this model was fitted on sparse rows (scikit-learn's {@code _sparse}) and predicts through libsvm's sparse path. */
+    public boolean fittedOnSparse() {
+        return state.sparse();
+    }
+
     private double[] checkPredictX(Matrix x) {
-        double[] flat = Inputs.checkX(x);
-        Check.nFeatures("SVC", d, x.cols());
+        double[] flat = Inputs.checkX(owner, x);
+        Check.nFeatures(owner, d, x.cols());
         return flat;
+    }
+
+    /**
+     * libsvm's pairwise decision values of any rows, as {@code _validate_for_predict} routes them: a model fitted
+     * on sparse rows takes dense rows as CSR (zeros dropped); a model fitted on dense rows refuses CSR input.
+     */
+    private double[][] libsvmDecision(RowSource x) {
+        if (x instanceof CsrMatrix c) {
+            if (svSparse == null) {
+                throw new IllegalArgumentException("cannot use sparse input in '" + owner + "' trained on dense data");
+            }
+            SparseRows rows = Inputs.checkX(owner, c);
+            Check.nFeatures(owner, d, c.cols());
+            return sparseDecision(rows);
+        }
+        Matrix m = (Matrix) x;
+        double[] flat = checkPredictX(m);
+        return svSparse != null ? sparseDecision(SparseRows.of(m)) : libsvmDecision(flat, m.rows());
+    }
+
+    /** libsvm's sparse {@code svm_predict_values} for every row, rows in parallel. */
+    private double[][] sparseDecision(SparseRows rows) {
+        int n = rows.rows();
+        double[][] out = new double[n][k * (k - 1) / 2];
+        int nsv = svSparse.rows();
+        try (Team team = Team.of(owner + ".predict", parallelism, null)) {
+            team.forRange(0, n, 64, (from, to) -> {
+                double[] kvalue = new double[nsv];
+                for (int r = from; r < to; r++) {
+                    if ((r & 63) == 0) {
+                        team.check();
+                    }
+                    for (int s = 0; s < nsv; s++) {
+                        kvalue[s] = kf.predictSparse(rows, r, svSparse, s);
+                    }
+                    Predict.fromKernelValues(k, nSV, coefLib, rho, kvalue, out[r]);
+                }
+            });
+        }
+        return out;
     }
 
     /** libsvm's pairwise decision values (libsvm's signs: positive means the first class of the pair), n x pairs. */
@@ -196,14 +255,14 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         int pairs = k * (k - 1) / 2;
         double[][] out = new double[n][pairs];
         if (svT != null) {
-            try (Team team = Team.of("SVC.predict", parallelism, null)) {
+            try (Team team = Team.of(owner + ".predict", parallelism, null)) {
                 Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, out, team);
             }
             return out;
         }
         double[] kvalue = new double[svOff.length];
         double[] scratch = new double[d];
-        Stop stop = Stop.of("SVC.predict", null);
+        Stop stop = Stop.of(owner + ".predict", null);
         for (int r = 0; r < n; r++) {
             if ((r & 63) == 0) {
                 stop.check();
@@ -215,21 +274,23 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
 
     @Override
     public int[] predict(Matrix x) {
-        double[] flat = checkPredictX(x);
-        int n = x.rows();
+        return predict((RowSource) x);
+    }
+
+    /**
+     * The predicted class of each row, dense or CSR. A model fitted on sparse rows predicts through libsvm's
+     * sparse path (dense rows taken as CSR); a model fitted on dense rows refuses CSR input, as scikit-learn does.
+     */
+    public int[] predict(RowSource x) {
+        if (svSparse != null || x instanceof CsrMatrix) {
+            return predictFrom(libsvmDecision(x));
+        }
+        Matrix xm = (Matrix) x;
+        double[] flat = checkPredictX(xm);
+        int n = xm.rows();
         int[] out = new int[n];
-        if (state.params().breakTies() && state.params().decisionFunctionShape() == DecisionShape.OVR && k > 2) {
-            double[][] dec = ovr(libsvmDecision(flat, n));
-            for (int r = 0; r < n; r++) {
-                int best = 0;
-                for (int c = 1; c < k; c++) {
-                    if (dec[r][c] > dec[r][best]) {
-                        best = c;
-                    }
-                }
-                out[r] = classes[best];
-            }
-            return out;
+        if (breaksTies()) {
+            return predictFrom(libsvmDecision(flat, n));
         }
         int[] votes = new int[k];
         if (linearVotes == null) {
@@ -266,15 +327,47 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         return out;
     }
 
+    private boolean breaksTies() {
+        return state.params().breakTies() && state.params().decisionFunctionShape() == DecisionShape.OVR && k > 2;
+    }
+
+    /** Classes from libsvm's pairwise decision values: argmax of the 'ovr' values with break_ties, else the vote. */
+    private int[] predictFrom(double[][] pairwise) {
+        int n = pairwise.length;
+        int[] out = new int[n];
+        if (breaksTies()) {
+            double[][] dec = ovr(pairwise);
+            for (int r = 0; r < n; r++) {
+                int best = 0;
+                for (int c = 1; c < k; c++) {
+                    if (dec[r][c] > dec[r][best]) {
+                        best = c;
+                    }
+                }
+                out[r] = classes[best];
+            }
+            return out;
+        }
+        int[] votes = new int[k];
+        for (int r = 0; r < n; r++) {
+            out[r] = classes[Predict.vote(k, pairwise[r], votes)];
+        }
+        return out;
+    }
+
     /**
      * scikit-learn's {@code decision_function}: for two classes one column, positive for
      * {@code classes()[1]}; otherwise one column per pair ('ovo') or per class ('ovr').
      */
     @Override
     public Matrix decisionFunction(Matrix x) {
-        double[] flat = checkPredictX(x);
-        int n = x.rows();
-        double[][] dec = libsvmDecision(flat, n);
+        return decisionFunction((RowSource) x);
+    }
+
+    /** {@link #decisionFunction(Matrix)} of dense or CSR rows (routed as {@link #predict(RowSource)} routes them). */
+    public Matrix decisionFunction(RowSource x) {
+        double[][] dec = libsvmDecision(x);
+        int n = dec.length;
         if (k == 2) {
             double[] col = new double[n];
             for (int r = 0; r < n; r++) {
@@ -324,12 +417,16 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
     /** Class probabilities by Platt scaling and pairwise coupling, columns in {@link #classes()} order. */
     @Override
     public Matrix predictProba(Matrix x) {
+        return predictProba((RowSource) x);
+    }
+
+    /** {@link #predictProba(Matrix)} of dense or CSR rows (routed as {@link #predict(RowSource)} routes them). */
+    public Matrix predictProba(RowSource x) {
         if (!state.params().probability()) {
             throw new IllegalStateException("predict_proba is not available when  probability=False");
         }
-        double[] flat = checkPredictX(x);
-        int n = x.rows();
-        double[][] dec = libsvmDecision(flat, n);
+        double[][] dec = libsvmDecision(x);
+        int n = dec.length;
         double[][] out = new double[n][k];
         double[][] pairwise = new double[k][k];
         for (int r = 0; r < n; r++) {

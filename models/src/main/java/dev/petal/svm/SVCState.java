@@ -24,10 +24,13 @@ import java.util.Objects;
  * @param nIter          solver iterations per pair ({@code n_iter_})
  * @param fitStatus      0, or 1 if the solver stopped at max_iter ({@code fit_status_})
  * @param provenance     versions, time and training-data fingerprints
+ * @param sparse         whether it was fitted on sparse (CSR) rows, through libsvm's sparse path (scikit-learn's
+ *                       {@code _sparse}); such a model predicts through that path too. Its support vectors are
+ *                       still held (and saved) dense.
  */
 public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, int[] support, Matrix supportVectors,
                        int[] nSupport, double[][] dualCoef, double[] intercept, double[] probA, double[] probB,
-                       int[] nIter, int fitStatus, Provenance provenance) {
+                       int[] nIter, int fitStatus, Provenance provenance, boolean sparse) {
 
     /** Copies every array; refuses nulls. */
     public SVCState {
@@ -42,6 +45,14 @@ public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, i
         probB = Objects.requireNonNull(probB, "probB").clone();
         nIter = Objects.requireNonNull(nIter, "nIter").clone();
         Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** The state of a model fitted on dense rows. */
+    public SVCState(SVC params, double gamma, int[] classes, int nFeatures, int[] support, Matrix supportVectors,
+                    int[] nSupport, double[][] dualCoef, double[] intercept, double[] probA, double[] probB, int[] nIter,
+                    int fitStatus, Provenance provenance) {
+        this(params, gamma, classes, nFeatures, support, supportVectors, nSupport, dualCoef, intercept, probA, probB, nIter,
+                fitStatus, provenance, false);
     }
 
     /** A copy of the class labels. */
@@ -100,7 +111,7 @@ public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, i
                 && supportVectors.equals(s.supportVectors) && Arrays.equals(nSupport, s.nSupport)
                 && Arrays.deepEquals(dualCoef, s.dualCoef) && Arrays.equals(intercept, s.intercept)
                 && Arrays.equals(probA, s.probA) && Arrays.equals(probB, s.probB) && Arrays.equals(nIter, s.nIter)
-                && fitStatus == s.fitStatus && provenance.equals(s.provenance);
+                && fitStatus == s.fitStatus && provenance.equals(s.provenance) && sparse == s.sparse;
     }
 
     /** A hash over every field and array element. */
@@ -108,14 +119,14 @@ public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, i
     public int hashCode() {
         return Objects.hash(params, gamma, Arrays.hashCode(classes), nFeatures, Arrays.hashCode(support), supportVectors,
                 Arrays.hashCode(nSupport), Arrays.deepHashCode(dualCoef), Arrays.hashCode(intercept),
-                Arrays.hashCode(probA), Arrays.hashCode(probB), Arrays.hashCode(nIter), fitStatus, provenance);
+                Arrays.hashCode(probA), Arrays.hashCode(probB), Arrays.hashCode(nIter), fitStatus, provenance, sparse);
     }
 
     /** A short summary: classes, feature count, support vector count, kernel. */
     @Override
     public String toString() {
         return "SVCState[kernel=" + params.kernel().pyName() + ", classes=" + Arrays.toString(classes) + ", nFeatures="
-                + nFeatures + ", nSV=" + support.length + ", gamma=" + gamma + ", fitStatus=" + fitStatus + "]";
+                + nFeatures + ", nSV=" + support.length + ", gamma=" + gamma + ", fitStatus=" + fitStatus + (sparse ? ", sparse" : "") + "]";
     }
 
     static double[][] deepCopy(double[][] a) {

@@ -7,6 +7,7 @@ import dev.petal.api.RegressorEstimator;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -133,8 +134,13 @@ public record SVR(Kernel kernel, int degree, Gamma gamma, double coef0, double t
         return fit(x, y, null);
     }
 
+    /** Fits on dense or CSR rows (CSR through libsvm's sparse path, as scikit-learn's fit on a sparse matrix). */
+    public SVRModel fit(RowSource x, double[] y) {
+        return fit(x, y, null);
+    }
+
     /** Fits with per-sample weights that rescale C per sample ({@code sample_weight}; null for none). */
-    public SVRModel fit(Matrix x, double[] y, double[] sampleWeight) {
+    public SVRModel fit(RowSource x, double[] y, double[] sampleWeight) {
         return new SVRModel(this, SingleOutput.fit(settings(), x, Objects.requireNonNull(y, "y"), sampleWeight));
     }
 

@@ -5,6 +5,7 @@ import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.api.Regressor;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,5 +115,18 @@ public final class SVRModel implements Regressor, HasWarnings {
     @Override
     public double[] predict(Matrix x) {
         return predictor.decision(x, parallelism);
+    }
+
+    /**
+     * {@link #predict(Matrix)} of dense or CSR rows: a model fitted on sparse rows predicts through libsvm's sparse
+     * path (dense rows taken as CSR); a model fitted on dense rows refuses CSR input, as scikit-learn does.
+     */
+    public double[] predict(RowSource x) {
+        return predictor.decision(x, parallelism);
+    }
+
+    /** Whether this model was fitted on sparse rows and predicts through libsvm's sparse path. */
+    public boolean fittedOnSparse() {
+        return state.sparse();
     }
 }

@@ -3,7 +3,9 @@ package dev.petal.svm;
 import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
+import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -18,6 +20,8 @@ final class SingleOutput {
     private final int d;
     private final double[] sv;
     private final FeatureMajor svT;
+    /** The support vectors in libsvm's sparse form for a model fitted on sparse rows; null otherwise. */
+    private final SparseRows svSparse;
     private final int[] svOff;
     private final int[] svIdx;
     private final int[] nSV;
@@ -31,8 +35,17 @@ final class SingleOutput {
     }
 
     /** Fits on rows {@code x} with targets {@code y} (one-class: all ones) and optional sample weights. */
-    static SingleOutputState fit(Settings s, Matrix x, double[] y, double[] sampleWeight) {
-        double[] flat = Inputs.checkX(x);
+    static SingleOutputState fit(Settings s, RowSource x, double[] y, double[] sampleWeight) {
+        SparseRows sparse = null;
+        double[] flat = null;
+        if (x instanceof CsrMatrix c) {
+            if (s.kernel() instanceof Kernel.Precomputed) {
+                throw new IllegalArgumentException("Sparse precomputed kernels are not supported.");
+            }
+            sparse = Inputs.checkX(s.owner(), c);
+        } else {
+            flat = Inputs.checkX(s.owner(), (Matrix) x);
+        }
         Check.consistentLength(x.rows(), y.length);
         int n = x.rows();
         int d = x.cols();
@@ -59,15 +72,10 @@ final class SingleOutput {
         if (!anyPositive) {
             throw new IllegalArgumentException("Invalid input - all samples have zero or negative weights.");
         }
-        double gamma = SvcTrainer.resolveGamma(s.kernel(), s.gamma(), flat, d);
+        double gamma = sparse != null ? SvcTrainer.resolveGamma(s.gamma(), sparse)
+                : SvcTrainer.resolveGamma(s.kernel(), s.gamma(), flat, d);
         KernelFunction kf = KernelFunction.of(s.kernel(), s.degree(), gamma, s.coef0());
-        double[] xsq = null;
-        if (kf.needsSquaredNorms()) {
-            xsq = new double[n];
-            for (int r = 0; r < n; r++) {
-                xsq[r] = Blas.dot(flat, r * d, flat, r * d, d);
-            }
-        }
+        double[] xsq = kf.needsSquaredNorms() ? SvcTrainer.squaredNorms(flat, sparse, n, d) : null;
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
@@ -78,15 +86,17 @@ final class SingleOutput {
         int status;
         try (Team team = Team.of(s.owner() + ".fit", s.parallelism(), s.timeLimit())) {
             LibSvm.Context ctx = new LibSvm.Context(xsq, team);
-            m = LibSvm.train(new LibSvm.Problem(flat, d, rows, y.clone(), w), lp, ctx);
+            LibSvm.Problem problem = sparse != null ? new LibSvm.Problem(sparse, rows, y.clone(), w)
+                    : new LibSvm.Problem(flat, d, rows, y.clone(), w);
+            m = LibSvm.train(problem, lp, ctx);
             status = ctx.status;
         }
         SvcTrainer.checkFinite(m);
         double t = m.rho[0];
         double intercept = t != 0 ? -t : 0;
-        Matrix svs = s.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
+        Matrix svs = s.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows).toDense();
         return new SingleOutputState(gamma, d, m.svInd, svs, m.svCoef[0], intercept, m.nIter[0], status,
-                Provenance.of(x, y));
+                Provenance.of(x, y), sparse != null);
     }
 
     /** A predictor for {@code state}, after checking its shapes and values. */
@@ -131,14 +141,56 @@ final class SingleOutput {
         this.nSV = new int[] {l, 0};
         this.coef = new double[][] {state.dualCoef()};
         this.rho = new double[] {-state.intercept()};
-        this.svT = precomputed ? null : FeatureMajor.ofRows(sv, l, d);
+        this.svT = precomputed || state.sparse() ? null : FeatureMajor.ofRows(sv, l, d);
+        this.svSparse = state.sparse() ? SparseRows.of(svm) : null;
     }
 
     /** libsvm's decision value per row: {@code sum_s coef_s K(x, sv_s) - rho}. */
-    double[] decision(Matrix x, Parallelism parallelism) {
-        double[] flat = Inputs.checkX(x);
-        Check.nFeatures(owner, d, x.cols());
-        int n = x.rows();
+    double[] decision(RowSource x, Parallelism parallelism) {
+        double[][] out;
+        if (x instanceof CsrMatrix c) {
+            if (svSparse == null) {
+                throw new IllegalArgumentException("cannot use sparse input in '" + owner + "' trained on dense data");
+            }
+            SparseRows rows = Inputs.checkX(owner, c);
+            Check.nFeatures(owner, d, c.cols());
+            out = sparseDecision(rows, parallelism);
+        } else {
+            Matrix m = (Matrix) x;
+            double[] flat = Inputs.checkX(owner, m);
+            Check.nFeatures(owner, d, m.cols());
+            out = svSparse != null ? sparseDecision(SparseRows.of(m), parallelism) : denseDecision(flat, m.rows(), parallelism);
+        }
+        double[] dec = new double[out.length];
+        for (int r = 0; r < out.length; r++) {
+            dec[r] = out[r][0];
+        }
+        return dec;
+    }
+
+    /** libsvm's sparse {@code svm_predict_values}: {@code sum_s coef_s K(x, sv_s) - rho} in order, rows in parallel. */
+    private double[][] sparseDecision(SparseRows rows, Parallelism parallelism) {
+        int n = rows.rows();
+        double[][] out = new double[n][1];
+        int nsv = svSparse.rows();
+        try (Team team = Team.of(owner + ".predict", parallelism, null)) {
+            team.forRange(0, n, 64, (from, to) -> {
+                double[] kvalue = new double[nsv];
+                for (int r = from; r < to; r++) {
+                    if ((r & 63) == 0) {
+                        team.check();
+                    }
+                    for (int s = 0; s < nsv; s++) {
+                        kvalue[s] = kf.predictSparse(rows, r, svSparse, s);
+                    }
+                    Predict.fromKernelValues(2, nSV, coef, rho, kvalue, out[r]);
+                }
+            });
+        }
+        return out;
+    }
+
+    private double[][] denseDecision(double[] flat, int n, Parallelism parallelism) {
         double[][] out = new double[n][1];
         if (svT != null) {
             try (Team team = Team.of(owner + ".predict", parallelism, null)) {
@@ -155,11 +207,7 @@ final class SingleOutput {
                 Predict.decisionValues(kf, 2, nSV, coef, rho, flat, r * d, sv, svOff, svIdx, d, kvalue, scratch, out[r]);
             }
         }
-        double[] dec = new double[n];
-        for (int r = 0; r < n; r++) {
-            dec[r] = out[r][0];
-        }
-        return dec;
+        return out;
     }
 
     /** {@code coef_} = {@code dual_coef_ @ support_vectors_} for a linear kernel (one row). */

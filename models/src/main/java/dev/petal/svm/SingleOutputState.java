@@ -19,15 +19,23 @@ import java.util.Objects;
  * @param nIter          solver iterations ({@code n_iter_})
  * @param fitStatus      0, or 1 if the solver stopped at max_iter ({@code fit_status_})
  * @param provenance     versions, time and training-data fingerprints
+ * @param sparse         whether it was fitted on sparse (CSR) rows through libsvm's sparse path (scikit-learn's
+ *                       {@code _sparse}); such a model predicts through that path too. Support vectors stay dense.
  */
 public record SingleOutputState(double gamma, int nFeatures, int[] support, Matrix supportVectors, double[] dualCoef,
-                                double intercept, int nIter, int fitStatus, Provenance provenance) {
+                                double intercept, int nIter, int fitStatus, Provenance provenance, boolean sparse) {
     /** Copies every array; refuses nulls. */
     public SingleOutputState {
         support = Objects.requireNonNull(support, "support").clone();
         Objects.requireNonNull(supportVectors, "supportVectors");
         dualCoef = Objects.requireNonNull(dualCoef, "dualCoef").clone();
         Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** The state of a model fitted on dense rows. */
+    public SingleOutputState(double gamma, int nFeatures, int[] support, Matrix supportVectors, double[] dualCoef,
+                             double intercept, int nIter, int fitStatus, Provenance provenance) {
+        this(gamma, nFeatures, support, supportVectors, dualCoef, intercept, nIter, fitStatus, provenance, false);
     }
 
     /** A copy of the support indices. */
@@ -48,20 +56,20 @@ public record SingleOutputState(double gamma, int nFeatures, int[] support, Matr
         return o instanceof SingleOutputState s && Double.compare(gamma, s.gamma) == 0 && nFeatures == s.nFeatures
                 && Arrays.equals(support, s.support) && supportVectors.equals(s.supportVectors)
                 && Arrays.equals(dualCoef, s.dualCoef) && Double.compare(intercept, s.intercept) == 0 && nIter == s.nIter
-                && fitStatus == s.fitStatus && provenance.equals(s.provenance);
+                && fitStatus == s.fitStatus && provenance.equals(s.provenance) && sparse == s.sparse;
     }
 
     /** A hash over every field and array element. */
     @Override
     public int hashCode() {
         return Objects.hash(gamma, nFeatures, Arrays.hashCode(support), supportVectors, Arrays.hashCode(dualCoef), intercept,
-                nIter, fitStatus, provenance);
+                nIter, fitStatus, provenance, sparse);
     }
 
     /** A short summary. */
     @Override
     public String toString() {
         return "SingleOutputState[nFeatures=" + nFeatures + ", nSV=" + support.length + ", gamma=" + gamma + ", intercept="
-                + intercept + ", fitStatus=" + fitStatus + "]";
+                + intercept + ", fitStatus=" + fitStatus + (sparse ? ", sparse" : "") + "]";
     }
 }

@@ -2,7 +2,9 @@ package dev.petal.svm;
 
 import dev.petal.api.Provenance;
 import dev.petal.check.Check;
+import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import dev.petal.numeric.NumpySum;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -15,13 +17,25 @@ final class SvcTrainer {
     private SvcTrainer() {
     }
 
-    static SVCModel fit(SVC params, Matrix x, int[] y, double[] sampleWeight) {
+    static SVCModel fit(SVC params, RowSource x, int[] y, double[] sampleWeight) {
         return fit(params, x, y, sampleWeight, LibSvm.C_SVC, 0.0, "SVC");
     }
 
-    /** The fit of a libsvm classifier: {@code svmType} C_SVC (SVC) or NU_SVC (NuSVC, with {@code nu}). */
-    static SVCModel fit(SVC params, Matrix x, int[] y, double[] sampleWeight, int svmType, double nu, String owner) {
-        double[] flat = Inputs.checkX(x);
+    /**
+     * The fit of a libsvm classifier: {@code svmType} C_SVC (SVC) or NU_SVC (NuSVC, with {@code nu}). A
+     * {@link CsrMatrix} goes through libsvm's sparse path, as scikit-learn's {@code _sparse_fit} does.
+     */
+    static SVCModel fit(SVC params, RowSource x, int[] y, double[] sampleWeight, int svmType, double nu, String owner) {
+        SparseRows sparse = null;
+        double[] flat = null;
+        if (x instanceof CsrMatrix c) {
+            if (params.kernel() instanceof Kernel.Precomputed) {
+                throw new IllegalArgumentException("Sparse precomputed kernels are not supported.");
+            }
+            sparse = Inputs.checkX(owner, c);
+        } else {
+            flat = Inputs.checkX(owner, (Matrix) x);
+        }
         Check.consistentLength(x.rows(), y.length);
 
         int n = x.rows();
@@ -47,7 +61,7 @@ final class SvcTrainer {
             Check.allFinite("sample_weight", sampleWeight);
             w = sampleWeight.clone();
         }
-        double gamma = resolveGamma(params.kernel(), params.gamma(), flat, d);
+        double gamma = sparse != null ? resolveGamma(params.gamma(), sparse) : resolveGamma(params.kernel(), params.gamma(), flat, d);
 
         double[] yIndex = new double[n];
         for (int i = 0; i < n; i++) {
@@ -63,13 +77,7 @@ final class SvcTrainer {
                 : new SecureRandom().nextInt(Integer.MAX_VALUE);
 
         KernelFunction kf = KernelFunction.of(params.kernel(), params.degree(), gamma, params.coef0());
-        double[] xsq = null;
-        if (params.kernel() instanceof Kernel.Rbf) {
-            xsq = new double[n];
-            for (int r = 0; r < n; r++) {
-                xsq[r] = Blas.dot(flat, r * d, flat, r * d, d);
-            }
-        }
+        double[] xsq = params.kernel() instanceof Kernel.Rbf ? squaredNorms(flat, sparse, n, d) : null;
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
@@ -81,7 +89,8 @@ final class SvcTrainer {
         LibSvm.Params lp = new LibSvm.Params(svmType, nu, 0.0, kf, params.C(), params.tol(), params.shrinking(), params.probability(),
                 params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
         int[] yCopy = y.clone();
-        LibSvm.Problem problem = new LibSvm.Problem(flat, d, rows, yIndex, w);
+        LibSvm.Problem problem = sparse != null ? new LibSvm.Problem(sparse, rows, yIndex, w)
+                : new LibSvm.Problem(flat, d, rows, yIndex, w);
         LibSvm.Model m;
         LibSvm.Context ctx;
         try (Team team = Team.of(owner + ".fit", params.parallelism(), params.timeLimit())) {
@@ -109,10 +118,10 @@ final class SvcTrainer {
             }
         }
         checkFinite(m);
-        Matrix sv = params.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
+        Matrix sv = params.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows).toDense();
         SVCState state = new SVCState(params, gamma, classes, d, m.svInd, sv, m.nSV, dualCoef, intercept, m.probA,
-                m.probB, m.nIter, ctx.status, provenance);
-        return SVCModel.fromState(state);
+                m.probB, m.nIter, ctx.status, provenance, sparse != null);
+        return SVCModel.fromState(state).named(owner);
     }
 
     /** scikit-learn's {@code compute_class_weight}. */
@@ -144,6 +153,27 @@ final class SvcTrainer {
             }
         }
         return weight;
+    }
+
+    /** Each row's squared norm, as libsvm's {@code x_square}: BLAS's dot for dense rows, the sparse dot for sparse ones. */
+    static double[] squaredNorms(double[] flat, SparseRows sparse, int n, int d) {
+        double[] xsq = new double[n];
+        for (int r = 0; r < n; r++) {
+            xsq[r] = sparse != null ? sparse.dot(r, sparse, r) : Blas.dot(flat, r * d, flat, r * d, d);
+        }
+        return xsq;
+    }
+
+    /** gamma on sparse X: 'scale' from {@link SparseRows#scaleVariance}, 'auto' 1 / n_features. */
+    static double resolveGamma(Gamma g, SparseRows x) {
+        if (g instanceof Gamma.Scale) {
+            double var = SparseRows.scaleVariance(x);
+            return var != 0 ? 1.0 / ((double) x.cols() * var) : 1.0;
+        }
+        if (g instanceof Gamma.Auto) {
+            return 1.0 / x.cols();
+        }
+        return ((Gamma.Value) g).value();
     }
 
     /** gamma='scale' uses numpy's {@code X.var()} (pairwise sums in 8192-element chunks, see {@link NumpySum}). */

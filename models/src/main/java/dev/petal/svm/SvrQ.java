@@ -3,25 +3,23 @@ package dev.petal.svm;
 /**
  * libsvm's {@code SVR_Q}: the 2l x 2l matrix of the ε-SVR and ν-SVR duals over l samples, variable k and
  * k + l both standing for sample k with signs +1 and -1. Kernel columns of the samples come unpermuted,
- * as floats, from a {@link SvcQ} whose labels are all +1 (which is libsvm's kernel column, cached the
+ * as floats, from a {@link SvcQ} (or, for sparse rows, a {@link SparseSvcQ}) whose labels are all +1 (which is libsvm's kernel column, cached the
  * same way); a requested column is then reordered and signed into one of two alternating buffers, as
  * libsvm does, so the two columns of one solver iteration stay valid together.
  */
 final class SvrQ implements QMatrix {
     private final int l;
-    private final SvcQ kernel;
+    private final QMatrix kernel;
     private final byte[] sign;
     private final int[] index;
     private final double[] qd;
     private final float[][] buffer;
     private int nextBuffer;
 
-    SvrQ(KernelFunction kf, double[] x, int d, double[] xsq, int[] rows, double cacheSizeMb, Team team) {
-        int l = rows.length;
+    /** Over the kernel columns of {@code kernel}, an l-sample Q whose labels are all +1 ({@link LibSvm.Problem#q}). */
+    SvrQ(QMatrix kernel, int l) {
         this.l = l;
-        byte[] ones = new byte[l];
-        java.util.Arrays.fill(ones, (byte) 1);
-        this.kernel = new SvcQ(kf, x, d, xsq, rows, ones, cacheSizeMb, team);
+        this.kernel = kernel;
         double[] kd = kernel.qd();
         this.sign = new byte[2 * l];
         this.index = new int[2 * l];

@@ -28,6 +28,19 @@ final class SvmFamilyParams {
         return p.has("kernel") ? Kernel.parse(p.get("kernel").textValue()) : Kernel.RBF;
     }
 
+    static SVC svc(JsonNode p) {
+        SVC d = SVC.defaults();
+        ClassWeight cw = p.has("class_weight") && "balanced".equals(p.get("class_weight").textValue())
+                ? ClassWeight.balanced() : ClassWeight.none();
+        return d.withC(real(p, "C", d.C())).withKernel(kernel(p)).withDegree(integer(p, "degree", d.degree()))
+                .withGamma(gamma(p)).withCoef0(real(p, "coef0", d.coef0())).withShrinking(bool(p, "shrinking", true))
+                .withProbability(bool(p, "probability", false)).withTol(real(p, "tol", d.tol()))
+                .withClassWeight(cw).withMaxIter(integer(p, "max_iter", -1))
+                .withDecisionFunctionShape(p.has("decision_function_shape")
+                        ? DecisionShape.parse(p.get("decision_function_shape").textValue()) : DecisionShape.OVR)
+                .withRandomState(p.has("random_state") ? p.get("random_state").longValue() : null);
+    }
+
     static NuSVC nuSvc(JsonNode p) {
         NuSVC d = NuSVC.defaults();
         ClassWeight cw = p.has("class_weight") && "balanced".equals(p.get("class_weight").textValue())

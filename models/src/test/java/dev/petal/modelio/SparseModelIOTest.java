@@ -1,0 +1,111 @@
+package dev.petal.modelio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.petal.linalg.CsrMatrix;
+import dev.petal.linalg.Matrix;
+import dev.petal.svm.Kernel;
+import dev.petal.svm.NuSVC;
+import dev.petal.svm.NuSVCModel;
+import dev.petal.svm.NuSVR;
+import dev.petal.svm.NuSVRModel;
+import dev.petal.svm.OneClassSVM;
+import dev.petal.svm.OneClassSVMModel;
+import dev.petal.svm.SVC;
+import dev.petal.svm.SVCModel;
+import dev.petal.svm.SVR;
+import dev.petal.svm.SVRModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Model files of the libsvm family fitted on CSR input: the file says {@code "sparse": true}, and the loaded
+ * model is fitted-on-sparse again and predicts bit for bit as the original (through libsvm's sparse path).
+ */
+class SparseModelIOTest {
+    @TempDir
+    Path dir;
+
+    /** The blobs with about a third of the values zeroed, as CSR. */
+    static CsrMatrix sparseBlobs(long seed, int perClass) {
+        double[] v = SvcModelIOTest.blobs(seed, perClass).toFlatArray();
+        for (int i = 0; i < v.length; i++) {
+            if ((i * 7 + seed) % 3 == 0) {
+                v[i] = 0.0;
+            }
+        }
+        return CsrMatrix.fromDense(Matrix.of(3 * perClass, 4, v));
+    }
+
+    private Object roundTrip(Object model) throws IOException {
+        Path f = dir.resolve("m.petal");
+        ModelIO.save(f, model);
+        assertTrue(petalJson(model).replace(" ", "").contains("\"sparse\":true"),
+                "petal.json marks the model as fitted on sparse input");
+        return ModelIO.load(f).model();
+    }
+
+    private static String petalJson(Object model) throws IOException {
+        return new String(Zips.entries(ModelIO.toBytes(model, ModelMetadata.NONE)).get("petal.json"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void classifiersFittedOnSparseInputRoundTrip() throws IOException {
+        CsrMatrix x = sparseBlobs(5, 30);
+        int[] y = SvcModelIOTest.labels(30);
+        CsrMatrix probe = sparseBlobs(6, 7);
+        Matrix probeDense = probe.toDense();
+        for (SVC est : new SVC[] {SVC.defaults(), SVC.defaults().withKernel(Kernel.LINEAR).withProbability(true)
+                .withRandomState(0L)}) {
+            SVCModel m = est.fit(x, y);
+            assertTrue(m.fittedOnSparse());
+            SVCModel back = (SVCModel) roundTrip(m);
+            assertEquals(m.state(), back.state());
+            assertTrue(back.fittedOnSparse());
+            assertArrayEquals(m.predict(probe), back.predict(probe));
+            assertEquals(m.decisionFunction(probe), back.decisionFunction(probeDense));
+        }
+        NuSVCModel nu = NuSVC.defaults().withNu(0.3).fit(x, y);
+        NuSVCModel nuBack = (NuSVCModel) roundTrip(nu);
+        assertEquals(nu.state(), nuBack.state());
+        assertEquals(nu.decisionFunction(probe), nuBack.decisionFunction(probe));
+    }
+
+    @Test
+    void regressorsAndOneClassFittedOnSparseInputRoundTrip() throws IOException {
+        CsrMatrix x = sparseBlobs(5, 30);
+        double[] y = new double[x.rows()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = x.get(i, 0) - 0.5 * x.get(i, 2) + i % 5;
+        }
+        CsrMatrix probe = sparseBlobs(6, 7);
+        SVRModel svr = SVR.defaults().withC(5.0).fit(x, y);
+        SVRModel svrBack = (SVRModel) roundTrip(svr);
+        assertEquals(svr.state(), svrBack.state());
+        assertTrue(svrBack.fittedOnSparse());
+        assertArrayEquals(svr.predict(probe), svrBack.predict(probe), 0.0);
+        NuSVRModel nusvr = NuSVR.defaults().withKernel(Kernel.POLY).fit(x, y);
+        NuSVRModel nusvrBack = (NuSVRModel) roundTrip(nusvr);
+        assertEquals(nusvr.state(), nusvrBack.state());
+        assertArrayEquals(nusvr.predict(probe), nusvrBack.predict(probe.toDense()), 0.0);
+        OneClassSVMModel oc = OneClassSVM.defaults().fit(x);
+        OneClassSVMModel ocBack = (OneClassSVMModel) roundTrip(oc);
+        assertEquals(oc.state(), ocBack.state());
+        assertArrayEquals(oc.decisionFunction(probe), ocBack.decisionFunction(probe), 0.0);
+    }
+
+    @Test
+    void aModelFittedOnDenseInputStaysDense() throws IOException {
+        SVRModel m = SVR.defaults().fit(SvcModelIOTest.blobs(5, 10), new double[30]);
+        assertFalse(petalJson(m).contains("sparse"), "a dense model's file has no sparse field");
+        Path f = dir.resolve("d.petal");
+        ModelIO.save(f, m);
+        assertFalse(((SVRModel) ModelIO.load(f).model()).fittedOnSparse());
+    }
+}
