@@ -47,7 +47,7 @@ class SparkGridSearchTest {
         SearchResult<PipelineModel> local = search.withOptions(o.withNJobs(2)).fit(wine.x(), wine.y());
         SearchResult<PipelineModel> spark;
         try (TaskBackend tasks = TaskBackends.open("spark:local[2]")) {
-            assertTrue(tasks instanceof SparkTaskBackend, tasks.getClass().getName());
+            assertTrue(tasks instanceof dev.petal.spark.tasks.SparkTaskBackend, tasks.getClass().getName());
             spark = search.withOptions(o.withBackend(new TaskCvBackend(tasks))).fit(wine.x(), wine.y());
         }
         assertSame(local, spark);
