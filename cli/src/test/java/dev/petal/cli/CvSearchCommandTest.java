@@ -186,6 +186,9 @@ class CvSearchCommandTest {
                 "cv", "--data", diabetes.toString(), "--estimator", "svr", "--param", "C=choice()");
         assertError(2, "error: --scoring: 'acuracy' is not a valid scoring value. Valid options are accuracy, ",
                 "cv", "--data", diabetes.toString(), "--estimator", "svr", "--scoring", "acuracy");
+        // KFold's own limit (scikit-learn's text): more folds than rows
+        assertError(1, "error: Cannot have number of splits n_splits=500 greater than the number of samples: n_samples=442.",
+                "cv", "--data", diabetes.toString(), "--estimator", "svr", "--cv", "500");
         assertError(1, "error: " + words + " line 2: label 'small' is not a number; a regressor (--estimator svr) needs "
                 + "numeric targets", "cv", "--data", words.toString(), "--estimator", "svr", "--cv", "2");
     }
