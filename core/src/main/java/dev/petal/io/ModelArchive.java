@@ -92,7 +92,7 @@ public final class ModelArchive {
         root.setAll(header);
         ObjectNode manifest = root.putObject("arrays");
         ZipWriter zip = new ZipWriter();
-        Map<String, byte[]> npys = new LinkedHashMap<>();
+        Map<String, ZipWriter.Content> npys = new LinkedHashMap<>();
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
             if (!ARRAY_NAME.matcher(e.getKey()).matches()) {
                 throw new IllegalArgumentException("array name '" + e.getKey() + "' must be 1 to 64 of [a-z0-9_].");
@@ -104,7 +104,7 @@ public final class ModelArchive {
             for (int s : a.shape()) {
                 shape.add(s);
             }
-            npys.put(e.getKey() + ".npy", Npy.write(a));
+            npys.put(e.getKey() + ".npy", out -> Npy.write(a, out));   // encoded while it is deflated
         }
         zip.add(HEADER_ENTRY, JSON.writeValueAsBytes(root));
         npys.forEach(zip::add);

@@ -1,5 +1,7 @@
 package dev.petal.io;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,35 +19,41 @@ final class Npy {
     private static final int PREFIX = 10;
     private static final int ALIGN = 64;
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    /** Bytes of values encoded at a time by {@link #write(NpyArray, OutputStream)}. */
+    private static final int CHUNK = 64 * 1024;
 
     private Npy() {
     }
 
     /** The .npy bytes of {@code a}, identical to what numpy 1.24's {@code numpy.save} writes. */
     static byte[] write(NpyArray a) {
-        byte[] header = header(a.dtype(), a.shape());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(a, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the bytes of {@link #write(NpyArray)} to {@code out} through a small buffer, never the whole array's bytes at once. */
+    static void write(NpyArray a, OutputStream out) throws IOException {
+        out.write(header(a.dtype(), a.shape()));
         int n = a.size();
-        ByteBuffer b = ByteBuffer.allocate(Math.addExact(header.length, Math.multiplyExact(n, a.dtype().itemSize())))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        b.put(header);
-        switch (a.dtype()) {
-            case FLOAT64 -> {
-                for (int i = 0; i < n; i++) {
-                    b.putDouble(a.doubleAt(i));
-                }
+        int item = a.dtype().itemSize();
+        ByteBuffer b = ByteBuffer.allocate(Math.max(item, Math.min(CHUNK, n * item))).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            if (b.remaining() < item) {
+                out.write(b.array(), 0, b.position());
+                b.clear();
             }
-            case INT32 -> {
-                for (int i = 0; i < n; i++) {
-                    b.putInt((int) a.longAt(i));
-                }
-            }
-            case INT64 -> {
-                for (int i = 0; i < n; i++) {
-                    b.putLong(a.longAt(i));
-                }
+            switch (a.dtype()) {
+                case FLOAT64 -> b.putDouble(a.doubleAt(i));
+                case INT32 -> b.putInt((int) a.longAt(i));
+                case INT64 -> b.putLong(a.longAt(i));
             }
         }
-        return b.array();
+        out.write(b.array(), 0, b.position());
     }
 
     /** The magic, version, length and padded dict of an array of {@code dtype} and {@code shape}. */

@@ -63,6 +63,16 @@ public final class NpyArray {
         return new NpyArray(Dtype.FLOAT64, shape.clone(), values.clone(), null);
     }
 
+    /**
+     * A float64 array of {@code shape} over {@code values} itself, not a copy: for writers that hand over a
+     * fresh array or an immutable matrix's own, so a large array is not held twice while it is saved.
+     * Nobody may change {@code values} afterwards.
+     */
+    public static NpyArray wrapDoubles(int[] shape, double[] values) {
+        checkCount(shape, values.length);
+        return new NpyArray(Dtype.FLOAT64, shape.clone(), values, null);
+    }
+
     /** A 1-D float64 array. */
     public static NpyArray ofDoubles(double[] values) {
         return ofDoubles(new int[] {values.length}, values);

@@ -26,10 +26,21 @@ final class ZipWriter {
     private static final int VERSION = 20;
     private static final int DOS_DATE_1980_01_01 = (1 << 5) | 1;
 
-    private final Map<String, byte[]> entries = new LinkedHashMap<>();
+    /** An entry's content, written when the archive is: its bytes exist only while the entry is deflated. */
+    interface Content {
+        /** Writes the entry's bytes to {@code out}; called once per write of the archive. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final Map<String, Content> entries = new LinkedHashMap<>();
 
     /** Adds an entry; names are plain ASCII file names. */
     ZipWriter add(String name, byte[] content) {
+        return add(name, out -> out.write(content));
+    }
+
+    /** Adds an entry whose bytes {@code content} produces when the archive is written. */
+    ZipWriter add(String name, Content content) {
         if (entries.put(name, content) != null) {
             throw new IllegalArgumentException("duplicate entry " + name);
         }
@@ -48,33 +59,35 @@ final class ZipWriter {
     }
 
     /**
-     * Writes the archive to {@code out}, one entry at a time (each entry deflated just before it is
-     * written), so a large model is not held a second and third time as the whole archive's bytes.
+     * Writes the archive to {@code out}, one entry at a time (each entry produced and deflated just before
+     * it is written, in pieces), so a large model is held once more only as one entry's deflated bytes.
      */
     void writeTo(OutputStream out) throws IOException {
         ByteArrayOutputStream central = new ByteArrayOutputStream();
         long offset = 0;
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        for (Map.Entry<String, Content> e : entries.entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.US_ASCII);
-            byte[] data = e.getValue();
-            CRC32 crc = new CRC32();
-            crc.update(data);
-            byte[] packed = deflate(data);
+            Deflated packed = deflate(e.getValue());
+            CRC32 crc = packed.crc;
+            long size = packed.size;
+            if (size > 0xFFFF_FFFFL || packed.length() > 0xFFFF_FFFFL) {
+                throw new IOException("entry " + e.getKey() + " is larger than 4 GiB, beyond the ZIP format Petal writes.");
+            }
             ByteBuffer local = le(30 + name.length);
             local.putInt(LOCAL_SIG).putShort((short) VERSION).putShort((short) 0).putShort((short) METHOD_DEFLATED)
                     .putShort((short) 0).putShort((short) DOS_DATE_1980_01_01).putInt((int) crc.getValue())
-                    .putInt(packed.length).putInt(data.length).putShort((short) name.length).putShort((short) 0)
+                    .putInt((int) packed.length()).putInt((int) size).putShort((short) name.length).putShort((short) 0)
                     .put(name);
             out.write(local.array());
-            out.write(packed);
+            packed.writeTo(out);
             ByteBuffer c = le(46 + name.length);
             c.putInt(CENTRAL_SIG).putShort((short) VERSION).putShort((short) VERSION).putShort((short) 0)
                     .putShort((short) METHOD_DEFLATED).putShort((short) 0).putShort((short) DOS_DATE_1980_01_01)
-                    .putInt((int) crc.getValue()).putInt(packed.length).putInt(data.length)
+                    .putInt((int) crc.getValue()).putInt((int) packed.length()).putInt((int) size)
                     .putShort((short) name.length).putShort((short) 0).putShort((short) 0).putShort((short) 0)
                     .putShort((short) 0).putInt(0).putInt((int) offset).put(name);
             central.writeBytes(c.array());
-            offset += local.capacity() + packed.length;
+            offset += local.capacity() + packed.length();
         }
         long cdOffset = offset;
         out.write(central.toByteArray());
@@ -84,19 +97,77 @@ final class ZipWriter {
         out.write(end.array());
     }
 
-    private static byte[] deflate(byte[] data) {
+    /** Produces an entry into a deflater and its CRC, keeping only the deflated bytes (in 1 MiB pieces). */
+    private static Deflated deflate(Content content) throws IOException {
         Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        Deflated packed = new Deflated();
         try {
-            d.setInput(data);
-            d.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
-            byte[] buf = new byte[64 * 1024];
-            while (!d.finished()) {
-                out.write(buf, 0, d.deflate(buf));
-            }
-            return out.toByteArray();
+            OutputStream sink = new OutputStream() {
+                private final byte[] buf = new byte[64 * 1024];
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    packed.crc.update(b, off, len);
+                    packed.size += len;
+                    d.setInput(b, off, len);
+                    while (!d.needsInput()) {
+                        packed.add(buf, d.deflate(buf));
+                    }
+                }
+
+                @Override
+                public void close() {
+                    d.finish();
+                    while (!d.finished()) {
+                        packed.add(buf, d.deflate(buf));
+                    }
+                }
+            };
+            content.writeTo(sink);
+            sink.close();
+            return packed;
         } finally {
             d.end();
+        }
+    }
+
+    /** One entry's deflated bytes in pieces, its uncompressed size and CRC. */
+    private static final class Deflated {
+        private static final int PIECE = 1 << 20;
+        final CRC32 crc = new CRC32();
+        long size;
+        private final java.util.List<byte[]> pieces = new java.util.ArrayList<>();
+        private int lastUsed = PIECE;
+        private long length;
+
+        void add(byte[] b, int len) {
+            int off = 0;
+            while (off < len) {
+                if (lastUsed == PIECE) {
+                    pieces.add(new byte[PIECE]);
+                    lastUsed = 0;
+                }
+                int n = Math.min(len - off, PIECE - lastUsed);
+                System.arraycopy(b, off, pieces.get(pieces.size() - 1), lastUsed, n);
+                lastUsed += n;
+                off += n;
+            }
+            length += len;
+        }
+
+        long length() {
+            return length;
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (int i = 0; i < pieces.size(); i++) {
+                out.write(pieces.get(i), 0, i == pieces.size() - 1 ? lastUsed : PIECE);
+            }
         }
     }
 

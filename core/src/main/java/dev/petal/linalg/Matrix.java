@@ -1,5 +1,6 @@
 package dev.petal.linalg;
 
+import dev.petal.numeric.SharedRows;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -13,6 +14,10 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * Arrays are copied in and out, so a {@code Matrix} can be shared freely between threads.
  */
 public final class Matrix implements RowSource {
+    static {
+        SharedRows.install(m -> m.data);   // the internal read-only view for fits; nothing public
+    }
+
     private final int rows;
     private final int cols;
     private final double[] data;

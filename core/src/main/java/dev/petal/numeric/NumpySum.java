@@ -27,12 +27,19 @@ public final class NumpySum {
     public static double var(double[] a) {
         int n = a.length;
         double mean = sum(a) / n;
-        double[] dev = new double[n];
-        for (int i = 0; i < n; i++) {
-            double t = a[i] - mean;
-            dev[i] = t * t;
+        // the squared deviations one buffer at a time (each buffer's pairwise sum is all that np.sum
+        // takes from it), so a large X is not held twice
+        double[] dev = new double[Math.min(n, BUFFER)];
+        double res = 0.0;
+        for (int s = 0; s < n; s += BUFFER) {
+            int len = Math.min(BUFFER, n - s);
+            for (int i = 0; i < len; i++) {
+                double t = a[s + i] - mean;
+                dev[i] = t * t;
+            }
+            res += pairwise(dev, 0, len);
         }
-        return sum(dev) / n;
+        return res / n;
     }
 
     /** {@code np.sum(X, axis=0)} of the {@code rows x cols} row-major {@code data}. */

@@ -76,6 +76,68 @@ class ModelArchiveTest {
     }
 
     @Test
+    void aLargeArrayIsStreamedInPiecesWithOneShotDeflateBytes() throws IOException {
+        // 2.4 MB of values: many 64 KiB encoding chunks, deflated into several 1 MiB pieces
+        double[] v = new double[300_001];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextDouble() * 1e3;
+        }
+        NpyArray a = NpyArray.wrapDoubles(new int[] {v.length}, v);
+        ObjectNode h = ModelArchive.newObject();
+        h.put("model_type", "demo");
+        Path p = dir.resolve("big.petal");
+        ModelArchive.write(p, h, Map.of("big", a));
+
+        assertArrayEquals(v, ModelArchive.read(p).array("big").doubles());
+        byte[] npy = Npy.write(a);
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        d.setInput(npy);
+        d.finish();
+        java.io.ByteArrayOutputStream oneShot = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        while (!d.finished()) {
+            oneShot.write(buf, 0, d.deflate(buf));
+        }
+        d.end();
+        byte[] file = Files.readAllBytes(p);
+        byte[] packed = oneShot.toByteArray();
+        assertTrue(packed.length > 2 << 20, "the entry spans several pieces");
+        int at = -1;
+        for (int i = 0; at < 0 && i + packed.length <= file.length; i++) {
+            if (Arrays.equals(file, i, i + packed.length, packed, 0, packed.length)) {
+                at = i;
+            }
+        }
+        assertTrue(at > 0, "the file holds the one-shot deflate of the entry's .npy bytes");
+    }
+
+    @Test
+    void streamedNpyBytesEqualTheWholeArraysBytes() throws IOException {
+        for (int n : new int[] {0, 1, 8191, 8192, 8193, 20_000}) {
+            long[] values = new long[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = (long) i * 2_654_435_761L;
+            }
+            for (NpyArray a : List.of(NpyArray.ofLongs(new int[] {n}, values), NpyArray.ofDoubles(new int[] {n},
+                    Arrays.stream(values).asDoubleStream().toArray()))) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                Npy.write(a, out);
+                ByteBuffer b = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+                b.position(Npy.header(a.dtype(), a.shape()).length);
+                for (int i = 0; i < n; i++) {
+                    if (a.dtype() == NpyArray.Dtype.FLOAT64) {
+                        assertEquals(a.doubleAt(i), b.getDouble(), "value " + i);
+                    } else {
+                        assertEquals(values[i], b.getLong(), "value " + i);
+                    }
+                }
+                assertEquals(0, b.remaining());
+            }
+        }
+    }
+
+    @Test
     void roundTripsHeaderAndArraysExactly() throws IOException {
         ModelArchive a = ModelArchive.read(sample());
         assertEquals(1, a.formatVersion());

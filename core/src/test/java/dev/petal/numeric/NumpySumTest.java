@@ -29,6 +29,17 @@ class NumpySumTest {
     }
 
     @Test
+    void varianceOverSeveralBuffersIsNumpys() {
+        // numpy 1.24.2: a = (np.arange(20001) * 0.1) % 7.3; repr(a.var()); repr(np.full(20001, 0.1).var())
+        double[] a = new double[20001];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (i * 0.1) % 7.3;
+        }
+        assertEquals(4.439926963353847, NumpySum.var(a));
+        assertEquals(1.925929944387236e-34, NumpySum.var(tenths(20001)));
+    }
+
+    @Test
     void varianceAndColumnSums() {
         assertEquals(1.25, NumpySum.var(new double[] {1, 2, 3, 4}));
         assertArrayEquals(new double[] {9, 12}, NumpySum.columnSums(new double[] {1, 2, 3, 4, 5, 6}, 3, 2));

@@ -8,6 +8,7 @@ import dev.petal.io.ModelArchive;
 import dev.petal.io.ModelFormatException;
 import dev.petal.io.NpyArray;
 import dev.petal.linalg.Matrix;
+import dev.petal.numeric.SharedRows;
 import dev.petal.svm.Gamma;
 import dev.petal.svm.Kernel;
 import dev.petal.svm.NuSVC;
@@ -156,7 +157,7 @@ final class FamilyCodec {
         }
         arrays.put(prefix + "support", NpyArray.ofInts(s.support()));
         Matrix sv = s.supportVectors();
-        arrays.put(prefix + "support_vectors", NpyArray.ofDoubles(new int[] {sv.rows(), sv.cols()}, sv.toFlatArray()));
+        arrays.put(prefix + "support_vectors", NpyArray.wrapDoubles(new int[] {sv.rows(), sv.cols()}, SharedRows.of(sv)));
         double[] dual = s.dualCoef();
         arrays.put(prefix + "dual_coef", NpyArray.ofDoubles(new int[] {1, dual.length}, dual));
     }

@@ -7,6 +7,7 @@ import dev.petal.io.ModelArchive;
 import dev.petal.io.ModelFormatException;
 import dev.petal.io.NpyArray;
 import dev.petal.linalg.Matrix;
+import dev.petal.numeric.SharedRows;
 import dev.petal.svm.ClassWeight;
 import dev.petal.svm.DecisionShape;
 import dev.petal.svm.Gamma;
@@ -51,7 +52,7 @@ final class SvcCodec {
         }
         arrays.put(prefix + "support", NpyArray.ofInts(s.support()));
         Matrix sv = s.supportVectors();
-        arrays.put(prefix + "support_vectors", NpyArray.ofDoubles(new int[] {sv.rows(), sv.cols()}, sv.toFlatArray()));
+        arrays.put(prefix + "support_vectors", NpyArray.wrapDoubles(new int[] {sv.rows(), sv.cols()}, SharedRows.of(sv)));
         arrays.put(prefix + "n_support", NpyArray.ofInts(s.nSupport()));
         double[][] dual = s.dualCoef();
         int l = s.support().length;

@@ -3,6 +3,7 @@ package dev.petal.svm;
 import dev.petal.check.Check;
 import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
+import dev.petal.numeric.SharedRows;
 
 /** Input checks of the libsvm family's fit and predict, in scikit-learn's order and with its texts. */
 final class Inputs {
@@ -22,9 +23,13 @@ final class Inputs {
                 + "NaN values at the following page: https://scikit-learn.org/stable/modules/impute.html#estimators-that-handle-nan-values";
     }
 
-    /** check_array's checks on X for {@code owner}: finite values, at least one sample and one feature. Returns the flat copy. */
+    /**
+     * check_array's checks on X for {@code owner}: finite values, at least one sample and one feature. Returns X's
+     * own row-major array, not a copy (a {@code Matrix} is immutable): callers only read it and never keep it in
+     * what they return.
+     */
     static double[] checkX(String owner, Matrix x) {
-        double[] flat = x.toFlatArray();
+        double[] flat = SharedRows.of(x);
         finite(owner, flat);
         Check.notEmpty(owner, x);
         return flat;

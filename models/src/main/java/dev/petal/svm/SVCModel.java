@@ -9,6 +9,7 @@ import dev.petal.libm.GlibcLog;
 import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
+import dev.petal.numeric.SharedRows;
 
 /**
  * A fitted {@link SVC}: immutable, with scikit-learn's fitted attributes (copied out) and its
@@ -24,8 +25,8 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
     private final int k;
     private final int d;
     private final KernelFunction kf;
+    /** The support vectors, row-major: the state's own array (read only), so the model holds them once more at most. */
     private final double[] sv;
-    private final FeatureMajor svT;
     private final int[] svOff;
     private final int[] svIdx;
     private final int[] nSV;
@@ -34,13 +35,22 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
     private final double[] probA;
     private final double[] probB;
     private final int[] classes;
-    /** For the linear kernel: votes from x . w where their sign is provably libsvm's; null otherwise. */
-    private final LinearVotes linearVotes;
+    /** What predictions use beyond the state, built at the first one (a fitted model that is only saved never needs it). */
+    private volatile Prepared prepared;
+    private final Object prepareLock = new Object();
 
     /** Threads a bulk prediction may use. */
     private final Parallelism parallelism;
 
-    private SVCModel(SVCState s, Parallelism parallelism, String owner) {
+    /**
+     * @param svT         the support vectors feature-major, in blocks (null for a precomputed kernel or sparse rows)
+     * @param linearVotes for the linear kernel on dense rows: votes from x . w where their sign is provably libsvm's; null otherwise
+     */
+    private record Prepared(FeatureMajor svT, LinearVotes linearVotes) {
+    }
+
+    private SVCModel(SVCState s, Parallelism parallelism, String owner, Prepared prepared) {
+        this.prepared = prepared;
         this.state = s;
         this.owner = owner;
         this.svSparse = s.sparse() ? SparseRows.of(s.supportVectors()) : null;
@@ -50,7 +60,7 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         this.d = s.nFeatures();
         SVC p = s.params();
         this.kf = KernelFunction.of(p.kernel(), p.degree(), s.gamma(), p.coef0());
-        this.sv = s.supportVectors().toFlatArray();
+        this.sv = SharedRows.of(s.supportVectors());
         int[] support = s.support();
         int l = support.length;
         this.svOff = new int[l];
@@ -59,7 +69,6 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
             svOff[i] = i * svCols;
         }
         this.svIdx = support;
-        this.svT = p.kernel() instanceof Kernel.Precomputed || s.sparse() ? null : FeatureMajor.ofRows(sv, l, d);
         this.nSV = s.nSupport();
         boolean binary = k == 2;
         double[][] dual = s.dualCoef();
@@ -80,24 +89,41 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         }
         this.probA = s.probA();
         this.probB = s.probB();
-        this.linearVotes = p.kernel() instanceof Kernel.Linear && !s.sparse() ? new LinearVotes(k, d, nSV, coefLib, rho, sv)
-                : null;
+    }
+
+    /** The feature-major support vectors and the linear votes, built once, by the first prediction that needs them. */
+    private Prepared prepared() {
+        Prepared p = prepared;
+        if (p == null) {
+            synchronized (prepareLock) {
+                p = prepared;
+                if (p == null) {
+                    Kernel kernel = state.params().kernel();
+                    boolean sparse = state.sparse();
+                    int l = svOff.length;
+                    p = new Prepared(kernel instanceof Kernel.Precomputed || sparse ? null : FeatureMajor.ofRows(sv, l, d),
+                            kernel instanceof Kernel.Linear && !sparse ? new LinearVotes(k, d, nSV, coefLib, rho, sv) : null);
+                    prepared = p;
+                }
+            }
+        }
+        return p;
     }
 
     /** A model from a persisted state, after checking every shape and value; predicts bit-identically to the original. */
     public static SVCModel fromState(SVCState s) {
         StateCheck.validate(s);
-        return new SVCModel(s, s.params().parallelism(), "SVC");
+        return new SVCModel(s, s.params().parallelism(), "SVC", null);
     }
 
     /** This model naming {@code owner} in its messages (NuSVC's model is an SVC model). */
     SVCModel named(String owner) {
-        return new SVCModel(state, parallelism, owner);
+        return new SVCModel(state, parallelism, owner, prepared);
     }
 
     /** This model predicting with {@code parallelism} (by default its SVC's); results never depend on it. */
     public SVCModel withParallelism(Parallelism parallelism) {
-        return new SVCModel(state, java.util.Objects.requireNonNull(parallelism, "parallelism"), owner);
+        return new SVCModel(state, java.util.Objects.requireNonNull(parallelism, "parallelism"), owner, prepared);
     }
 
     /** The state to persist (immutable; its accessors copy). */
@@ -254,6 +280,7 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
     private double[][] libsvmDecision(double[] flat, int n) {
         int pairs = k * (k - 1) / 2;
         double[][] out = new double[n][pairs];
+        FeatureMajor svT = prepared().svT();
         if (svT != null) {
             try (Team team = Team.of(owner + ".predict", parallelism, null)) {
                 Predict.decisionValuesBulk(kf, k, nSV, coefLib, rho, flat, n, d, svT, out, team);
@@ -293,6 +320,7 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
             return predictFrom(libsvmDecision(flat, n));
         }
         int[] votes = new int[k];
+        LinearVotes linearVotes = prepared().linearVotes();
         if (linearVotes == null) {
             double[][] dec = libsvmDecision(flat, n);
             for (int r = 0; r < n; r++) {
