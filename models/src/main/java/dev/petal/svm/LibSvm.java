@@ -539,7 +539,6 @@ final class LibSvm {
         }
         Params subParam = new Params(param.svmType, param.nu, param.p, param.kf, 1.0, param.eps, param.shrinking, false,
                 param.cacheSizeMb, param.maxIter, new int[] {+1, -1}, new double[] {cp, cn}, param.randomSeed);
-        double[] kvalue = new double[l];
         double[] scratch = new double[prob.d];
         double[] one = new double[1];
         for (int f = 0; f < nrFold; f++) {
@@ -598,6 +597,7 @@ final class LibSvm {
                         dec[perm[j]] = one[0] * sub.label[0];
                     }
                 } else if (param.kf.precomputed()) {
+                    double[] kvalue = new double[nsv];
                     int[] svOff = new int[nsv];
                     for (int s = 0; s < nsv; s++) {
                         svOff[s] = sub.svRows[s] * d;
@@ -609,16 +609,16 @@ final class LibSvm {
                         dec[perm[j]] = one[0] * sub.label[0];
                     }
                 } else {
-                    // the held-out rows against the fold model's support vectors, in bulk
+                    // the held-out rows against the fold model's support vectors, in bulk, read in place
                     FeatureMajor svT = FeatureMajor.ofRows(prob.x, sub.svRows, d);
                     int n = end - begin;
-                    double[] xs = new double[n * d];
+                    int[] heldOut = new int[n];
                     for (int j = 0; j < n; j++) {
-                        System.arraycopy(prob.x, prob.rows[perm[begin + j]] * d, xs, j * d, d);
+                        heldOut[j] = prob.rows[perm[begin + j]];
                     }
                     double[][] out = new double[n][1];
-                    Predict.decisionValuesBulk(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, xs, n, d, svT, out,
-                            ctx.team);
+                    Predict.decisionValuesBulk(param.kf, sub.nrClass, sub.nSV, sub.svCoef, sub.rho, prob.x, heldOut, n,
+                            d, svT, out, ctx.team);
                     for (int j = 0; j < n; j++) {
                         dec[perm[begin + j]] = out[j][0] * sub.label[0];
                     }

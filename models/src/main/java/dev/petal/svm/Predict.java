@@ -34,6 +34,15 @@ final class Predict {
      */
     static void decisionValuesBulk(KernelFunction kf, int nrClass, int[] nSV, double[][] coef, double[] rho,
                                    double[] x, int n, int d, FeatureMajor svT, double[][] dec, Team team) {
+        decisionValuesBulk(kf, nrClass, nSV, coef, rho, x, null, n, d, svT, dec, team);
+    }
+
+    /**
+     * {@link #decisionValuesBulk} for the rows {@code rows[0..n)} of the flat {@code x} (all rows [0, n) when
+     * {@code rows} is null): row r's values go to {@code dec[r]}, without copying the rows out.
+     */
+    static void decisionValuesBulk(KernelFunction kf, int nrClass, int[] nSV, double[][] coef, double[] rho,
+                                   double[] x, int[] rows, int n, int d, FeatureMajor svT, double[][] dec, Team team) {
         int nsv = svT.columns();
         int blocks = svT.blockCount();
         // a piece is at least MIN_PIECE_WORK (and four rows, the pairwise sums' group), else a quarter of one
@@ -49,16 +58,17 @@ final class Predict {
                     team.check();
                 }
                 for (int q = 0; q < ROWS; q++) {
+                    int xo = (rows == null ? r + q : rows[r + q]) * d;
                     for (int b = 0; b < blocks; b++) {
-                        kf.predictBlock(x, (r + q) * d, svT.block(b), svT.blockLength(b), d, s, kv[q],
-                                b << FeatureMajor.SHIFT);
+                        kf.predictBlock(x, xo, svT.block(b), svT.blockLength(b), d, s, kv[q], b << FeatureMajor.SHIFT);
                     }
                 }
                 fromKernelValues4(nrClass, nSV, coef, rho, kv, dec, r);
             }
             for (; r < to; r++) {
+                int xo = (rows == null ? r : rows[r]) * d;
                 for (int b = 0; b < blocks; b++) {
-                    kf.predictBlock(x, r * d, svT.block(b), svT.blockLength(b), d, s, kv[0], b << FeatureMajor.SHIFT);
+                    kf.predictBlock(x, xo, svT.block(b), svT.blockLength(b), d, s, kv[0], b << FeatureMajor.SHIFT);
                 }
                 fromKernelValues(nrClass, nSV, coef, rho, kv[0], dec[r]);
             }

@@ -1,5 +1,6 @@
 package dev.petal.svm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -136,6 +137,17 @@ class BlockKernelTest {
                     assertEquals(Double.doubleToRawLongBits(one[p]), Double.doubleToRawLongBits(bulk[r][p]),
                             k + " row " + r + " pair " + p);
                 }
+            }
+            // rows picked by index (the probability CV's held-out rows), read in place: the same values
+            int[] rows = new int[n / 2 + 3];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = (7 * i + 3) % n;
+            }
+            double[][] picked = new double[rows.length][3];
+            Predict.decisionValuesBulk(kf, 3, nSV, coef, rho, x, rows, rows.length, d, FeatureMajor.ofRows(sv, nsv, d),
+                    picked, Team.serial("test"));
+            for (int i = 0; i < rows.length; i++) {
+                assertArrayEquals(bulk[rows[i]], picked[i], 0.0, k + " picked row " + rows[i]);
             }
         }
     }
