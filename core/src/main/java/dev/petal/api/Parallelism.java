@@ -11,7 +11,7 @@ package dev.petal.api;
  * work per index: a kernel column entry costs the feature count plus 8 (the kernel's own arithmetic), a
  * predicted row the support vectors times (features + 8), a solver pass 13 per active sample (about ten
  * arrays read or written and a division), a batch of cached-column swaps 4 per swap and column, a one-vs-one
- * pair a whole solver run (pairs always run side by side). So with 20 features kernel columns split from
+ * pair a whole solver run (pairs of a fit without probability estimates always run side by side). So with 20 features kernel columns split from
  * about 2,300 samples, with 64 features from about 900, and the solver's passes from about 5,000 active
  * samples.
  *
