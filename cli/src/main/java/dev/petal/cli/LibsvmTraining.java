@@ -13,8 +13,12 @@ import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.RowSource;
 import dev.petal.modelio.ModelIO;
 import dev.petal.modelio.ModelMetadata;
+import dev.petal.pipeline.OneClassPipeline;
+import dev.petal.pipeline.OneClassPipelineModel;
 import dev.petal.pipeline.Pipeline;
 import dev.petal.pipeline.PipelineModel;
+import dev.petal.pipeline.RegressorPipeline;
+import dev.petal.pipeline.RegressorPipelineModel;
 import dev.petal.preprocessing.StandardScaler;
 import dev.petal.svm.NuSVC;
 import dev.petal.svm.NuSVCModel;
@@ -36,7 +40,9 @@ import picocli.CommandLine;
 /**
  * {@code petal train --estimator nusvc|svr|nusvr|oneclass} (and {@code svc} on svmlight data): reads the CSV or
  * svmlight file, fits scikit-learn's SVC, NuSVC, SVR, NuSVR or OneClassSVM (a regressor needs numeric labels;
- * oneclass ignores the labels), prints each ConvergenceWarning as a {@code warning:} line and saves the model.
+ * oneclass ignores the labels), with {@code --scale} behind a StandardScaler (scikit-learn's
+ * {@code make_pipeline(StandardScaler(), estimator)}), prints each ConvergenceWarning as a {@code warning:} line
+ * and saves the model.
  */
 final class LibsvmTraining {
     private LibsvmTraining() {
@@ -71,10 +77,6 @@ final class LibsvmTraining {
      */
     static int train(String estimator, EstimatorOptions opts, CommandLine cl, Path data, String format, String label,
                      CsvOptions csv, Path model, PrintWriter out, PrintWriter err) throws IOException {
-        if (opts.scale && !estimator.equals("nusvc") && !estimator.equals("svc")) {
-            throw new CommandLine.ParameterException(cl, "--scale takes classifiers; it does not apply to --estimator "
-                    + estimator);
-        }
         OutputFiles.resolve(model);
         String source = data.toString();
         Rows rows;
@@ -124,34 +126,65 @@ final class LibsvmTraining {
                 String what;
                 int nsv;
                 double r2;
+                Object saved;
+                double[] fitted;
                 if (estimator.equals("svr")) {
                     SVR est = opts.svr(cl);
-                    SVRModel m = est.fit(x, y);
-                    save(m, m, rows.featureMeta(), model, err);
                     what = String.format("SVR(kernel='%s', C=%s, epsilon=%s, gamma=%s)", est.kernel().pyName(),
                             PyRepr.of(est.C()), PyRepr.of(est.epsilon()), est.gamma());
-                    nsv = m.support().length;
-                    r2 = RegressionMetrics.r2Score(y, m.predict(x));
+                    if (opts.scale) {
+                        RegressorPipelineModel p = RegressorPipeline.of(StandardScaler.defaults(), est).fit(x.toDense(), y);
+                        saved = p;
+                        nsv = ((SVRModel) p.regressor()).support().length;
+                        fitted = p.predict(x.toDense());
+                    } else {
+                        SVRModel m = est.fit(x, y);
+                        saved = m;
+                        nsv = m.support().length;
+                        fitted = m.predict(x);
+                    }
                 } else {
                     NuSVR est = opts.nuSvr(cl);
-                    NuSVRModel m = est.fit(x, y);
-                    save(m, m, rows.featureMeta(), model, err);
                     what = String.format("NuSVR(kernel='%s', C=%s, nu=%s, gamma=%s)", est.kernel().pyName(),
                             PyRepr.of(est.C()), PyRepr.of(est.nu()), est.gamma());
-                    nsv = m.support().length;
-                    r2 = RegressionMetrics.r2Score(y, m.predict(x));
+                    if (opts.scale) {
+                        RegressorPipelineModel p = RegressorPipeline.of(StandardScaler.defaults(), est).fit(x.toDense(), y);
+                        saved = p;
+                        nsv = ((NuSVRModel) p.regressor()).support().length;
+                        fitted = p.predict(x.toDense());
+                    } else {
+                        NuSVRModel m = est.fit(x, y);
+                        saved = m;
+                        nsv = m.support().length;
+                        fitted = m.predict(x);
+                    }
                 }
-                out.printf("trained %s on %d rows x %d features%s: %d support vectors, R^2 on the training rows %s; "
-                        + "saved %s%n", what, n, features, sparse, nsv, PyRepr.of(r2), model);
+                HasWarnings warned = (HasWarnings) (saved instanceof RegressorPipelineModel p ? p.regressor() : saved);
+                save(warned, saved, rows.featureMeta(), model, err);
+                r2 = RegressionMetrics.r2Score(y, fitted);
+                out.printf("trained %s%s on %d rows x %d features%s: %d support vectors, R^2 on the training rows %s; "
+                        + "saved %s%n", opts.scale ? "StandardScaler + " : "", what, n, features, sparse, nsv,
+                        PyRepr.of(r2), model);
             }
             default -> {
                 OneClassSVM est = opts.oneClass(cl);
-                OneClassSVMModel m = est.fit(x);
-                save(m, m, rows.featureMeta(), model, err);
-                long inliers = Arrays.stream(m.predict(x)).filter(v -> v == 1).count();
-                out.printf("trained OneClassSVM(kernel='%s', nu=%s, gamma=%s) on %d rows x %d features%s (%s): %d support "
-                                + "vectors, %d of the training rows inliers; saved %s%n",
-                        est.kernel().pyName(), PyRepr.of(est.nu()), est.gamma(), n, features, sparse,
+                OneClassSVMModel m;
+                int[] pred;
+                if (opts.scale) {
+                    OneClassPipelineModel p = OneClassPipeline.of(StandardScaler.defaults(), est).fit(x.toDense());
+                    m = p.oneClass();
+                    save(m, p, rows.featureMeta(), model, err);
+                    pred = p.predict(x.toDense());
+                } else {
+                    m = est.fit(x);
+                    save(m, m, rows.featureMeta(), model, err);
+                    pred = m.predict(x);
+                }
+                long inliers = Arrays.stream(pred).filter(v -> v == 1).count();
+                out.printf("trained %sOneClassSVM(kernel='%s', nu=%s, gamma=%s) on %d rows x %d features%s (%s): %d "
+                                + "support vectors, %d of the training rows inliers; saved %s%n", opts.scale
+                                ? "StandardScaler + " : "", est.kernel().pyName(), PyRepr.of(est.nu()), est.gamma(), n,
+                        features, sparse,
                         rows.csv() != null ? "label column ignored" : "targets ignored", m.support().length, inliers,
                         model);
             }

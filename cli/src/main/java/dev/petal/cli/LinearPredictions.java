@@ -1,6 +1,7 @@
 package dev.petal.cli;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.OutlierDetector;
 import dev.petal.api.Regressor;
 import dev.petal.check.PyRepr;
 import dev.petal.datasets.CsvFeatures;
@@ -68,7 +69,7 @@ final class LinearPredictions {
     }
 
     /** Predicts a one-class SVM over CSV rows: {@code prediction} (1 inlier, -1 outlier)[, {@code decision_0}]; returns the row count. */
-    static long oneClassCsv(dev.petal.svm.OneClassSVMModel m, List<String> features, Path data, CsvOptions options,
+    static long oneClassCsv(dev.petal.api.OutlierDetector m, List<String> features, Path data, CsvOptions options,
                             Path output, boolean decision, PrintWriter stdout) throws IOException {
         long[] count = new long[1];
         OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
@@ -113,16 +114,17 @@ final class LinearPredictions {
      */
     static long svmlight(Object model, List<String> classNames, Path data, Path output, boolean decision, boolean proba,
                          PrintWriter stdout) throws IOException {
-        int nFeatures = model instanceof Regressor r ? r.nFeatures() : model instanceof OneClassSVMModel oc
+        int nFeatures = model instanceof Regressor r ? r.nFeatures() : model instanceof OutlierDetector oc
                 ? oc.nFeatures() : ((DecisionClassifier) model).nFeatures();
         SvmlightData d = LinearTraining.svmlight(data, nFeatures);
         RowSource x = d.x();
         StringBuilder sb = new StringBuilder("prediction");
-        if (model instanceof OneClassSVMModel oc) {
+        if (model instanceof OutlierDetector od) {
             if (proba) {
                 throw new IllegalArgumentException("a one_class_svm has no predict_proba; drop --proba");
             }
-            double[] dec = oc.decisionFunction(oc.fittedOnSparse() ? x : x.toDense());
+            double[] dec = od instanceof OneClassSVMModel oc && oc.fittedOnSparse() ? oc.decisionFunction(x)
+                    : od.decisionFunction(x.toDense());
             sb.append(decision ? ",decision_0\n" : "\n");
             for (double v : dec) {
                 sb.append(v > 0 ? "1" : "-1");

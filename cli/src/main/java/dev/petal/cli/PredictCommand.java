@@ -57,7 +57,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (!format.equals("csv") && !format.equals("svmlight")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or svmlight, got '" + format + "'");
         }
-        if (loaded.model() instanceof dev.petal.svm.OneClassSVMModel oc && format.equals("csv")) {
+        if (loaded.model() instanceof dev.petal.api.OutlierDetector oc && format.equals("csv")) {
             if (proba) {
                 throw new IllegalArgumentException(model + " holds a one_class_svm, which has no predict_proba; drop --proba");
             }

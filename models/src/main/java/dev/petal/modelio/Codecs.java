@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.api.Classifier;
 import dev.petal.api.DecisionClassifier;
 import dev.petal.api.Provenance;
+import dev.petal.api.Regressor;
 import dev.petal.api.Transformer;
 import dev.petal.io.JsonSection;
 import dev.petal.io.ModelArchive;
@@ -12,7 +13,9 @@ import dev.petal.io.ModelFormatException;
 import dev.petal.io.NpyArray;
 import dev.petal.linear.LinearSVCModel;
 import dev.petal.linear.LinearSVRModel;
+import dev.petal.pipeline.OneClassPipelineModel;
 import dev.petal.pipeline.PipelineModel;
+import dev.petal.pipeline.RegressorPipelineModel;
 import dev.petal.preprocessing.StandardScalerModel;
 import dev.petal.svm.NuSVCModel;
 import dev.petal.svm.NuSVRModel;
@@ -76,7 +79,8 @@ final class Codecs {
 
     /** The type of {@code model}; refuses models Petal cannot save. */
     static ModelType typeOf(Object model) {
-        if (model instanceof PipelineModel) {
+        if (model instanceof PipelineModel || model instanceof RegressorPipelineModel
+                || model instanceof OneClassPipelineModel) {
             return ModelType.PIPELINE;
         }
         for (ModelCodec<?> c : CODECS) {
@@ -103,11 +107,22 @@ final class Codecs {
             if (!top) {
                 throw new IllegalArgumentException("a pipeline step cannot itself be a pipeline in a Petal model file.");
             }
-            PipelineModel m = (PipelineModel) model;
-            ProvenanceJson.write(node.putObject("provenance"), m.provenance());
+            List<Object> all;
+            if (model instanceof PipelineModel m) {
+                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
+                all = new ArrayList<>(m.transforms());
+                all.add(m.classifier());
+            } else if (model instanceof RegressorPipelineModel m) {
+                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
+                all = new ArrayList<>(m.transforms());
+                all.add(m.regressor());
+            } else {
+                OneClassPipelineModel m = (OneClassPipelineModel) model;
+                ProvenanceJson.write(node.putObject("provenance"), m.provenance());
+                all = new ArrayList<>(m.transforms());
+                all.add(m.oneClass());
+            }
             ArrayNode steps = body.putArray("steps");
-            List<Object> all = new ArrayList<>(m.transforms());
-            all.add(m.classifier());
             for (int i = 0; i < all.size(); i++) {
                 writeStep(all.get(i), steps.addObject(), arrays, "step" + i + "_", false);
             }
@@ -124,7 +139,8 @@ final class Codecs {
         ModelType type = ModelType.ofId(s.choice("model_type", ModelType.ids()));
         int nFeatures = s.integer("n_features", 1, MAX_FEATURES);
         int[] classes = null;
-        if (type.isClassifier()) {
+        // a pipeline carries classes when its last step is a classifier (regressor and one-class pipelines do not)
+        if (type.isClassifier() && (type != ModelType.PIPELINE || s.has("classes"))) {
             classes = s.integers("classes", MAX_CLASSES);
             for (int i = 1; i < classes.length; i++) {
                 if (classes[i] <= classes[i - 1]) {
@@ -152,6 +168,12 @@ final class Codecs {
         if (actualFeatures != nFeatures) {
             throw s.fail("n_features", "is " + nFeatures + ", but the " + type.id() + " expects " + actualFeatures);
         }
+        if (classes == null && model instanceof Classifier) {
+            throw s.fail("classes", "is missing for a pipeline that ends in a classifier");
+        }
+        if (classes != null && !(model instanceof Classifier)) {
+            throw s.fail("classes", "is given for a pipeline that does not end in a classifier");
+        }
         if (classes != null && !Arrays.equals(classes, ((Classifier) model).classes())) {
             throw s.fail("classes", "does not match the classes of the " + type.id());
         }
@@ -159,32 +181,50 @@ final class Codecs {
     }
 
     private static int nFeaturesOf(Object model) {
-        return model instanceof PipelineModel m ? m.nFeatures() : codecFor(typeOf(model)).nFeaturesOf(model);
+        if (model instanceof PipelineModel m) {
+            return m.nFeatures();
+        }
+        if (model instanceof RegressorPipelineModel m) {
+            return m.nFeatures();
+        }
+        if (model instanceof OneClassPipelineModel m) {
+            return m.nFeatures();
+        }
+        return codecFor(typeOf(model)).nFeaturesOf(model);
     }
 
-    private static PipelineModel readPipeline(JsonSection body, ModelArchive a, Provenance provenance)
+    /** A pipeline: transforms, then a classifier, a regressor or a one-class SVM as the last step. */
+    private static Object readPipeline(JsonSection body, ModelArchive a, Provenance provenance)
             throws ModelFormatException {
         List<JsonSection> steps = body.sections("steps", MAX_STEPS);
         if (steps.isEmpty()) {
-            throw body.fail("steps", "must hold at least the final classifier");
+            throw body.fail("steps", "must hold at least the final estimator");
         }
         List<Transformer> transforms = new ArrayList<>();
-        DecisionClassifier last = null;
+        Object last = null;
         for (int i = 0; i < steps.size(); i++) {
             boolean isLast = i == steps.size() - 1;
             ModelType t = ModelType.ofId(steps.get(i).choice("model_type", ModelType.ids()));
-            if (isLast ? !t.isClassifier() || t == ModelType.PIPELINE : t.isClassifier() || t.isRegressor()) {
+            boolean transform = t == ModelType.STANDARD_SCALER;
+            if (isLast ? transform || t == ModelType.PIPELINE : !transform) {
                 throw a.fail("pipeline step " + i + " is a " + t.id() + (isLast
-                        ? ", but the last step must be a classifier." : ", but every step before the last must be a transformer."));
+                        ? ", but the last step must be a classifier, a regressor or a one-class SVM."
+                        : ", but every step before the last must be a transformer."));
             }
             Step st = readStep(steps.get(i), a, "step" + i + "_", false);
             steps.get(i).finish();
             if (isLast) {
-                last = (DecisionClassifier) st.model();
+                last = st.model();
             } else {
                 transforms.add((Transformer) st.model());
             }
         }
-        return PipelineModel.of(transforms, last, provenance);
+        if (last instanceof DecisionClassifier c) {
+            return PipelineModel.of(transforms, c, provenance);
+        }
+        if (last instanceof Regressor r) {
+            return RegressorPipelineModel.of(transforms, r, provenance);
+        }
+        return OneClassPipelineModel.of(transforms, (OneClassSVMModel) last, provenance);
     }
 }

@@ -32,15 +32,20 @@ public final class PipelineModel implements DecisionClassifier {
         List<Transformer> steps = List.copyOf(transforms);
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(provenance, "provenance");
+        checkWidths(steps, classifier.nFeatures());
+        return new PipelineModel(steps, classifier, provenance);
+    }
+
+    /** Refuses steps whose input width differs from the previous step's output width ({@code last}: the final step's). */
+    static void checkWidths(List<Transformer> steps, int last) {
         for (int i = 1; i <= steps.size(); i++) {
             int out = steps.get(i - 1).nFeaturesOut();
-            int in = i < steps.size() ? steps.get(i).nFeatures() : classifier.nFeatures();
+            int in = i < steps.size() ? steps.get(i).nFeatures() : last;
             if (out != in) {
                 throw new IllegalArgumentException("pipeline step " + (i - 1) + " outputs " + out
                         + " features, but step " + i + " expects " + in + ".");
             }
         }
-        return new PipelineModel(steps, classifier, provenance);
     }
 
     /** The fitted transforms, in order. */

@@ -1,6 +1,7 @@
 package dev.petal.svm;
 
 import dev.petal.api.HasWarnings;
+import dev.petal.api.OutlierDetector;
 import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.linalg.Matrix;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * A fitted {@link OneClassSVM}: immutable, with scikit-learn's fitted attributes ({@code offset_} included)
  * and its {@code predict} (+1 inlier, -1 outlier), {@code decision_function} and {@code score_samples}. Built only by {@link OneClassSVM#fit} or {@link #fromState}.
  */
-public final class OneClassSVMModel implements HasWarnings {
+public final class OneClassSVMModel implements OutlierDetector, HasWarnings {
     private final OneClassSVM params;
     private final SingleOutputState state;
     private final SingleOutput predictor;
@@ -137,6 +138,21 @@ public final class OneClassSVMModel implements HasWarnings {
             dec[i] = dec[i] + offset;
         }
         return dec;
+    }
+
+    @Override
+    public double[] decisionFunction(Matrix x) {
+        return decisionFunction((RowSource) x);
+    }
+
+    @Override
+    public double[] scoreSamples(Matrix x) {
+        return scoreSamples((RowSource) x);
+    }
+
+    @Override
+    public int[] predict(Matrix x) {
+        return predict((RowSource) x);
     }
 
     /** +1 for an inlier, -1 for an outlier: libsvm's {@code decision > 0 ? 1 : -1}. */

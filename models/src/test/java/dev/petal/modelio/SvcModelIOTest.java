@@ -198,7 +198,8 @@ class SvcModelIOTest {
         relabelled.put("petal.json", json.replaceFirst("\"classes\" : \\[ 3, 5, 7 \\]", "\"classes\" : [ 3, 5, 8 ]")
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals("bad.petal: petal.json field classes does not match the classes of the pipeline.", loadFails(relabelled));
-        assertEquals("bad.petal: pipeline step 1 is a standard_scaler, but the last step must be a classifier.",
+        assertEquals("bad.petal: pipeline step 1 is a standard_scaler, but the last step must be a classifier, a "
+                + "regressor or a one-class SVM.",
                 loadFails(withJson(goodPipe, "\"model_type\" : \"svc\"", "\"model_type\" : \"standard_scaler\"")));
         Map<String, byte[]> named = Zips.entries(ModelIO.toBytes(m, new ModelMetadata(List.of(), List.of("a", "b", "c"))));
         assertEquals("bad.petal: petal.json field class_names must not repeat a name.",

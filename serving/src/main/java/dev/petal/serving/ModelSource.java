@@ -41,7 +41,7 @@ public final class ModelSource {
             return new ServedModel(name, version, est, new NumericModels.RegressorView(loaded.asRegressor(), est),
                     loaded.metadata().featureNames(), List.of());
         }
-        if (loaded.model() instanceof dev.petal.svm.OneClassSVMModel oc) {
+        if (loaded.model() instanceof dev.petal.api.OutlierDetector oc) {
             return new ServedModel(name, version, estimatorName(oc), new NumericModels.OneClassView(oc),
                     loaded.metadata().featureNames(), List.of());
         }
@@ -100,6 +100,10 @@ public final class ModelSource {
         Object first = model;
         if (model instanceof PipelineModel p) {
             first = p.transforms().isEmpty() ? p.classifier() : p.transforms().get(0);
+        } else if (model instanceof dev.petal.pipeline.RegressorPipelineModel p) {
+            first = p.transforms().isEmpty() ? p.regressor() : p.transforms().get(0);
+        } else if (model instanceof dev.petal.pipeline.OneClassPipelineModel p) {
+            first = p.transforms().isEmpty() ? p.oneClass() : p.transforms().get(0);
         }
         return typeName(first);
     }

@@ -1,9 +1,9 @@
 package dev.petal.serving;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.api.OutlierDetector;
 import dev.petal.api.Regressor;
 import dev.petal.linalg.Matrix;
-import dev.petal.svm.OneClassSVMModel;
 
 /**
  * Serves the models that are not classifiers through the classifier-shaped service: a one-class SVM as a
@@ -60,11 +60,11 @@ final class NumericModels {
         }
     }
 
-    /** A one-class SVM as a classifier of -1 and 1 whose decision function is one column. */
+    /** A one-class SVM (or a pipeline ending in one) as a classifier of -1 and 1 whose decision function is one column. */
     static final class OneClassView implements DecisionClassifier {
-        private final OneClassSVMModel model;
+        private final OutlierDetector model;
 
-        OneClassView(OneClassSVMModel model) {
+        OneClassView(OutlierDetector model) {
             this.model = model;
         }
 

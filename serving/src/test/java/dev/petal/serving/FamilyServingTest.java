@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.petal.linalg.Matrix;
 import dev.petal.modelio.ModelIO;
 import dev.petal.modelio.ModelMetadata;
+import dev.petal.pipeline.OneClassPipeline;
+import dev.petal.pipeline.OneClassPipelineModel;
+import dev.petal.pipeline.RegressorPipeline;
+import dev.petal.pipeline.RegressorPipelineModel;
+import dev.petal.preprocessing.StandardScaler;
 import dev.petal.svm.NuSVR;
 import dev.petal.svm.OneClassSVM;
 import dev.petal.svm.OneClassSVMModel;
@@ -73,6 +78,18 @@ class FamilyServingTest {
     void aOneClassSvmAnswersPlusOrMinusOne() throws IOException {
         Matrix x = train();
         OneClassSVMModel oc = OneClassSVM.defaults().withNu(0.3).fit(x);
+        int[] p = oc.predict(ServingFixtures.rows());
+        String expected = "[" + Arrays.stream(p).mapToObj(Integer::toString).collect(Collectors.joining(",")) + "]";
+        assertEquals(expected, serve(oc, "{\"data\": " + ServingFixtures.ROWS_JSON + "}"));
+    }
+
+    @Test
+    void scaledPipelinesOfARegressorAndAOneClassSvmServeToo() throws IOException {
+        Matrix x = train();
+        RegressorPipelineModel svr = RegressorPipeline.of(StandardScaler.defaults(), SVR.defaults().withC(5))
+                .fit(x, target(x));
+        assertEquals(json(svr.predict(ServingFixtures.rows())), serve(svr, "{\"data\": " + ServingFixtures.ROWS_JSON + "}"));
+        OneClassPipelineModel oc = OneClassPipeline.of(StandardScaler.defaults(), OneClassSVM.defaults().withNu(0.3)).fit(x);
         int[] p = oc.predict(ServingFixtures.rows());
         String expected = "[" + Arrays.stream(p).mapToObj(Integer::toString).collect(Collectors.joining(",")) + "]";
         assertEquals(expected, serve(oc, "{\"data\": " + ServingFixtures.ROWS_JSON + "}"));

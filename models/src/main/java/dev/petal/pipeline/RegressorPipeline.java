@@ -1,0 +1,66 @@
+package dev.petal.pipeline;
+
+import dev.petal.api.Estimator;
+import dev.petal.api.HasParallelism;
+import dev.petal.api.Parallelism;
+import dev.petal.api.Provenance;
+import dev.petal.api.Regressor;
+import dev.petal.api.RegressorEstimator;
+import dev.petal.api.Transformer;
+import dev.petal.check.Check;
+import dev.petal.linalg.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * scikit-learn's {@code Pipeline} ending in a regressor ({@code make_pipeline(StandardScaler(), SVR())}): fits each
+ * transform on the output of the one before (the transforms ignore the targets), then the regressor on the last
+ * output.
+ *
+ * @param transforms the transform steps, applied in order (may be empty)
+ * @param regressor  the final step
+ */
+public record RegressorPipeline(List<Estimator<? extends Transformer>> transforms,
+                                RegressorEstimator<? extends Regressor> regressor)
+        implements RegressorEstimator<RegressorPipelineModel>, HasParallelism {
+    /** Copies the steps and refuses null ones. */
+    public RegressorPipeline {
+        transforms = List.copyOf(transforms);
+        Objects.requireNonNull(regressor, "regressor");
+    }
+
+    /** One transform then a regressor, e.g. {@code RegressorPipeline.of(StandardScaler.defaults(), SVR.defaults())}. */
+    public static RegressorPipeline of(Estimator<? extends Transformer> transform,
+                                       RegressorEstimator<? extends Regressor> regressor) {
+        return new RegressorPipeline(List.of(transform), regressor);
+    }
+
+    /** A copy whose steps that take a thread count get {@code parallelism}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public RegressorPipeline withParallelism(Parallelism parallelism) {
+        List<Estimator<? extends Transformer>> ts = new ArrayList<>();
+        for (Estimator<? extends Transformer> t : transforms) {
+            ts.add(t instanceof HasParallelism h ? (Estimator<? extends Transformer>) h.withParallelism(parallelism) : t);
+        }
+        RegressorEstimator<? extends Regressor> r = regressor instanceof HasParallelism h
+                ? (RegressorEstimator<? extends Regressor>) h.withParallelism(parallelism) : regressor;
+        return new RegressorPipeline(ts, r);
+    }
+
+    /** Fits every step in turn; the fitted pipeline's provenance fingerprints {@code x} and {@code y}. */
+    @Override
+    public RegressorPipelineModel fit(Matrix x, double[] y) {
+        Check.consistentLength(x.rows(), y.length);
+        Provenance provenance = Provenance.of(x, y);
+        List<Transformer> fitted = new ArrayList<>();
+        Matrix xt = x;
+        for (Estimator<? extends Transformer> t : transforms) {
+            Transformer m = t.fit(xt, null);
+            xt = m.transform(xt);
+            fitted.add(m);
+        }
+        return RegressorPipelineModel.of(fitted, regressor.fit(xt, y), provenance);
+    }
+}
