@@ -272,6 +272,41 @@ class SparkClusterIT {
         assertTrue(lastLine(r.err()).startsWith("error: unknown compute target 'gpu-cluster': no "), r.err());
     }
 
+    @Test
+    void aClusterOfAnotherSparkVersionIsRefusedInOneLine() throws Exception {
+        // Executors that report Spark 4.0.1: a jar with that version file goes first on their class path.
+        Path jar = dir.resolve("spark-4.0.1-version.jar");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("spark-version-info.properties"));
+            z.write("version=4.0.1\nrevision=0\n".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        Path ws = dir.resolve("old-ws");
+        Path computes = Files.createDirectories(ws.resolve("computes"));
+        Files.writeString(computes.resolve("old-spark.json"), "{\"type\": \"spark\", \"master\": \"" + master
+                + "\", \"conf\": {\"spark.executor.extraClassPath\": \"" + jar + "\"}}");
+        Result r = petal(dir, "run", "--workspace", ws.toString(), "--target", "old-spark", "dev.petal.examples.TrainIris");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("error: the Spark cluster " + master + " runs Spark 4.0.1 but Petal's driver runs Spark "
+                + SparkSessions.driverVersion() + "; use a cluster of Spark " + SparkSessions.driverVersion()
+                + " (Scala 2.13)", lastLine(r.err()));
+        assertEquals(List.of(), Workspace.at(ws).experiment("Default").getRuns(), "nothing was submitted");
+    }
+
+    @Test
+    void noExecutorWithinTheBoundedWaitIsOneLine() throws Exception {
+        // No worker has 64 GB for an executor, so the application waits with none; the wait is made 3 s.
+        Path ws = dir.resolve("full-ws");
+        Path computes = Files.createDirectories(ws.resolve("computes"));
+        Files.writeString(computes.resolve("too-big.json"), "{\"type\": \"spark\", \"master\": \"" + master
+                + "\", \"conf\": {\"spark.executor.memory\": \"64g\", \"spark.petal.executorWaitSeconds\": \"3\"}}");
+        Result r = petal(dir, "run", "--workspace", ws.toString(), "--target", "too-big", "dev.petal.examples.TrainIris");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("error: no executor of the Spark cluster " + master + " registered within 3 s: the cluster has no"
+                + " free cores or memory for Petal's application, or runs another Spark version than Petal's "
+                + SparkSessions.driverVersion(), lastLine(r.err()));
+    }
+
     private static String lastLine(String text) throws IOException {
         List<String> l = text.strip().lines().filter(s -> s.startsWith("error:")).toList();
         return l.isEmpty() ? text : l.get(l.size() - 1);

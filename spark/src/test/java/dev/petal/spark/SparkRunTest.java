@@ -73,6 +73,8 @@ class SparkRunTest {
         assertEquals(RunStatus.FAILED, d.status());
         assertEquals("the script does not compile: Broken.java:2: error: illegal start of expression", d.error());
         assertTrue(!d.tags().containsKey("spark.executorId"), "no executor was used: " + d.tags());
+        assertEquals(List.of(RunStatus.NOT_STARTED, RunStatus.QUEUED, RunStatus.PREPARING, RunStatus.FINALIZING, RunStatus.FAILED),
+                d.history().stream().map(RunDetails.StatusChange::status).toList(), "failed while Preparing");
     }
 
     @Test
