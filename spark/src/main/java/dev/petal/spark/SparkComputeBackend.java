@@ -48,7 +48,7 @@ public final class SparkComputeBackend implements ComputeBackend {
                 return e.getMessage();
             }
         }
-        if (job.cancelReason() != null) {
+        if (job.checkCancelRequest() != null) {
             return null;
         }
         ComputeTarget target = config.computeTarget();
@@ -107,6 +107,7 @@ public final class SparkComputeBackend implements ComputeBackend {
                 byte[] result = future.get(200, TimeUnit.MILLISECONDS).get(0);
                 return progress.finish(result);
             } catch (TimeoutException notYet) {
+                job.checkCancelRequest();   // Run.cancel() in another process: cancels the job group (onCancel)
                 if (System.nanoTime() - deadline > 0) {
                     future.cancel(true);
                     progress.awaitEnd();

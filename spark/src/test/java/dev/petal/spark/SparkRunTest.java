@@ -117,6 +117,38 @@ class SparkRunTest {
         assertEquals(0, childJvms("Slow"), "the canceled run's child JVM is gone");
     }
 
+    @Test
+    void aCancelRequestFromAnotherHandleCancelsThatRunsSparkJobOnly() throws Exception {
+        Workspace ws = Workspace.at(dir.resolve(".petal"));
+        Experiment exp = new Experiment(ws, "spark-runs");
+        Run a = exp.submit(ScriptRunConfig.of(slowScript("SlowA"), "SlowA.java", List.of()).withComputeTarget(TARGET));
+        Run b = exp.submit(ScriptRunConfig.of(slowScript("SlowB"), "SlowB.java", List.of()).withComputeTarget(TARGET));
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while ((a.getMetricHistory("loss").size() < 3 || b.getMetricHistory("loss").size() < 3) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertTrue(childJvms("SlowA") > 0 && childJvms("SlowB") > 0, "both scripts run");
+        // A handle without the submission behind it, as `petal runs cancel` in another process has: a request.
+        ws.getRun(a.id()).cancel();
+        RunDetails d = a.waitForCompletion(false, false);
+        assertEquals(RunStatus.CANCELED, d.status());
+        assertEquals("the run was canceled", d.error());
+        assertEquals(0, childJvms("SlowA"), "the canceled run's child JVM is gone");
+        assertEquals(RunStatus.RUNNING, b.getStatus(), "the other run goes on");
+        assertTrue(childJvms("SlowB") > 0, "the other run's child JVM goes on");
+        b.cancel();
+        assertEquals(RunStatus.CANCELED, b.waitForCompletion(false, false).status());
+        assertEquals(0, childJvms("SlowB"));
+    }
+
+    private Path slowScript(String name) throws java.io.IOException {
+        Path src = Files.createDirectories(dir.resolve(name));
+        Files.writeString(src.resolve(name + ".java"), "import dev.petal.tracking.Run;\npublic class " + name + " {\n"
+                + "  public static void main(String[] a) throws Exception {\n    Run run = Run.getContext();\n"
+                + "    for (int i = 0; i < 600; i++) { run.log(\"loss\", 1.0 / (i + 1)); Thread.sleep(100); }\n  }\n}\n");
+        return src;
+    }
+
     private static long childJvms(String mainClass) {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> commandLine(p).contains(" " + mainClass + " ") || commandLine(p).endsWith(" " + mainClass)).count();

@@ -457,7 +457,12 @@ public final class Run implements AutoCloseable {
         finish(RunStatus.FAILED, error.toString());
     }
 
-    /** Cancels the run: stops its script (child JVM or in-process thread) and marks it Canceled. */
+    /**
+     * Cancels the run: stops its script (child JVM, in-process thread or Spark job) and marks it Canceled. From a
+     * process that does not own a submitted run, this records a cancel request in {@code run.json} (and stops a
+     * child JVM on this host at once); the owning process notices it within about a second, stops the script and
+     * ends the run Canceled.
+     */
     public void cancel() {
         Submission s = submission;
         if (s != null) {
@@ -473,7 +478,16 @@ public final class Run implements AutoCloseable {
             ProcessHandle.of(d.scriptPid()).ifPresent(ProcessHandle::destroy);
             return;
         }
+        if ("script".equals(d.runType()) && Liveness.ownerAlive(RunStore.read(folder), folder)) {
+            RunStore.update(folder, n -> n.put("cancelRequested", true));
+            return;
+        }
         finish(RunStatus.CANCELED, "the run was canceled");
+    }
+
+    /** True when another process asked (through {@link #cancel()}) to cancel this run. */
+    boolean cancelRequested() {
+        return RunStore.read(folder).path("cancelRequested").asBoolean(false);
     }
 
     /**

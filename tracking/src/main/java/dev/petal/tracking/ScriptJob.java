@@ -15,6 +15,7 @@ public final class ScriptJob {
     private final Path workDir;
     private volatile Runnable onCancel;
     private volatile String cancelReason;
+    private long lastCheck = System.nanoTime() - 1_000_000_000L;
 
     ScriptJob(Run run, ScriptRunConfig config, Path workDir) {
         this.run = run;
@@ -95,6 +96,27 @@ public final class ScriptJob {
 
     /** Why the run was asked to stop, or null while it was not. */
     public String cancelReason() {
+        return cancelReason;
+    }
+
+    /**
+     * Reads the run's record (at most once a second; backends call this while they wait) and, when another process
+     * asked to cancel the run ({@link Run#cancel()} there), cancels it here as {@link Run#cancel()} in this process
+     * would; returns why the run is being canceled, or null while it is not.
+     */
+    public String checkCancelRequest() {
+        long now = System.nanoTime();
+        if (cancelReason == null && now - lastCheck >= 1_000_000_000L) {
+            lastCheck = now;
+            if (run.cancelRequested()) {
+                Submission s = run.submission;
+                if (s != null) {
+                    s.cancel("the run was canceled");
+                } else {
+                    cancel("the run was canceled");
+                }
+            }
+        }
         return cancelReason;
     }
 

@@ -231,6 +231,9 @@ final class Submission {
         env.put(Workspace.ENV_WORKSPACE, run.workspace().root().toString());
         Process p = pb.start();
         process = p;
+        if (cancelReason == null && run.cancelRequested()) {
+            cancelReason = "the run was canceled";   // requested by another process before the script started
+        }
         if (cancelReason != null) {
             cancel(cancelReason);
         }
@@ -365,7 +368,13 @@ final class Submission {
         scriptThread = t;
         status(RunStatus.RUNNING, null);
         t.start();
-        t.join(config.maxRunDuration().toMillis());
+        long deadline = System.nanoTime() + config.maxRunDuration().toNanos();
+        while (t.isAlive() && deadline - System.nanoTime() > 0) {
+            t.join(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
+            if (t.isAlive() && cancelReason == null && run.cancelRequested()) {
+                cancel("the run was canceled");   // Run.cancel() in another process
+            }
+        }
         if (t.isAlive()) {
             cancel("the run exceeded its maximum duration of " + config.maxRunDuration() + " and was canceled");
             t.join(2000);

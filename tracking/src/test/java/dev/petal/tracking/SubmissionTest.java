@@ -201,6 +201,23 @@ class SubmissionTest {
     }
 
     @Test
+    void aCancelRequestFromAnotherHandleStopsAnInProcessScript() throws Exception {
+        Run run = exp.submit(ScriptRunConfig.mainClass(Sleeper.class.getName(), List.of())
+                .withComputeTarget(ComputeTarget.INPROCESS));
+        waitUntil(() -> run.getMetricHistory("value").size() == 3);
+        Run other = exp.workspace().getRun(run.id());   // as another process sees it: no submission behind it
+        other.cancel();
+        RunDetails d = run.waitForCompletion(false);
+        assertEquals(RunStatus.CANCELED, d.status());
+        assertEquals("the run was canceled", d.error());
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();   // the script would sleep 60 s
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("petal-inprocess-" + run.id()))) {
+            assertTrue(System.nanoTime() < end, "the script's thread stopped");
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void childRunsCanBeSubmitted() throws Exception {
         try (Run parent = exp.startLogging()) {
             Run child = parent.submitChild(ScriptRunConfig.mainClass(MainScript.class.getName(), List.of("c"))
