@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.tracking.Metric;
 import dev.petal.tracking.Run;
 import dev.petal.tracking.RunDetails;
+import dev.petal.tracking.RunStatus;
 import dev.petal.tracking.store.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -18,9 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code petal runs list|show}: the run history of a workspace. */
-@Command(name = "runs", description = "List, show, download, delete or restore runs.",
+@Command(name = "runs", description = "List, show, download, cancel, delete or restore runs.",
         subcommands = {RunsList.class, RunsCommand.ShowRun.class, RunsCommand.DeleteRun.class,
-                RunsCommand.RestoreRun.class, RunsCommand.DownloadRun.class})
+                RunsCommand.RestoreRun.class, RunsCommand.DownloadRun.class, RunsCommand.CancelRun.class})
 final class RunsCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -139,6 +140,27 @@ final class RunsCommand implements Runnable {
             int n = run.getChildren().size();
             spec.commandLine().getOut().println("deleted run " + runId + (n == 0 ? "" : " and its " + n
                     + " child run(s)") + "; 'petal runs restore " + runId + "' brings it back");
+        }
+    }
+
+    /** {@code petal runs cancel RUN_ID}: Azure's {@code run.cancel()}, from any process. */
+    @Command(name = "cancel", description = "Cancel a run that has not ended: the process running it stops its script"
+            + " (a child JVM, a thread or a Spark job) and ends it Canceled.")
+    static final class CancelRun implements Runnable {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        WorkspaceOption workspace;
+        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
+        String runId;
+
+        @Override
+        public void run() {
+            Run run = findRun(workspace, runId);
+            run.cancel();
+            RunStatus now = run.getStatus();
+            spec.commandLine().getOut().println(now.isTerminal() ? "canceled run " + runId
+                    : "asked the process running " + runId + " to cancel it (now " + now.azureName() + ")");
         }
     }
 

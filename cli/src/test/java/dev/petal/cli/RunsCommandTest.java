@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.petal.tracking.Experiment;
 import dev.petal.tracking.Run;
+import dev.petal.tracking.RunStatus;
 import dev.petal.tracking.Workspace;
 import dev.petal.tracking.store.Json;
 import java.nio.charset.StandardCharsets;
@@ -142,6 +143,18 @@ class RunsCommandTest {
         assertEquals(0, petal("runs", "restore", parent.id()).code());
         assertEquals(8, petal("runs", "list").out().split("\n").length);
         assertEquals(1, petal("runs", "restore", parent.id()).code());
+    }
+
+    @Test
+    void cancelEndsARunningRunAndRefusesAnEndedOne() {
+        Run running = Workspace.at(Path.of(ws)).experiment("iris-sweep").startLogging("notebook");
+        CliResult r = petal("runs", "cancel", running.id());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("canceled run " + running.id() + "\n", r.out());
+        assertEquals(RunStatus.CANCELED, running.getStatus());
+        CliResult again = petal("runs", "cancel", parent.id());
+        assertEquals(1, again.code());
+        assertEquals("error: run " + parent.id() + " already ended with status " + RunStatus.COMPLETED + "\n", again.err());
     }
 
     @Test
