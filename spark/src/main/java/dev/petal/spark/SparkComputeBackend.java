@@ -18,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * Runs a submitted script as one Spark job tagged {@code petal-run-<id>} (its job group too, so it can be canceled
@@ -29,6 +28,8 @@ import org.apache.spark.util.CollectionAccumulator;
  */
 public final class SparkComputeBackend implements ComputeBackend {
     static final String CLASSES_DIR = ".petal-classes";
+    /** The script's whole output, kept in the run's logs/ when part of it could not be streamed live. */
+    static final String COMPLETE_LOG = "complete_std_log.txt";
 
     @Override
     public boolean runs(ComputeTarget target) {
@@ -56,7 +57,8 @@ public final class SparkComputeBackend implements ComputeBackend {
         LiveMetrics listener = SparkSessions.listener();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         byte[] snapshot = RunArchive.zipTree(job.workDir());
-        CollectionAccumulator<String> live = sc.collectionAccumulator("petal-live-" + job.runId());
+        LiveWindow live = new LiveWindow();
+        sc.register(live, "petal-live-" + job.runId());
         String group = "petal-run-" + job.runId();
         Progress progress = new Progress(job);
         listener.watch(group, live.id(), progress);
@@ -131,6 +133,7 @@ public final class SparkComputeBackend implements ComputeBackend {
         private int attempt = -1;
         private long metricsDone;
         private long logDone;
+        private boolean logGap;
 
         Progress(ScriptJob job) {
             this.job = job;
@@ -163,12 +166,18 @@ public final class SparkComputeBackend implements ComputeBackend {
                     logDone = 0;
                 }
                 byte[] bytes = f[3].getBytes(StandardCharsets.UTF_8);
-                if (f[0].equals(TrialTask.LIVE_METRIC) && at == metricsDone) {
+                if (f[0].equals(TrialTask.LIVE_METRIC) && at >= metricsDone) {
+                    // after a gap (the window moved on before a heartbeat) the final metrics file fills it in
                     f[3].lines().forEach(job::appendMetricLine);
-                    metricsDone += bytes.length;
-                } else if (f[0].equals(TrialTask.LIVE_LOG) && at == logDone) {
+                    metricsDone = at + bytes.length;
+                } else if (f[0].equals(TrialTask.LIVE_LOG) && at >= logDone) {
+                    if (at > logDone) {
+                        job.appendLog(("\npetal: " + (at - logDone) + " bytes of the script's output were not streamed"
+                                + " live; logs/" + COMPLETE_LOG + " has all of it\n").getBytes(StandardCharsets.UTF_8));
+                        logGap = true;
+                    }
                     job.appendLog(bytes);
-                    logDone += bytes.length;
+                    logDone = at + bytes.length;
                 }
             }
         }
@@ -190,6 +199,11 @@ public final class SparkComputeBackend implements ComputeBackend {
             long from = a == attempt ? logDone : 0;
             if (from < log.length) {
                 job.appendLog(java.util.Arrays.copyOfRange(log, (int) from, log.length));
+            }
+            if (logGap && a == attempt) {
+                Path complete = job.workDir().resolve("logs").resolve(COMPLETE_LOG);
+                Files.createDirectories(complete.getParent());
+                Files.write(complete, log);
             }
             job.replaceMetrics(entries.getOrDefault("metrics.jsonl", new byte[0]));
             for (var e : entries.entrySet()) {

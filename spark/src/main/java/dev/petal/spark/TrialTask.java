@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * One submitted run as the single task of its Spark job, on an executor: unpacks the run's snapshot (a ZIP inside the
@@ -32,6 +31,8 @@ final class TrialTask implements Function<Integer, byte[]> {
     private static final long serialVersionUID = 1L;
     static final String LIVE_METRIC = "M";
     static final String LIVE_LOG = "L";
+    /** The most bytes of one file forwarded per poll (4 polls a second), well inside {@link LiveWindow#LIMIT}. */
+    static final int CHUNK = 32 * 1024;
 
     private final String runId;
     private final String experiment;
@@ -43,11 +44,11 @@ final class TrialTask implements Function<Integer, byte[]> {
     private final HashMap<String, String> environment;
     private final long maxMillis;
     private final String localClasspath;
-    private final CollectionAccumulator<String> live;
+    private final LiveWindow live;
 
     TrialTask(String runId, String experiment, String runRecord, byte[] snapshot, String mainClass,
               List<String> arguments, List<String> jvmOptions, Map<String, String> environment, long maxMillis,
-              String localClasspath, CollectionAccumulator<String> live) {
+              String localClasspath, LiveWindow live) {
         this.runId = runId;
         this.experiment = experiment;
         this.runRecord = runRecord;
@@ -96,8 +97,8 @@ final class TrialTask implements Function<Integer, byte[]> {
             pb.environment().put("PETAL_WORKSPACE", workspace.toString());
             p = pb.start();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-            long[] metricsAt = {0};
-            long[] logAt = {0};
+            Tail metricsAt = new Tail();
+            Tail logAt = new Tail();
             String exit;
             while (true) {
                 if (p.waitFor(250, TimeUnit.MILLISECONDS)) {
@@ -122,7 +123,7 @@ final class TrialTask implements Function<Integer, byte[]> {
             Map<String, byte[]> meta = new LinkedHashMap<>();
             meta.put("exit", exit.getBytes(StandardCharsets.UTF_8));
             meta.put("attempt", Integer.toString(attempt).getBytes(StandardCharsets.UTF_8));
-            meta.put("log-offset", Long.toString(logAt[0]).getBytes(StandardCharsets.UTF_8));
+            meta.put("log-offset", Long.toString(logAt.at).getBytes(StandardCharsets.UTF_8));
             meta.put("host", hostName().getBytes(StandardCharsets.UTF_8));
             meta.put("std_log.txt", Files.readAllBytes(log));
             Path metrics = runDir.resolve("metrics.jsonl");
@@ -136,30 +137,57 @@ final class TrialTask implements Function<Integer, byte[]> {
         }
     }
 
-    /** Sends the complete lines (or, for a log, the bytes) added to {@code file} since {@code at[0]}. */
-    private void forward(Path file, long[] at, String kind, int attempt, boolean wholeLines) throws IOException {
-        if (!Files.exists(file) || Files.size(file) <= at[0]) {
+    /** How far a file has been forwarded; {@code skipping} while dropping a metric line longer than a chunk. */
+    static final class Tail {
+        long at;
+        boolean skipping;
+    }
+
+    /**
+     * Sends the bytes added to {@code file} since {@code tail.at}, at most {@link #CHUNK} of them; with
+     * {@code wholeLines} only complete lines (a line longer than a chunk is not sent live: the final metrics file
+     * carries it).
+     */
+    private void forward(Path file, Tail tail, String kind, int attempt, boolean wholeLines) throws IOException {
+        if (!Files.exists(file) || Files.size(file) <= tail.at) {
             return;
         }
         byte[] chunk;
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            long len = Math.min(f.length() - at[0], 1 << 20);
+            long len = Math.min(f.length() - tail.at, CHUNK);
             chunk = new byte[(int) len];
-            f.seek(at[0]);
+            f.seek(tail.at);
             f.readFully(chunk);
         }
+        int start = 0;
         int end = chunk.length;
         if (wholeLines) {
-            while (end > 0 && chunk[end - 1] != '\n') {
+            if (tail.skipping) {
+                while (start < end && chunk[start] != '\n') {
+                    start++;
+                }
+                tail.skipping = start == end;
+                tail.at += Math.min(end, start + 1);
+                if (tail.skipping || start + 1 == end) {
+                    return;
+                }
+                start++;
+            }
+            while (end > start && chunk[end - 1] != '\n') {
                 end--;
             }
+            if (end == start && chunk.length == CHUNK && start == 0) {
+                tail.skipping = true;   // a line longer than a chunk
+                tail.at += chunk.length;
+                return;
+            }
         }
-        if (end == 0) {
+        if (end == start) {
             return;
         }
-        String text = new String(chunk, 0, end, StandardCharsets.UTF_8);
-        live.add(kind + "\t" + attempt + "\t" + at[0] + "\t" + text);
-        at[0] += end;
+        String text = new String(chunk, start, end - start, StandardCharsets.UTF_8);
+        live.add(kind + "\t" + attempt + "\t" + tail.at + "\t" + text);
+        tail.at += end - start;
     }
 
     /** Destroys the child JVM and every process it started, forcibly after 3 seconds. */

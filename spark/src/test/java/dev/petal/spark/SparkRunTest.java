@@ -141,6 +141,43 @@ class SparkRunTest {
         assertEquals(0, childJvms("SlowB"));
     }
 
+    @Test
+    void theScriptsOutputReachesTheRunLogWhileItRuns() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("talk"));
+        Files.writeString(src.resolve("Talk.java"), """
+                import java.nio.file.*;
+                public class Talk {
+                    public static void main(String[] a) throws Exception {
+                        for (int i = 0; i < 600 && !Files.exists(Path.of(a[0])); i++) {
+                            System.out.println("line " + i);
+                            Thread.sleep(100);
+                        }
+                        System.out.println("done");
+                    }
+                }
+                """);
+        Path stop = dir.resolve("stop");
+        Workspace ws = Workspace.at(dir.resolve(".petal"));
+        Run run = new Experiment(ws, "spark-runs").submit(ScriptRunConfig.of(src, "Talk.java", List.of(stop.toString()))
+                .withComputeTarget(TARGET));
+        Path log = run.folder().resolve("logs/std_log.txt");
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!Files.readString(log).contains("line 5\n") && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        String live = Files.readString(log);
+        assertTrue(live.contains("line 5\n") && !live.contains("done"), "output while the script runs: " + live);
+        assertEquals(RunStatus.RUNNING, run.getStatus());
+        Files.createFile(stop);
+        assertEquals(RunStatus.COMPLETED, run.waitForCompletion(false, false).status());
+        List<String> lines = Files.readAllLines(log).stream().filter(l -> l.startsWith("line ") || l.equals("done")).toList();
+        for (int i = 0; i < lines.size() - 1; i++) {
+            assertEquals("line " + i, lines.get(i), "each line once, in order");
+        }
+        assertEquals("done", lines.get(lines.size() - 1));
+        assertTrue(!Files.exists(run.folder().resolve("logs/" + SparkComputeBackend.COMPLETE_LOG)), "nothing was skipped");
+    }
+
     private Path slowScript(String name) throws java.io.IOException {
         Path src = Files.createDirectories(dir.resolve(name));
         Files.writeString(src.resolve(name + ".java"), "import dev.petal.tracking.Run;\npublic class " + name + " {\n"
