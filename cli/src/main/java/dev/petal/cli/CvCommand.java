@@ -87,6 +87,9 @@ public final class CvCommand implements Callable<Integer> {
             + "run: local (this machine's cores, the default) or a task backend's target such as spark:local[2].")
     String target;
 
+    @CommandLine.Mixin
+    SparkConfOption sparkConf = new SparkConfOption();
+
     @Option(names = "--n-jobs", paramLabel = "N", description = "Fits running at once on the local target (default: every core).")
     Integer nJobs;
 
@@ -161,11 +164,13 @@ public final class CvCommand implements Callable<Integer> {
         if (experiment != null) {
             Experiment.validateName(experiment);
         }
-        dev.petal.tracking.ComputeTarget computeTarget = SparkDriver.target(target, workspace::open);
+        dev.petal.tracking.ComputeTarget computeTarget = sparkConf.apply(SparkDriver.target(target, workspace::open), cl);
         if (!SparkDriver.here(computeTarget)) {
             return SparkDriver.relaunch(spec, computeTarget);
         }
         if (computeTarget.isSpark()) {
+            // starts the session with the target's settings (and checks the cluster); the task backend then uses it
+            SparkDriver.backend(computeTarget).prepare(computeTarget);
             target = computeTarget.id();   // a named target as the task backend's target
         }
         LabeledData d = Datasets.readCsv(data, label);

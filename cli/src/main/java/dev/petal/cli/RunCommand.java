@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer>, ScriptCommand {
                     + "spark://HOST:PORT or the name of a target in the workspace's computes/ folder.")
     String target;
 
+    @Mixin
+    SparkConfOption sparkConf = new SparkConfOption();
+
     @Option(names = "--max-run-duration", paramLabel = "SECONDS",
             description = "Cancel the run after this many seconds (default: 30 days).")
     Long maxSeconds;
@@ -55,7 +58,7 @@ final class RunCommand implements Callable<Integer>, ScriptCommand {
     @Override
     public Integer call() throws Exception {
         Workspace ws = workspace.open();
-        ComputeTarget computeTarget = ComputeTarget.resolve(target, ws);
+        ComputeTarget computeTarget = sparkConf.apply(ComputeTarget.resolve(target, ws), spec.commandLine());
         if (!SparkDriver.here(computeTarget)) {
             return SparkDriver.relaunch(spec, computeTarget);
         }

@@ -42,6 +42,9 @@ public final class ScoreCommand implements Callable<Integer> {
     String target;
 
     @CommandLine.Mixin
+    SparkConfOption sparkConf = new SparkConfOption();
+
+    @CommandLine.Mixin
     CsvOptionsMixin csv = new CsvOptionsMixin();
 
     @CommandLine.Mixin
@@ -49,7 +52,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ComputeTarget t = SparkDriver.target(target, workspace::open);
+        ComputeTarget t = sparkConf.apply(SparkDriver.target(target, workspace::open), spec.commandLine());
         if (t.isSpark()) {
             return scoreOnSpark(t);
         }

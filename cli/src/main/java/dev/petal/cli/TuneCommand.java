@@ -90,6 +90,9 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
                     + " Spark jobs (spark:local[N], spark://HOST:PORT) or on a target named in the workspace's computes/.")
     String computeTarget;
 
+    @picocli.CommandLine.Mixin
+    SparkConfOption sparkConf = new SparkConfOption();
+
     @Option(names = "--json", description = "Print the result as JSON: {\"best\": {...}, \"children\": [...]}.")
     boolean json;
 
@@ -358,7 +361,7 @@ public final class TuneCommand implements Callable<Integer>, ScriptCommand {
     }
 
     private ScriptRunConfig runConfig() {
-        ComputeTarget target = ComputeTarget.resolve(computeTarget, workspace.open());
+        ComputeTarget target = sparkConf.apply(ComputeTarget.resolve(computeTarget, workspace.open()), spec.commandLine());
         if (script.endsWith(".java")) {
             Path file = Path.of(script).toAbsolutePath().normalize();
             Path dir = file.getParent();

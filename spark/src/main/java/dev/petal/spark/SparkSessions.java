@@ -24,6 +24,7 @@ public final class SparkSessions {
     /** Seconds to wait for the first executor of a cluster (Spark setting {@code spark.petal.executorWaitSeconds}). */
     static final String EXECUTOR_WAIT = "spark.petal.executorWaitSeconds";
     private static SparkSession owned;
+    private static Map<String, String> ownedConf = Map.of();
     private static LiveMetrics listener;
 
     private SparkSessions() {
@@ -48,10 +49,22 @@ public final class SparkSessions {
                 throw new IllegalStateException("this JVM already runs Spark on " + master + "; it cannot also run "
                         + target.id() + " (Spark allows one context per JVM)");
             }
+            if (active == owned) {
+                for (var e : target.sparkConf().entrySet()) {
+                    String had = ownedConf.get(e.getKey());
+                    if (!e.getValue().equals(had)) {
+                        throw new IllegalStateException("this JVM already runs Spark on " + master + (had == null
+                                ? " without " + e.getKey() : " with " + e.getKey() + "=" + had) + "; it cannot also run "
+                                + target.id() + " with " + e.getKey() + "=" + e.getValue() + " (Spark allows one context"
+                                + " per JVM; SparkSessions.stop() ends the one Petal started)");
+                    }
+                }
+            }
             listen(active);
             return active;
         }
         owned = start(target);
+        ownedConf = target.sparkConf();
         listen(owned);
         return owned;
     }
@@ -66,6 +79,7 @@ public final class SparkSessions {
         if (owned != null) {
             owned.stop();
             owned = null;
+            ownedConf = Map.of();
             listener = null;
         }
     }

@@ -157,6 +157,24 @@ public final class ComputeTarget {
         }
     }
 
+    /**
+     * This Spark target with {@code conf} added to its settings (a key it already has takes {@code conf}'s value), as
+     * {@code --spark-conf KEY=VALUE} does on the command line; a named target keeps its name.
+     *
+     * @throws IllegalArgumentException when this is not a Spark target or a key does not start with {@code spark.}
+     */
+    public ComputeTarget withSparkConf(Map<String, String> conf) {
+        Objects.requireNonNull(conf, "conf");
+        if (!isSpark()) {
+            throw new IllegalArgumentException("Spark settings need a Spark target (spark:local[N], spark://HOST:PORT or"
+                    + " a named Spark target); compute target '" + id + "' is not one");
+        }
+        Map<String, String> merged = new TreeMap<>(sparkConf);
+        merged.putAll(conf);
+        ComputeTarget t = spark(sparkMaster, merged);
+        return new ComputeTarget(t.id, name, t.sparkMaster, t.sparkConf);
+    }
+
     /** The target as written in configurations and run.json: {@code local}, {@code inprocess}, {@code spark:...}. */
     public String id() {
         return id;
