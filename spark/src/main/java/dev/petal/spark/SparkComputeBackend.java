@@ -151,12 +151,13 @@ public final class SparkComputeBackend implements ComputeBackend {
         @Override
         public synchronized void update(List<?> lines) {
             for (Object o : lines) {
-                String[] f = o.toString().split("\t", 4);
-                if (f.length < 4) {
+                String[] f = o.toString().split("\t", 5);   // kind, attempt, file offset, bytes, text
+                if (f.length < 5) {
                     continue;
                 }
                 int a = Integer.parseInt(f[1]);
                 long at = Long.parseLong(f[2]);
+                long length = Long.parseLong(f[3]);
                 if (a != attempt) {
                     if (a < attempt) {
                         continue;
@@ -165,19 +166,18 @@ public final class SparkComputeBackend implements ComputeBackend {
                     metricsDone = 0;
                     logDone = 0;
                 }
-                byte[] bytes = f[3].getBytes(StandardCharsets.UTF_8);
                 if (f[0].equals(TrialTask.LIVE_METRIC) && at >= metricsDone) {
                     // after a gap (the window moved on before a heartbeat) the final metrics file fills it in
-                    f[3].lines().forEach(job::appendMetricLine);
-                    metricsDone = at + bytes.length;
+                    f[4].lines().forEach(job::appendMetricLine);
+                    metricsDone = at + length;
                 } else if (f[0].equals(TrialTask.LIVE_LOG) && at >= logDone) {
                     if (at > logDone) {
                         job.appendLog(("\npetal: " + (at - logDone) + " bytes of the script's output were not streamed"
                                 + " live; logs/" + COMPLETE_LOG + " has all of it\n").getBytes(StandardCharsets.UTF_8));
                         logGap = true;
                     }
-                    job.appendLog(bytes);
-                    logDone = at + bytes.length;
+                    job.appendLog(f[4].getBytes(StandardCharsets.UTF_8));
+                    logDone = at + length;
                 }
             }
         }

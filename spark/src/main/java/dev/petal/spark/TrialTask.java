@@ -181,13 +181,30 @@ final class TrialTask implements Function<Integer, byte[]> {
                 tail.at += chunk.length;
                 return;
             }
+        } else {
+            end = utf8Boundary(chunk, end);   // a character cut by the chunk goes with the next one
         }
         if (end == start) {
             return;
         }
         String text = new String(chunk, start, end - start, StandardCharsets.UTF_8);
-        live.add(kind + "\t" + attempt + "\t" + tail.at + "\t" + text);
+        live.add(kind + "\t" + attempt + "\t" + tail.at + "\t" + (end - start) + "\t" + text);
         tail.at += end - start;
+    }
+
+    /** {@code end}, or less so that {@code b[0, end)} does not end inside a UTF-8 multi-byte sequence. */
+    static int utf8Boundary(byte[] b, int end) {
+        for (int i = end - 1; i >= Math.max(0, end - 4); i--) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                return end;   // ASCII: nothing is cut
+            }
+            if (c >= 0xc0) {   // the lead byte of the last sequence
+                int length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+                return i + length <= end ? end : i;
+            }
+        }
+        return end;   // not UTF-8 there: sent as it is
     }
 
     /** Destroys the child JVM and every process it started, forcibly after 3 seconds. */
