@@ -134,6 +134,7 @@ public final class SparkComputeBackend implements ComputeBackend {
         private long metricsDone;
         private long logDone;
         private boolean logGap;
+        private volatile boolean taskStarted;
 
         Progress(ScriptJob job) {
             this.job = job;
@@ -145,6 +146,7 @@ public final class SparkComputeBackend implements ComputeBackend {
             tags.put("spark.executorId", executor);
             tags.put("spark.host", host);
             tags.put("spark.taskAttempt", Integer.toString(taskAttempt));
+            taskStarted = true;
             job.running(tags);
         }
 
@@ -187,8 +189,9 @@ public final class SparkComputeBackend implements ComputeBackend {
             ended.countDown();
         }
 
+        /** Waits for the killed task to end (its script's JVM destroyed); briefly if it never started. */
         void awaitEnd() throws InterruptedException {
-            ended.await(30, TimeUnit.SECONDS);
+            ended.await(taskStarted ? 30 : 2, TimeUnit.SECONDS);
         }
 
         /** Commits the task's result into the work folder and the run's metrics and log; returns the failure. */

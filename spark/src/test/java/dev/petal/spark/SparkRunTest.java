@@ -128,6 +128,17 @@ class SparkRunTest {
             Thread.sleep(100);
         }
         assertTrue(childJvms("SlowA") > 0 && childJvms("SlowB") > 0, "both scripts run");
+        // Both task slots are taken: a third run waits in Preparing, and a request cancels it there.
+        Run c = exp.submit(ScriptRunConfig.of(slowScript("SlowC"), "SlowC.java", List.of()).withComputeTarget(TARGET));
+        while (!Files.readString(c.folder().resolve("logs/std_log.txt")).contains("petal: Preparing on local[2]")
+                && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertEquals(RunStatus.PREPARING, c.getStatus());
+        ws.getRun(c.id()).cancel();
+        RunDetails dc = c.waitForCompletion(false, false);
+        assertEquals(RunStatus.CANCELED, dc.status());
+        assertTrue(!dc.tags().containsKey("spark.executorId"), "canceled before its task started: " + dc.tags());
         // A handle without the submission behind it, as `petal runs cancel` in another process has: a request.
         ws.getRun(a.id()).cancel();
         RunDetails d = a.waitForCompletion(false, false);
