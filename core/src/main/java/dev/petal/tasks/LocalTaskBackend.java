@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ObjIntConsumer;
 
 /** Tasks in threads of this JVM; the threads live only during {@link #evaluate}. */
 final class LocalTaskBackend implements TaskBackend {
@@ -31,6 +32,13 @@ final class LocalTaskBackend implements TaskBackend {
     @Override
     public List<String> evaluate(Class<? extends TaskFunction> function, byte[] shared, List<String> inputs)
             throws InterruptedException {
+        return evaluate(function, shared, inputs, (o, i) -> { });
+    }
+
+    /** Evaluates the tasks, giving each output to {@code done} on the thread that computed it, as it is known. */
+    @Override
+    public List<String> evaluate(Class<? extends TaskFunction> function, byte[] shared, List<String> inputs,
+                                 ObjIntConsumer<String> done) throws InterruptedException {
         TaskFunction fn = TaskBackends.instantiate(function);
         List<String> out = new ArrayList<>(inputs.size());
         if (threads == 1 || inputs.size() <= 1) {
@@ -38,7 +46,9 @@ final class LocalTaskBackend implements TaskBackend {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted before task " + i);
                 }
-                out.add(run(fn, shared, inputs.get(i), i));
+                String o = run(fn, shared, inputs.get(i), i);
+                done.accept(o, i);
+                out.add(o);
             }
             return out;
         }
@@ -47,7 +57,13 @@ final class LocalTaskBackend implements TaskBackend {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
                 int task = i;
-                futures.add(pool.submit(() -> run(fn, shared, inputs.get(task), task)));
+                futures.add(pool.submit(() -> {
+                    String o = run(fn, shared, inputs.get(task), task);
+                    synchronized (done) {
+                        done.accept(o, task);
+                    }
+                    return o;
+                }));
             }
             for (Future<String> f : futures) {
                 try {

@@ -1,6 +1,7 @@
 package dev.petal.tasks;
 
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Evaluates a list of independent tasks and returns their outputs in input order: in threads of this JVM
@@ -23,6 +24,23 @@ public interface TaskBackend extends AutoCloseable {
      */
     List<String> evaluate(Class<? extends TaskFunction> function, byte[] shared, List<String> inputs)
             throws InterruptedException;
+
+    /**
+     * {@link #evaluate(Class, byte[], List)}, giving each output to {@code done} with its input's index as soon as
+     * it is known, one call at a time on the calling thread or a thread of the backend (never an output of a failing
+     * task). This default gives every output at the end; a backend that sees outputs arrive one by one overrides it.
+     *
+     * @throws TaskFailedException when a task throws (the outputs given so far stay given)
+     * @throws InterruptedException when the calling thread is interrupted; running tasks are canceled
+     */
+    default List<String> evaluate(Class<? extends TaskFunction> function, byte[] shared, List<String> inputs,
+                                  ObjIntConsumer<String> done) throws InterruptedException {
+        List<String> out = evaluate(function, shared, inputs);
+        for (int i = 0; i < out.size(); i++) {
+            done.accept(out.get(i), i);
+        }
+        return out;
+    }
 
     /** Releases what the backend holds (threads, a Spark session it started); a backend it was given stays open. */
     @Override

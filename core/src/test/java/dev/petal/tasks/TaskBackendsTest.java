@@ -20,6 +20,34 @@ class TaskBackendsTest {
         }
     }
 
+    /** Echoes its input; "last" first waits (up to 30 s) until the caller has been given the two other outputs. */
+    public static final class WaitForOthers implements TaskFunction {
+        static final java.util.concurrent.CountDownLatch OTHERS = new java.util.concurrent.CountDownLatch(2);
+
+        @Override
+        public String apply(byte[] shared, String input) throws Exception {
+            if (input.equals("last")) {
+                return OTHERS.await(30, java.util.concurrent.TimeUnit.SECONDS) ? "on time" : "late";
+            }
+            return input;
+        }
+    }
+
+    @Test
+    void localGivesEachOutputAsItsTaskFinishes() throws Exception {
+        List<String> given = new java.util.ArrayList<>();
+        try (TaskBackend b = TaskBackends.local(2)) {
+            List<String> out = b.evaluate(WaitForOthers.class, new byte[0], List.of("last", "x", "y"), (o, i) -> {
+                given.add(i + "=" + o);
+                if (i != 0) {
+                    WaitForOthers.OTHERS.countDown();
+                }
+            });
+            assertEquals(List.of("on time", "x", "y"), out);
+        }
+        assertEquals("0=on time", given.get(2));
+    }
+
     @Test
     void localKeepsInputOrder() throws Exception {
         for (int threads : new int[] {1, 3}) {

@@ -9,6 +9,7 @@ import dev.petal.tasks.TaskFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Cross-validation units on a {@link TaskBackend} (threads of this JVM, or the tasks of a Spark job):
@@ -25,6 +26,12 @@ public record TaskCvBackend(TaskBackend tasks) implements CvBackend {
 
     @Override
     public List<CvOutcome> evaluate(CvJob<?> job, List<CvTask> units) throws InterruptedException {
+        return evaluate(job, units, o -> { });
+    }
+
+    /** Evaluates the units, giving each outcome to {@code done} as the task backend hands its output over. */
+    @Override
+    public List<CvOutcome> evaluate(CvJob<?> job, List<CvTask> units, Consumer<CvOutcome> done) throws InterruptedException {
         Integer fitThreads = tasks.target().equals("local")
                 ? Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, Math.min(tasks.parallelism(), units.size())))
                 : null;
@@ -35,7 +42,7 @@ public record TaskCvBackend(TaskBackend tasks) implements CvBackend {
         }
         List<String> outputs;
         try {
-            outputs = tasks.evaluate(CvTaskFunction.class, shared, inputs);
+            outputs = tasks.evaluate(CvTaskFunction.class, shared, inputs, (o, i) -> done.accept(read(o)));
         } catch (TaskFailedException e) {
             // error_score='raise': the unit's own exception, as a local run throws it
             Throwable c = e.getCause();
@@ -46,12 +53,16 @@ public record TaskCvBackend(TaskBackend tasks) implements CvBackend {
         }
         List<CvOutcome> out = new ArrayList<>(outputs.size());
         for (String o : outputs) {
-            try {
-                out.add(CvTaskFunction.outcome(o));
-            } catch (Exception e) {
-                throw new IllegalStateException("a cross-validation task returned an unreadable outcome: " + e.getMessage(), e);
-            }
+            out.add(read(o));
         }
         return out;
+    }
+
+    private static CvOutcome read(String output) {
+        try {
+            return CvTaskFunction.outcome(output);
+        } catch (Exception e) {
+            throw new IllegalStateException("a cross-validation task returned an unreadable outcome: " + e.getMessage(), e);
+        }
     }
 }

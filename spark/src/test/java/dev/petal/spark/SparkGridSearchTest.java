@@ -67,10 +67,15 @@ class SparkGridSearchTest {
         CvOptions o = CvOptions.defaults().withCv(KFold.shuffled(4, 3)).withScoring("neg_mean_squared_error");
         SearchResult<SVRModel> local = search.withOptions(o.withNJobs(2)).fit(d.x(), y);
         SearchResult<SVRModel> spark;
+        java.util.Map<Integer, Double> heard = new java.util.TreeMap<>();
         try (TaskBackend tasks = TaskBackends.open("spark:local[2]")) {
-            spark = search.withOptions(o.withBackend(new TaskCvBackend(tasks))).fit(d.x(), y);
+            spark = search.withOptions(o.withBackend(new TaskCvBackend(tasks))
+                    .withListener((i, row) -> heard.put(i, row.meanTestScore()[0]))).fit(d.x(), y);
         }
         assertSame(local, spark);
+        // every candidate was reported once, with its final mean score
+        assertEquals(8, heard.size());
+        heard.forEach((i, m) -> assertEquals(local.cvResults().meanTestScore()[i], m, 0.0));
     }
 
     private static void assertSame(SearchResult<?> a, SearchResult<?> b) {

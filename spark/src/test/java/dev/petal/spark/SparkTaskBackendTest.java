@@ -26,6 +26,19 @@ class SparkTaskBackendTest {
         }
     }
 
+    /** Echoes its input; the input "last" first waits (up to 30 s) until the caller has been given every other output. */
+    public static final class WaitForOthers implements TaskFunction {
+        static final java.util.concurrent.CountDownLatch OTHERS = new java.util.concurrent.CountDownLatch(3);
+
+        @Override
+        public String apply(byte[] shared, String input) throws Exception {
+            if (input.equals("last")) {
+                return OTHERS.await(30, java.util.concurrent.TimeUnit.SECONDS) ? "others were given first" : "others came late";
+            }
+            return input;
+        }
+    }
+
     @AfterAll
     static void stopSpark() {
         SparkSessions.stop();
@@ -46,5 +59,23 @@ class SparkTaskBackendTest {
                     () -> b.evaluate(Repeat.class, shared, List.of("1", "-2", "-3")));
             assertEquals("task 1 failed: java.lang.IllegalArgumentException: negative count -2", e.getMessage());
         }
+    }
+
+    @Test
+    void outputsAreGivenAsTheirTasksFinish() throws Exception {
+        // spark:local[2] runs its tasks in this JVM, so the task and the caller share the latch
+        List<String> given = new java.util.ArrayList<>();
+        List<String> out;
+        try (TaskBackend b = TaskBackends.open("spark:local[2]")) {
+            out = b.evaluate(WaitForOthers.class, new byte[0], List.of("a", "last", "b", "c"), (o, i) -> {
+                given.add(i + "=" + o);
+                if (i != 1) {
+                    WaitForOthers.OTHERS.countDown();
+                }
+            });
+        }
+        assertEquals(List.of("a", "others were given first", "b", "c"), out);
+        assertEquals(4, given.size());
+        assertEquals("1=others were given first", given.get(3));
     }
 }
