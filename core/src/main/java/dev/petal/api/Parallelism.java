@@ -8,12 +8,12 @@ package dev.petal.api;
  * <p>Work worth splitting is measured in work, not in rows: a call cuts a loop into pieces of at least
  * {@link #MIN_PIECE_WORK} units (a unit is one multiply-add, or about two values read or written by a pass
  * that streams memory) and splits it only when it holds two such pieces or more. Each loop counts its own
- * work per index: a kernel column entry costs the feature count plus 8 (the kernel's own arithmetic), a
- * predicted row the support vectors times (features + 8), a solver pass 13 per active sample (about ten
- * arrays read or written and a division), a batch of cached-column swaps 4 per swap and column, a one-vs-one
- * pair a whole solver run (pairs of a fit without probability estimates always run side by side). So with 20 features kernel columns split from
- * about 2,300 samples, with 64 features from about 900, and the solver's passes from about 5,000 active
- * samples.
+ * work per index: a kernel column entry costs the feature count plus 8 (the kernel's own arithmetic; for
+ * sparse rows, both rows' stored entries plus 8), a predicted row the support vectors times that, a solver
+ * pass 13 per active sample (about ten arrays read or written and a division), a batch of cached-column
+ * swaps 4 per swap and column, a one-vs-one pair a whole solver run (the pairs of a fit without probability
+ * estimates always run side by side). So with 20 features kernel columns split from about 2,300 samples,
+ * with 64 features from about 900, and the solver's passes from about 5,000 active samples.
  *
  * @param threads at least 1; 1 runs everything on the calling thread
  */

@@ -174,7 +174,9 @@ final class SingleOutput {
         double[][] out = new double[n][1];
         int nsv = svSparse.rows();
         try (Team team = Team.of(owner + ".predict", parallelism, null)) {
-            team.forRange(0, n, 64, (from, to) -> {
+            // a piece: at least MIN_PIECE_WORK, else a quarter of one thread's share (as Predict.decisionValuesBulk)
+            int piece = Math.max(Team.piece(nsv * rows.kernelWork(svSparse)), n / (4 * team.threads()) + 1);
+            team.forRange(0, n, piece, (from, to) -> {
                 double[] kvalue = new double[nsv];
                 for (int r = from; r < to; r++) {
                     if ((r & 63) == 0) {

@@ -42,6 +42,19 @@ final class SparseRows {
         return cols;
     }
 
+    /** The stored entries per row, on average, rounded up: the steps one row brings to a sparse dot product. */
+    int meanStored() {
+        return rows == 0 ? 0 : (int) (((long) indptr[rows] - indptr[0] + rows - 1) / rows);
+    }
+
+    /**
+     * The work units of one kernel value between a row of this and a row of {@code o} (see
+     * {@link dev.petal.api.Parallelism#MIN_PIECE_WORK}): both rows' stored entries merged, plus the kernel's arithmetic.
+     */
+    long kernelWork(SparseRows o) {
+        return (long) meanStored() + o.meanStored() + SvcQ.FINISH_WORK;
+    }
+
     /** The stored values (for the finiteness check). */
     double[] values() {
         return data;

@@ -7,11 +7,6 @@ package dev.petal.svm;
  * so the split never changes a value.
  */
 final class SparseSvcQ implements QMatrix {
-    /** Columns shorter than this are filled on the calling thread. */
-    private static final int PARALLEL_ENTRIES = 4096;
-    /** The smallest piece of a column filled by one task. */
-    private static final int GRAIN = 512;
-
     private final KernelFunction kf;
     private final SparseRows x;
     private final double[] xsq;
@@ -20,6 +15,8 @@ final class SparseSvcQ implements QMatrix {
     private final double[] qd;
     private final KernelCache cache;
     private final Team team;
+    /** Entries of a column filled by one piece: {@link SparseRows#kernelWork} work units each. */
+    private final int piece;
 
     /**
      * @param rows data row of each sample
@@ -32,6 +29,7 @@ final class SparseSvcQ implements QMatrix {
         this.row = rows.clone();
         this.y = y.clone();
         this.team = team;
+        this.piece = Team.piece(x.kernelWork(x));
         int l = rows.length;
         this.qd = new double[l];
         for (int i = 0; i < l; i++) {
@@ -45,10 +43,10 @@ final class SparseSvcQ implements QMatrix {
         int start = cache.request(i, len);
         float[] col = cache.column(i);
         if (start < len) {
-            if (len - start < PARALLEL_ENTRIES) {
+            if (len - start < 2 * piece) {
                 fill(i, col, start, len);
             } else {
-                team.forRange(start, len, GRAIN, (a, b) -> fill(i, col, a, b));
+                team.forRange(start, len, piece, (a, b) -> fill(i, col, a, b));
             }
         }
         return col;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.petal.api.Parallelism;
 import dev.petal.datasets.Dataset;
 import dev.petal.datasets.MakeClassification;
+import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,32 @@ class ThreadCountParityTest {
         assertTrue(6000 >= 2 * ActivePasses.MIN_PIECE, "solver passes split from " + 2 * ActivePasses.MIN_PIECE);
         int columnPiece = Team.piece(20 + SvcQ.FINISH_WORK);
         assertTrue(5000 >= 2 * columnPiece, "kernel columns of 20 features split from " + 2 * columnPiece);
+        // the sparse fit's columns hold 3,000 entries of 20 stored values each
+        int sparsePiece = Team.piece(20 + 20 + SvcQ.FINISH_WORK);
+        assertTrue(3000 >= 2 * sparsePiece, "sparse kernel columns split from " + 2 * sparsePiece);
+    }
+
+    @Test
+    void sparseFitAndPredictAreIdenticalAtEveryThreadCount() {
+        // CSR input takes libsvm's sparse path: its own column fill and row-parallel prediction
+        Dataset train = MakeClassification.defaults(3000).generate(9);
+        CsrMatrix x = CsrMatrix.fromDense(train.x());
+        CsrMatrix test = CsrMatrix.fromDense(MakeClassification.defaults(2000).generate(10).x());
+        SVCModel first = null;
+        double[] firstDecision = null;
+        for (int t : THREADS) {
+            SVCModel m = SVC.defaults().withParallelism(Parallelism.threads(t)).fit(x, train.y());
+            double[] decision = m.withParallelism(Parallelism.threads(t)).decisionFunction(test).toFlatArray();
+            if (first == null) {
+                first = m;
+                firstDecision = decision;
+                continue;
+            }
+            assertArrayEquals(first.support(), m.support(), "sparse support at " + t + " threads");
+            assertEquals(java.util.Arrays.deepToString(first.dualCoef()), java.util.Arrays.deepToString(m.dualCoef()),
+                    "sparse dual_coef at " + t + " threads");
+            assertArrayEquals(firstDecision, decision, 0.0, "sparse decision_function at " + t + " threads");
+        }
     }
 
     @Test
