@@ -89,6 +89,19 @@ public final class Check {
         }
     }
 
+    /**
+     * scikit-learn 1.2.1's text for NaN in X given to {@code owner}, an estimator that does not accept missing values:
+     * "Input X contains NaN.\nSVR does not accept missing values encoded as NaN natively. ...".
+     */
+    public static String nanInX(String owner) {
+        return "Input X contains NaN.\n" + owner + " does not accept missing values encoded as NaN natively. "
+                + "For supervised learning, you might want to consider sklearn.ensemble.HistGradientBoostingClassifier and "
+                + "Regressor which accept missing values encoded as NaNs natively. Alternatively, it is possible to preprocess "
+                + "the data, for instance by using an imputer transformer in a pipeline or drop samples with missing values. "
+                + "See https://scikit-learn.org/stable/modules/impute.html You can find a list of all estimators that handle "
+                + "NaN values at the following page: https://scikit-learn.org/stable/modules/impute.html#estimators-that-handle-nan-values";
+    }
+
     /** Requires all lengths equal: "Found input variables with inconsistent numbers of samples: [3, 4]". */
     public static void consistentLength(int... lengths) {
         for (int n : lengths) {

@@ -116,6 +116,7 @@ public final class LinearSVCModel implements DecisionClassifier {
      * {@code classes()[1]}), else one per class; dense or CSR rows.
      */
     public Matrix decisionFunction(RowSource x) {
+        Solvers.finite("LinearSVC", x);
         Check.nFeatures("LinearSVC", nFeatures, x.cols());
         int n = x.rows();
         int k = coef.length;

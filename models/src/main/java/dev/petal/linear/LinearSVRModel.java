@@ -103,6 +103,7 @@ public final class LinearSVRModel implements Regressor {
 
     /** {@code predict(X)}: {@code X coef + intercept}, dense or CSR rows. */
     public double[] predict(RowSource x) {
+        Solvers.finite("LinearSVR", x);
         Check.nFeatures("LinearSVR", coef.length, x.cols());
         double[] out = new double[x.rows()];
         for (int i = 0; i < out.length; i++) {

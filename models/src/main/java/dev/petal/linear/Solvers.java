@@ -88,24 +88,7 @@ final class Solvers {
                     "Found array with 0 feature(s) (shape=(%d, 0)) while a minimum of 1 is required by %s.", x.rows(), owner));
         }
         Check.consistentLength(x.rows(), nTargets);
-        if (x instanceof dev.petal.linalg.CsrMatrix c) {
-            Check.allFinite("X", c.data());
-        } else {
-            double[] row = new double[x.cols()];
-            boolean inf = false;
-            for (int i = 0; i < x.rows(); i++) {
-                x.copyRow(i, row, 0);
-                for (double v : row) {
-                    if (Double.isNaN(v)) {
-                        throw new IllegalArgumentException("Input X contains NaN.");
-                    }
-                    inf |= Double.isInfinite(v);
-                }
-            }
-            if (inf) {
-                throw new IllegalArgumentException("Input X contains infinity or a value too large for dtype('float64').");
-            }
-        }
+        finite(owner, x);
         if (sampleWeight == null) {
             double[] ones = new double[x.rows()];
             java.util.Arrays.fill(ones, 1.0);
@@ -116,6 +99,33 @@ final class Solvers {
         }
         Check.allFinite("sample_weight", sampleWeight);
         return sampleWeight.clone();
+    }
+
+    /** check_array's finiteness check on X for {@code owner}: scikit-learn's NaN text names the estimator. */
+    static void finite(String owner, RowSource x) {
+        boolean inf = false;
+        if (x instanceof dev.petal.linalg.CsrMatrix c) {
+            for (double v : c.data()) {
+                if (Double.isNaN(v)) {
+                    throw new IllegalArgumentException(Check.nanInX(owner));
+                }
+                inf |= Double.isInfinite(v);
+            }
+        } else {
+            double[] row = new double[x.cols()];
+            for (int i = 0; i < x.rows(); i++) {
+                x.copyRow(i, row, 0);
+                for (double v : row) {
+                    if (Double.isNaN(v)) {
+                        throw new IllegalArgumentException(Check.nanInX(owner));
+                    }
+                    inf |= Double.isInfinite(v);
+                }
+            }
+        }
+        if (inf) {
+            throw new IllegalArgumentException("Input X contains infinity or a value too large for dtype('float64').");
+        }
     }
 
     /** The seed scikit-learn hands liblinear: {@code RandomState(random_state).randint(np.iinfo('i').max)}. */

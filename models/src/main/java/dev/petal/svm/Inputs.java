@@ -11,19 +11,6 @@ final class Inputs {
     }
 
     /**
-     * scikit-learn 1.2.1's text for NaN in X given to {@code owner} (SVC, NuSVC, SVR, NuSVR, OneClassSVM),
-     * an estimator that does not accept missing values.
-     */
-    static String nanX(String owner) {
-        return "Input X contains NaN.\n" + owner + " does not accept missing values encoded as NaN natively. "
-                + "For supervised learning, you might want to consider sklearn.ensemble.HistGradientBoostingClassifier and "
-                + "Regressor which accept missing values encoded as NaNs natively. Alternatively, it is possible to preprocess "
-                + "the data, for instance by using an imputer transformer in a pipeline or drop samples with missing values. "
-                + "See https://scikit-learn.org/stable/modules/impute.html You can find a list of all estimators that handle "
-                + "NaN values at the following page: https://scikit-learn.org/stable/modules/impute.html#estimators-that-handle-nan-values";
-    }
-
-    /**
      * check_array's checks on X for {@code owner}: finite values, at least one sample and one feature. Returns X's
      * own row-major array, not a copy (a {@code Matrix} is immutable): callers only read it and never keep it in
      * what they return.
@@ -54,7 +41,7 @@ final class Inputs {
         boolean inf = false;
         for (double v : values) {
             if (Double.isNaN(v)) {
-                throw new IllegalArgumentException(nanX(owner));
+                throw new IllegalArgumentException(Check.nanInX(owner));
             }
             inf |= Double.isInfinite(v);
         }

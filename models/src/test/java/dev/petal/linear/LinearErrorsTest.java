@@ -62,7 +62,7 @@ class LinearErrorsTest {
                 message(() -> LinearSVC.defaults().fit(X, new int[] {1, 1, 1, 1})));
         assertEquals("Found input variables with inconsistent numbers of samples: [4, 3]",
                 message(() -> LinearSVC.defaults().fit(X, new int[] {1, 0, 1})));
-        assertEquals("Input X contains NaN.", message(() -> LinearSVR.defaults().fit(
+        assertEquals(dev.petal.check.Check.nanInX("LinearSVR"), message(() -> LinearSVR.defaults().fit(
                 Matrix.of(new double[][] {{Double.NaN}}), new double[] {1})));
         assertEquals("sample_weight.shape == (2,), expected (4,)!",
                 message(() -> LinearSVC.defaults().fit(X, new int[] {0, 1, 1, 0}, new double[] {1, 2})));
