@@ -38,6 +38,12 @@ final class LinearPredictions {
                              PrintWriter stdout) throws IOException {
         long[] count = new long[1];
         OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
+        if (ParquetTables.isParquet(output)) {
+            OutputFiles.write(output, out -> count[0] = parquet(features.isEmpty() ? CsvFeatures.openByPosition(data, options,
+                    r.nFeatures()) : CsvFeatures.open(data, options, features), options, out, false, false,
+                    x -> r.predict(x)), std);
+            return count[0];
+        }
         OutputFiles.write(output, out -> {
             try (CsvFeatures in = features.isEmpty() ? CsvFeatures.openByPosition(data, options, r.nFeatures())
                     : CsvFeatures.open(data, options, features)) {
@@ -68,11 +74,52 @@ final class LinearPredictions {
         return count[0];
     }
 
+    /**
+     * The Parquet form of {@link #regressorCsv} ({@code oneClass} false: the values are the float predictions) and of
+     * {@link #oneClassCsv} ({@code oneClass} true: the values are decision values, the prediction "1" or "-1" as text,
+     * with {@code decision} also a decision_0 column); returns the row count.
+     */
+    private static long parquet(CsvFeatures features, CsvOptions options, OutputStream out, boolean oneClass, boolean decision,
+                                java.util.function.Function<dev.petal.linalg.Matrix, double[]> values) throws IOException {
+        try (CsvFeatures in = features) {
+            boolean ids = options.idColumn() != null;
+            try (dev.petal.datasets.ParquetOutput table = ParquetTables.create(out, ids ? options.idColumn() : null,
+                    decision ? 1 : 0, List.of(), oneClass)) {
+                CsvFeatures.Chunk c;
+                while ((c = in.next(Predictions.CHUNK_ROWS)) != null) {
+                    double[] v = values.apply(c.x());
+                    for (int i = 0; i < v.length; i++) {
+                        int j = 0;
+                        if (ids) {
+                            table.text(j++, c.ids().get(i));
+                        }
+                        if (oneClass) {
+                            table.text(j++, v[i] > 0 ? "1" : "-1");
+                        } else {
+                            table.number(j++, v[i]);
+                        }
+                        if (decision) {
+                            table.number(j, v[i]);
+                        }
+                        table.endRow();
+                    }
+                }
+            }
+            return in.rowsRead();
+        }
+    }
+
     /** Predicts a one-class SVM over CSV rows: {@code prediction} (1 inlier, -1 outlier)[, {@code decision_0}]; returns the row count. */
     static long oneClassCsv(dev.petal.api.OutlierDetector m, List<String> features, Path data, CsvOptions options,
                             Path output, boolean decision, PrintWriter stdout) throws IOException {
         long[] count = new long[1];
         OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
+        if (ParquetTables.isParquet(output)) {
+            OutputFiles.write(output, out -> count[0] = parquet(features.isEmpty() ? CsvFeatures.openByPosition(data, options,
+                    m.nFeatures()) : CsvFeatures.open(data, options, features), options, out, true, decision,
+                    x -> m.decisionFunction(x)), std);
+            return count[0];
+        }
         OutputFiles.write(output, out -> {
             try (CsvFeatures in = features.isEmpty() ? CsvFeatures.openByPosition(data, options, m.nFeatures())
                     : CsvFeatures.open(data, options, features)) {

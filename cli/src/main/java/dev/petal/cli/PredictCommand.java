@@ -30,11 +30,11 @@ public final class PredictCommand implements Callable<Integer> {
     WorkspaceOption workspace;
 
     @Option(names = "--data", required = true, paramLabel = "TEST.csv",
-            description = "Rows to predict ('-' for standard input; .csv.gz read as gzip); the model's feature columns are read by name, a label column is ignored.")
+            description = "Rows to predict ('-' for standard input; .csv.gz read as gzip, .parquet as Parquet); the model's feature columns are read by name, a label column is ignored.")
     Path data;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.csv",
-            description = "Where to write the predictions ('-' for standard output; written atomically, through a symbolic link).")
+            description = "Where to write the predictions ('-' for standard output; .parquet written as Parquet; written atomically, through a symbolic link).")
     Path output;
 
     @Option(names = "--decision-function", description = "Add columns decision_0..decision_{k-1} with scikit-learn's decision_function values.")

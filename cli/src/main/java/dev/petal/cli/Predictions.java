@@ -39,7 +39,8 @@ final class Predictions {
     long write(Path data, CsvOptions options, Path output, PrintWriter stdout) throws IOException {
         long[] count = new long[1];
         OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
-        OutputFiles.write(output, out -> count[0] = writeTo(data, options, out), std);
+        boolean parquet = ParquetTables.isParquet(output);
+        OutputFiles.write(output, out -> count[0] = parquet ? writeParquet(data, options, out) : writeTo(data, options, out), std);
         return count[0];
     }
 
@@ -97,6 +98,50 @@ final class Predictions {
                 }
             }
             out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return in.rowsRead();
+        }
+    }
+
+    /** The same columns as {@link #writeTo} as a Parquet table: the id and the prediction as text, the rest as doubles. */
+    private long writeParquet(Path data, CsvOptions options, OutputStream out) throws IOException {
+        try (CsvFeatures in = open(data, options)) {
+            boolean ids = options.idColumn() != null;
+            int[] classes = clf.classes();
+            CsvFeatures.Chunk c;
+            dev.petal.datasets.ParquetOutput table = null;
+            try {
+                while ((c = in.next(CHUNK_ROWS)) != null) {
+                    Matrix x = c.x();
+                    int[] pred = clf.predict(x);
+                    Matrix dec = decision ? clf.decisionFunction(x) : null;
+                    Matrix prob = proba ? clf.predictProba(x) : null;
+                    if (table == null) {
+                        table = ParquetTables.create(out, ids ? options.idColumn() : null, dec == null ? 0 : dec.cols(),
+                                prob == null ? List.of() : classNames);
+                    }
+                    for (int i = 0; i < pred.length; i++) {
+                        int j = 0;
+                        if (ids) {
+                            table.text(j++, c.ids().get(i));
+                        }
+                        table.text(j++, classNames.get(indexOf(classes, pred[i])));
+                        for (int q = 0; dec != null && q < dec.cols(); q++) {
+                            table.number(j++, dec.get(i, q));
+                        }
+                        for (int q = 0; prob != null && q < prob.cols(); q++) {
+                            table.number(j++, prob.get(i, q));
+                        }
+                        table.endRow();
+                    }
+                }
+                if (table == null) {   // no rows: the columns that need no prediction to be known
+                    table = ParquetTables.create(out, ids ? options.idColumn() : null, 0, List.of());
+                }
+            } finally {
+                if (table != null) {
+                    table.close();
+                }
+            }
             return in.rowsRead();
         }
     }

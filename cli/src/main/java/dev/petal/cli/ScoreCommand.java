@@ -23,11 +23,11 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "A .petal model file, or a registered model: NAME (latest), NAME:VERSION or NAME@ALIAS.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "IN.csv", description = "Rows to score ('-' for standard input; .csv.gz read as gzip).")
+    @Option(names = "--data", required = true, paramLabel = "IN.csv", description = "Rows to score ('-' for standard input; .csv.gz read as gzip, .parquet as Parquet).")
     Path data;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.csv",
-            description = "Where to write the scores ('-' for standard output; written atomically, through a symbolic link).")
+            description = "Where to write the scores ('-' for standard output; .parquet written as Parquet; written atomically, through a symbolic link).")
     Path output;
 
     @Option(names = "--decision-function", description = "Add columns decision_0..decision_{k-1} with scikit-learn's decision_function values.")

@@ -25,7 +25,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "TRAIN.csv",
-            description = "Training data: a header row, numeric features, a label column ('-' for standard input; .csv.gz read as gzip).")
+            description = "Training data: a header row, numeric features, a label column ('-' for standard input; .csv.gz read as gzip, .parquet as Parquet).")
     Path data;
 
     @Option(names = "--model", required = true, paramLabel = "OUT.petal", description = "Where to save the fitted model (written atomically).")

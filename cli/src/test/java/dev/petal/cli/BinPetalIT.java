@@ -59,6 +59,37 @@ class BinPetalIT {
     }
 
     @Test
+    void theShadedJarTrainsAndPredictsOnParquet() throws Exception {
+        // the jar keeps only the Hadoop classes Parquet's reader loads: this runs it on a Snappy-compressed file
+        Path data = dir.resolve("d.parquet");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        try (var o = Files.newOutputStream(data);
+             var t = dev.petal.datasets.ParquetOutput.create(o, List.of("a", "b", "y"), new boolean[] {false, false, true})) {
+            for (int i = 0; i < 300; i++) {
+                int y = i % 2;
+                t.number(0, rnd.nextGaussian() + 2 * y).number(1, rnd.nextGaussian() - y).text(2, y == 0 ? "no" : "yes").endRow();
+            }
+        }
+        Path model = dir.resolve("p.petal");
+        Result train = petal(Map.of(), "train", "--data", data.toString(), "--model", model.toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("on 300 rows x 2 features, 2 classes"), train.out());
+        Path out = dir.resolve("p.parquet");
+        Result predict = petal(Map.of(), "predict", "--model", model.toString(), "--data", data.toString(), "--output",
+                out.toString(), "--decision-function");
+        assertEquals(0, predict.code(), predict.err());
+        try (var rows = dev.petal.datasets.CsvRows.open(out, dev.petal.datasets.CsvOptions.defaults())) {
+            assertEquals(List.of("prediction", "decision_0"), rows.header());
+            int n = 0;
+            while (rows.next()) {
+                assertTrue(List.of("no", "yes").contains(rows.text(0)), rows.text(0));
+                n++;
+            }
+            assertEquals(300, n);
+        }
+    }
+
+    @Test
     void aFullHeapIsOneLineNamingTheFile() throws Exception {
         Path big = dir.resolve("big.csv");
         StringBuilder sb = new StringBuilder();

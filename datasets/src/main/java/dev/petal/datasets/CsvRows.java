@@ -25,6 +25,8 @@ public final class CsvRows implements Closeable {
 
     private final String source;
     private final CsvScanner scanner;
+    /** The rows of a Parquet file instead of CSV text (then {@code scanner} is null). */
+    private final ParquetCursor parquet;
     private final List<String> header;
     private final CsvOptions options;
     private final byte[][] naBytes;
@@ -37,6 +39,7 @@ public final class CsvRows implements Closeable {
     private CsvRows(String source, InputStream in, CsvOptions options, List<String> knownHeader) throws IOException {
         this.source = source;
         this.options = options;
+        this.parquet = null;
         Character d = options.delimiter();
         this.scanner = new CsvScanner(in, source, d == null ? 0 : (byte) d.charValue());
         this.naBytes = new byte[options.naValues().size()][];
@@ -61,8 +64,37 @@ public final class CsvRows implements Closeable {
         }
     }
 
-    /** Opens {@code file} ({@code -} for standard input; gzip is read as such) and reads its header row. */
+    private CsvRows(String source, ParquetCursor parquet, CsvOptions options) {
+        this.source = source;
+        this.options = options;
+        this.scanner = null;
+        this.parquet = parquet;
+        this.naBytes = new byte[0][];
+        this.naEmpty = !options.naValues().isEmpty();
+        this.header = parquet.header();
+        for (String name : options.ignoreColumns()) {
+            requireColumn(name, "--ignore-columns");
+        }
+        if (options.idColumn() != null) {
+            requireColumn(options.idColumn(), "--id-column");
+        }
+    }
+
+    /**
+     * Opens {@code file} ({@code -} for standard input; gzip is read as such) and reads its header row. A file
+     * named {@code *.parquet} is read as Parquet: its flat columns are the header, its rows the rows (a null is
+     * an empty cell, read as NaN with {@link CsvOptions#naValues()} given, else refused).
+     */
     public static CsvRows open(Path file, CsvOptions options) {
+        if (!CsvInput.isStdio(file) && ParquetCursor.isParquet(file)) {
+            ParquetCursor p = ParquetCursor.open(file);
+            try {
+                return new CsvRows(file.toString(), p, options);
+            } catch (RuntimeException e) {
+                p.close();
+                throw e;
+            }
+        }
         InputStream in = CsvInput.open(file);
         try {
             return new CsvRows(file.toString(), in, options);
@@ -95,7 +127,7 @@ public final class CsvRows implements Closeable {
 
     /** The delimiter in use (given or detected). */
     char delimiter() {
-        return (char) scanner.delimiter();
+        return parquet != null ? ',' : (char) scanner.delimiter();
     }
 
     /** The file's name as given (used in messages). */
@@ -120,6 +152,9 @@ public final class CsvRows implements Closeable {
 
     /** Moves to the next data row; false at the end. */
     public boolean next() {
+        if (parquet != null) {
+            return parquet.next();
+        }
         try {
             if (!scanner.next()) {
                 return false;
@@ -137,21 +172,31 @@ public final class CsvRows implements Closeable {
 
     /** The physical line the current row starts on. */
     public int line() {
-        return scanner.line();
+        return parquet != null ? (int) Math.min(Integer.MAX_VALUE, parquet.row() + 1) : scanner.line();
     }
 
     /** The byte offset of the current row in the (decompressed) stream. */
     public long offset() {
+        if (parquet != null) {
+            throw new IllegalArgumentException(source + ": a Parquet file has no byte offsets of rows; this command reads"
+                    + " CSV files (convert it, e.g. pandas.read_parquet(f).to_csv(out, index=False))");
+        }
         return scanner.offset();
     }
 
     /** The byte offset just after the current row. */
     public long endOffset() {
+        if (parquet != null) {
+            return offset();
+        }
         return scanner.position();
     }
 
     /** The cell of column {@code j} as a finite number (NaN for a declared missing value), or an error naming where and how to fix it. */
     public double number(int j) {
+        if (parquet != null) {
+            return parquetNumber(j);
+        }
         if (naBytes.length > 0 && isMissing(j)) {
             return Double.NaN;
         }
@@ -164,12 +209,35 @@ public final class CsvRows implements Closeable {
 
     /** The cell of column {@code j} as text, exactly as written (quotes removed). */
     public String text(int j) {
-        return scanner.text(j);
+        return parquet != null ? parquet.text(j) : scanner.text(j);
     }
 
     /** Whether the cell of column {@code j} is empty or blank. */
     public boolean isBlank(int j) {
-        return scanner.isBlank(j);
+        return parquet != null ? parquet.isNull(j) || parquet.text(j).isBlank() : scanner.isBlank(j);
+    }
+
+    private double parquetNumber(int j) {
+        String where = String.format("%s row %d, column '%s'", source, parquet.row(), Messages.clip(header.get(j)));
+        if (!parquet.isNumeric(j)) {
+            throw new IllegalArgumentException(where + ": the column holds text ('" + Messages.clip(parquet.text(j))
+                    + "'), not numbers; store it as a number type, or set it aside with --ignore-columns");
+        }
+        if (parquet.isNull(j)) {
+            if (naEmpty) {
+                return Double.NaN;
+            }
+            throw new IllegalArgumentException(where + ": the value is missing (null); remove the row or impute the value"
+                    + " (or read nulls as NaN with --na-values '')");
+        }
+        double v = parquet.number(j);
+        if (Double.isNaN(v)) {
+            throw new IllegalArgumentException(where + ": the value is a missing value (NaN); remove the row or impute the value");
+        }
+        if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException(where + ": the value is not a finite number; remove the row or replace the value");
+        }
+        return v;
     }
 
     private boolean isMissing(int j) {
@@ -272,6 +340,10 @@ public final class CsvRows implements Closeable {
 
     @Override
     public void close() {
+        if (parquet != null) {
+            parquet.close();
+            return;
+        }
         try {
             scanner.close();
         } catch (IOException ignored) {
