@@ -150,8 +150,10 @@ public final class CvCommand implements Callable<Integer> {
         if (est instanceof HasParams h) {
             for (String p : space.names()) {
                 if (!h.params().containsKey(p)) {
-                    throw new CommandLine.ParameterException(cl, "--param: " + Params.unknown(
-                            est.getClass().getSimpleName(), p, h.params().keySet()).getMessage());
+                    // scikit-learn's class names: a Pipeline ending in a regressor is a Pipeline too
+                    String owner = est instanceof dev.petal.pipeline.RegressorPipeline ? "Pipeline" : est.getClass().getSimpleName();
+                    throw new CommandLine.ParameterException(cl, "--param: " + Params.unknown(owner, p, h.params().keySet())
+                            .getMessage());
                 }
             }
         }

@@ -210,20 +210,25 @@ final class EstimatorOptions {
                 .withMaxIter(maxIter != null ? maxIter : -1).withCacheSize(cacheSize);
     }
 
-    /** The regressor these flags describe ({@code --estimator svr, nusvr or linearsvr}). */
+    /**
+     * The regressor these flags describe ({@code --estimator svr, nusvr or linearsvr}), with {@code --scale} a
+     * StandardScaler then it ({@code standardscaler__NAME}, {@code svr__NAME}).
+     */
     dev.petal.api.RegressorEstimator<?> regressor(CommandLine cl) {
         String name = estimatorName(cl);
         if (!REGRESSORS.contains(name)) {
             throw new CommandLine.ParameterException(cl, "--estimator " + name + " is not a regressor");
         }
-        if (scale) {
+        if (scale && name.equals("linearsvr")) {
+            // as petal train: a scaled LinearSVR has no model file yet
             throw new CommandLine.ParameterException(cl, "--scale takes classifiers; it does not apply to --estimator " + name);
         }
-        return switch (name) {
+        dev.petal.api.RegressorEstimator<? extends dev.petal.api.Regressor> est = switch (name) {
             case "svr" -> svr(cl);
             case "nusvr" -> nuSvr(cl);
             default -> linearSvr(cl);
         };
+        return scale ? dev.petal.pipeline.RegressorPipeline.of(StandardScaler.defaults(), est) : est;
     }
 
     /** The estimator these flags describe: the classifier, or with {@code --scale} a StandardScaler then it. */

@@ -122,6 +122,17 @@ class CvSearchCommandTest {
     }
 
     @Test
+    void aScaledSvrGridNamesTheStepsAndSavesThePipeline() throws Exception {
+        Path best = dir.resolve("scaled-svr-best.petal");
+        JsonNode o = json("cv", "--data", diabetes.toString(), "--estimator", "svr", "--scale",
+                "--param", "svr__C=choice(1.0, 10.0, 100.0)", "--param", "svr__epsilon=choice(0.1, 5.0)",
+                "--scoring", "neg_mean_absolute_error", "--json", "--model", best.toString(), "--n-jobs", "2");
+        assertSearch(expected.get("grid_scaled_svr"), o);
+        Regressor m = ModelIO.load(best).asRegressor();
+        assertTrue(m instanceof dev.petal.pipeline.RegressorPipelineModel, m.toString());
+    }
+
+    @Test
     void nIterSamplesScipyDistributionsAsRandomizedSearchCv() throws Exception {
         JsonNode o = json("cv", "--data", diabetes.toString(), "--estimator", "svr", "--param", "C=loguniform(1, 1000)",
                 "--param", "epsilon=uniform(0, 5)", "--param", "kernel=choice('rbf', 'linear')", "--n-iter", "6",
@@ -180,8 +191,11 @@ class CvSearchCommandTest {
                 "cv", "--data", iris.toString(), "--param", "degree=randint(1.5, 3)", "--n-iter", "3");
         assertError(2, "error: petal cv takes classifiers and regressors; --estimator oneclass is an outlier detector",
                 "cv", "--data", iris.toString(), "--estimator", "oneclass");
-        assertError(2, "error: --scale takes classifiers; it does not apply to --estimator svr",
-                "cv", "--data", diabetes.toString(), "--estimator", "svr", "--scale");
+        assertError(2, "error: --scale takes classifiers; it does not apply to --estimator linearsvr",
+                "cv", "--data", diabetes.toString(), "--estimator", "linearsvr", "--scale");
+        assertError(2, "error: --param: Invalid parameter 'C' for estimator Pipeline(). Valid parameters are: "
+                + "['standardscaler__with_mean', 'standardscaler__with_std', 'svr__C', ",
+                "cv", "--data", diabetes.toString(), "--estimator", "svr", "--scale", "--param", "C=choice(1, 2)");
         assertError(2, "error: Parameter grid for parameter 'C' need to be a non-empty sequence, got: []",
                 "cv", "--data", diabetes.toString(), "--estimator", "svr", "--param", "C=choice()");
         assertError(2, "error: --scoring: 'acuracy' is not a valid scoring value. Valid options are accuracy, ",

@@ -62,13 +62,15 @@ public record Pipeline(List<Estimator<? extends Transformer>> transforms, Estima
     /** scikit-learn's {@code get_params(deep=True)} less the step objects: {@code step__param} for every step's parameter. */
     @Override
     public Map<String, Object> params() {
-        return PipelineParams.of(this);
+        return PipelineParams.of(steps());
     }
 
     /** scikit-learn's {@code set_params(svc__C=10, ...)} on a copy; each step gets its own parameters. */
     @Override
     public Pipeline withParams(Map<String, ?> params) {
-        return PipelineParams.with(this, params);
+        @SuppressWarnings("unchecked")
+        List<Estimator<?>> steps = (List<Estimator<?>>) (List<?>) PipelineParams.with(steps(), params);
+        return ofSteps(steps);
     }
 
     /** {@code set_params(name=value)} on a copy. */

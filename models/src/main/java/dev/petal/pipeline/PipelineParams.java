@@ -1,6 +1,5 @@
 package dev.petal.pipeline;
 
-import dev.petal.api.Estimator;
 import dev.petal.api.HasParams;
 import dev.petal.api.Params;
 import java.util.ArrayList;
@@ -20,10 +19,10 @@ final class PipelineParams {
     }
 
     /** {@code make_pipeline}'s step names for these estimators. */
-    static List<String> stepNames(List<? extends Estimator<?>> steps) {
+    static List<String> stepNames(List<?> steps) {
         List<String> names = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
-        for (Estimator<?> s : steps) {
+        for (Object s : steps) {
             String n = s.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
             names.add(n);
             counts.merge(n, 1, Integer::sum);
@@ -41,8 +40,8 @@ final class PipelineParams {
         return out;
     }
 
-    static Map<String, Object> of(Pipeline p) {
-        List<Estimator<?>> steps = p.steps();
+    /** Every step's parameters as {@code step__param}, sorted. */
+    static Map<String, Object> of(List<?> steps) {
         List<String> names = stepNames(steps);
         Map<String, Object> m = new TreeMap<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -55,8 +54,9 @@ final class PipelineParams {
         return Collections.unmodifiableMap(m);
     }
 
-    static Pipeline with(Pipeline p, Map<String, ?> params) {
-        List<Estimator<?>> steps = new ArrayList<>(p.steps());
+    /** The steps with {@code step__param} values set on copies; an unknown name is scikit-learn's error for a Pipeline. */
+    static List<Object> with(List<?> current, Map<String, ?> params) {
+        List<Object> steps = new ArrayList<>(current);
         List<String> names = stepNames(steps);
         Map<Integer, Map<String, Object>> perStep = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : params.entrySet()) {
@@ -64,14 +64,14 @@ final class PipelineParams {
             int cut = key.indexOf("__");
             int step = cut < 0 ? -1 : names.indexOf(key.substring(0, cut));
             if (step < 0 || !(steps.get(step) instanceof HasParams)) {
-                throw Params.unknown("Pipeline", key, of(p).keySet());
+                throw Params.unknown("Pipeline", key, of(current).keySet());
             }
             perStep.computeIfAbsent(step, k -> new HashMap<>()).put(key.substring(cut + 2), e.getValue());
         }
         for (Map.Entry<Integer, Map<String, Object>> e : perStep.entrySet()) {
             HasParams step = (HasParams) steps.get(e.getKey());
-            steps.set(e.getKey(), (Estimator<?>) step.withParams(e.getValue()));
+            steps.set(e.getKey(), step.withParams(e.getValue()));
         }
-        return Pipeline.ofSteps(steps);
+        return steps;
     }
 }

@@ -2,6 +2,7 @@ package dev.petal.pipeline;
 
 import dev.petal.api.Estimator;
 import dev.petal.api.HasParallelism;
+import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
 import dev.petal.api.Provenance;
 import dev.petal.api.Regressor;
@@ -11,6 +12,7 @@ import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,7 +25,7 @@ import java.util.Objects;
  */
 public record RegressorPipeline(List<Estimator<? extends Transformer>> transforms,
                                 RegressorEstimator<? extends Regressor> regressor)
-        implements RegressorEstimator<RegressorPipelineModel>, HasParallelism {
+        implements RegressorEstimator<RegressorPipelineModel>, HasParams, HasParallelism {
     /** Copies the steps and refuses null ones. */
     public RegressorPipeline {
         transforms = List.copyOf(transforms);
@@ -34,6 +36,49 @@ public record RegressorPipeline(List<Estimator<? extends Transformer>> transform
     public static RegressorPipeline of(Estimator<? extends Transformer> transform,
                                        RegressorEstimator<? extends Regressor> regressor) {
         return new RegressorPipeline(List.of(transform), regressor);
+    }
+
+    /** Every step in order, the regressor last. */
+    public List<Object> steps() {
+        List<Object> steps = new ArrayList<>(transforms);
+        steps.add(regressor);
+        return List.copyOf(steps);
+    }
+
+    /** {@code make_pipeline}'s step names, e.g. {@code ["standardscaler", "svr"]}: the prefixes of nested parameter names. */
+    public List<String> stepNames() {
+        return PipelineParams.stepNames(steps());
+    }
+
+    /** A pipeline from its steps, the last being the regressor (each step's type is checked). */
+    @SuppressWarnings("unchecked")
+    public static RegressorPipeline ofSteps(List<?> steps) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("A Pipeline needs at least one step, its final regressor.");
+        }
+        List<Estimator<? extends Transformer>> transforms = new ArrayList<>();
+        for (Object s : steps.subList(0, steps.size() - 1)) {
+            transforms.add((Estimator<? extends Transformer>) s);
+        }
+        return new RegressorPipeline(transforms, (RegressorEstimator<? extends Regressor>) steps.get(steps.size() - 1));
+    }
+
+    /** scikit-learn's {@code get_params(deep=True)} less the step objects: {@code step__param} for every step's parameter. */
+    @Override
+    public Map<String, Object> params() {
+        return PipelineParams.of(steps());
+    }
+
+    /** scikit-learn's {@code set_params(svr__C=10, ...)} on a copy; each step gets its own parameters. */
+    @Override
+    public RegressorPipeline withParams(Map<String, ?> params) {
+        return ofSteps(PipelineParams.with(steps(), params));
+    }
+
+    /** {@code set_params(name=value)} on a copy. */
+    @Override
+    public RegressorPipeline withParam(String name, Object value) {
+        return withParams(java.util.Collections.singletonMap(name, value));
     }
 
     /** A copy whose steps that take a thread count get {@code parallelism}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.api.Estimator;
 import dev.petal.api.HasParams;
 import dev.petal.pipeline.Pipeline;
+import dev.petal.pipeline.RegressorPipeline;
 import dev.petal.preprocessing.StandardScaler;
 import dev.petal.linear.LinearSVC;
 import dev.petal.linear.LinearSVR;
@@ -47,10 +48,12 @@ public final class EstimatorSpec {
     /** The JSON description of {@code estimator} (an {@code Estimator} or a {@code RegressorEstimator}). */
     public static ObjectNode toJson(Object estimator) {
         ObjectNode o = JSON.createObjectNode();
-        if (estimator instanceof Pipeline p) {
+        List<?> pipelineSteps = estimator instanceof Pipeline p ? p.steps()
+                : estimator instanceof RegressorPipeline r ? r.steps() : null;
+        if (pipelineSteps != null) {
             o.put("type", "pipeline");
             ArrayNode steps = o.putArray("steps");
-            for (Estimator<?> s : p.steps()) {
+            for (Object s : pipelineSteps) {
                 steps.add(toJson(s));
             }
             return o;
@@ -69,11 +72,17 @@ public final class EstimatorSpec {
     public static Object fromJson(JsonNode spec) {
         String type = spec.path("type").asText("");
         if (type.equals("pipeline")) {
-            List<Estimator<?>> steps = new ArrayList<>();
+            List<Object> steps = new ArrayList<>();
             for (JsonNode s : spec.path("steps")) {
-                steps.add((Estimator<?>) fromJson(s));
+                steps.add(fromJson(s));
             }
-            return Pipeline.ofSteps(steps);
+            // a pipeline ending in a regressor is fitted with real targets
+            if (!steps.isEmpty() && !(steps.get(steps.size() - 1) instanceof Estimator<?>)) {
+                return RegressorPipeline.ofSteps(steps);
+            }
+            @SuppressWarnings("unchecked")
+            List<Estimator<?>> classifierSteps = (List<Estimator<?>>) (List<?>) steps;
+            return Pipeline.ofSteps(classifierSteps);
         }
         Supplier<HasParams> d = DEFAULTS.get(type);
         if (d == null) {

@@ -74,7 +74,8 @@ class TaskCvBackendTest {
                 + "linearsvc, svr, nusvr, linearsvr, standardscaler."), e.getMessage());
         for (Object est : List.of(NuSVC.defaults().withNu(0.3), LinearSVC.defaults().withRandomState(0L).withC(2),
                 SVR.defaults().withEpsilon(0.5).withKernel(Kernel.POLY), NuSVR.defaults().withC(7),
-                LinearSVR.defaults().withLoss("squared_epsilon_insensitive"))) {
+                LinearSVR.defaults().withLoss("squared_epsilon_insensitive"),
+                dev.petal.pipeline.RegressorPipeline.of(new StandardScaler(true, false), SVR.defaults().withC(4)))) {
             assertEquals(est, EstimatorSpec.fromJson(EstimatorSpec.toJson(est)));
         }
     }

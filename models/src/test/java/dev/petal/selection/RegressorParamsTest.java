@@ -2,10 +2,13 @@ package dev.petal.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.petal.api.HasParams;
 import dev.petal.linalg.Matrix;
+import dev.petal.pipeline.RegressorPipeline;
+import dev.petal.preprocessing.StandardScaler;
 import dev.petal.svm.Gamma;
 import dev.petal.svm.Kernel;
 import dev.petal.svm.NuSVR;
@@ -54,6 +57,21 @@ class RegressorParamsTest {
         assertEquals(OneClassSVM.defaults().withNu(0.1).withGamma(Gamma.auto()),
                 OneClassSVM.defaults().withParams(Map.of("nu", 0.1, "gamma", "auto")));
         assertEquals(SVR.defaults(), SVR.defaults().withParams(SVR.defaults().params()));
+    }
+
+    @Test
+    void aRegressorPipelineNamesItsSteps() {
+        RegressorPipeline p = RegressorPipeline.of(StandardScaler.defaults(), SVR.defaults());
+        assertEquals(List.of("standardscaler", "svr"), p.stepNames());
+        assertEquals(1.0, p.params().get("svr__C"));
+        assertEquals(true, p.params().get("standardscaler__with_mean"));
+        RegressorPipeline q = p.withParams(Map.of("svr__C", 10, "standardscaler__with_mean", false));
+        assertEquals(RegressorPipeline.of(new StandardScaler(false, true), SVR.defaults().withC(10)), q);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.withParam("svr__foo", 1));
+        assertEquals(FIXTURE.get("SVR").get("unknown_param").textValue().replace(", 'verbose'", ""), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> p.withParam("C", 1));
+        assertTrue(e.getMessage().startsWith("Invalid parameter 'C' for estimator Pipeline(). Valid parameters are: "
+                + "['standardscaler__with_mean', 'standardscaler__with_std', 'svr__C', 'svr__cache_size', "), e.getMessage());
     }
 
     @Test
