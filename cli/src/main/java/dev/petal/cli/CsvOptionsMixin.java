@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The CSV reading options shared by train, predict, score and split. */
+/** The CSV reading options shared by train, cv, evaluate, predict, score and split. */
 final class CsvOptionsMixin {
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec spec;

@@ -8,7 +8,7 @@ import dev.petal.api.RegressorEstimator;
 import dev.petal.api.HasParams;
 import dev.petal.api.Params;
 import dev.petal.check.PyRepr;
-import dev.petal.datasets.Datasets;
+import dev.petal.datasets.CsvReader;
 import dev.petal.datasets.LabeledData;
 import dev.petal.modelio.ModelIO;
 import dev.petal.modelio.ModelMetadata;
@@ -61,6 +61,9 @@ public final class CvCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     EstimatorOptions estimator;
+
+    @CommandLine.Mixin
+    CsvOptionsMixin csv = new CsvOptionsMixin();
 
     @Option(names = "--cv", paramLabel = "K", defaultValue = "5", description = "Number of folds: StratifiedKFold(K) for a "
             + "classifier, KFold(K) for a regressor, no shuffling (default: ${DEFAULT-VALUE}).")
@@ -175,7 +178,7 @@ public final class CvCommand implements Callable<Integer> {
             SparkDriver.backend(computeTarget).prepare(computeTarget);
             target = computeTarget.id();   // a named target as the task backend's target
         }
-        LabeledData d = Datasets.readCsv(data, label);
+        LabeledData d = CsvReader.read(data, label, csv.options());
         CvData cvData = new CvData(est, d, regression ? LinearTraining.regressionTargets(d, data.toString(), name) : null);
         Run run = experiment == null ? null : new Experiment(workspace.open(), experiment).startLogging("petal cv");
         try {

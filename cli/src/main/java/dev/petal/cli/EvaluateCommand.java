@@ -2,7 +2,7 @@ package dev.petal.cli;
 
 import dev.petal.api.DecisionClassifier;
 import dev.petal.check.PyRepr;
-import dev.petal.datasets.Datasets;
+import dev.petal.datasets.CsvReader;
 import dev.petal.datasets.LabeledData;
 import dev.petal.linalg.Matrix;
 import dev.petal.metrics.Metrics;
@@ -46,12 +46,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "The label column (default: the one column that is not a model feature, else the last).")
     String label;
 
+    @picocli.CommandLine.Mixin
+    CsvOptionsMixin csv = new CsvOptionsMixin();
+
     @Override
     public Integer call() throws java.io.IOException {
         Path model = dev.petal.registry.ModelLocator.locate(modelSpec, workspace::openExisting).file();
         LoadedModel loaded = ModelIO.load(model);
         List<String> features = loaded.metadata().featureNames();
-        LabeledData d = Datasets.readCsv(data, label != null ? label : defaultLabel(features));
+        LabeledData d = CsvReader.read(data, label != null ? label : defaultLabel(features), csv.options());
         Matrix x = features.isEmpty() ? d.x() : byName(d, features);
         if (loaded.isRegressor()) {
             return regression(model, loaded.asRegressor(), d, x);
@@ -107,8 +110,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (features.isEmpty()) {
             return null;
         }
-        List<String> others = new ArrayList<>(dev.petal.datasets.CsvReader.header(data));
+        List<String> others = new ArrayList<>(CsvReader.header(data, csv.options()));
         others.removeAll(features);
+        others.removeAll(csv.options().ignoreColumns());
+        if (csv.options().idColumn() != null) {
+            others.remove(csv.options().idColumn());
+        }
         return others.size() == 1 ? others.get(0) : null;
     }
 

@@ -1,6 +1,7 @@
 package dev.petal.cli;
 
 import dev.petal.datasets.CsvSplit;
+import dev.petal.io.OutputFiles;
 import dev.petal.selection.Selection;
 import dev.petal.selection.SplitOptions;
 import dev.petal.selection.SplitSize;
@@ -25,10 +26,10 @@ public final class SplitCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "ALL.csv", description = "The CSV file to split (header row; numeric features).")
     Path data;
 
-    @Option(names = "--train", required = true, paramLabel = "TRAIN.csv", description = "Where to write the training rows (both files are written, or neither).")
+    @Option(names = "--train", required = true, paramLabel = "TRAIN.csv", description = "Where to write the training rows ('-' for standard output, then the summary goes to standard error; both files are written, or neither).")
     Path train;
 
-    @Option(names = "--test", required = true, paramLabel = "TEST.csv", description = "Where to write the test rows.")
+    @Option(names = "--test", required = true, paramLabel = "TEST.csv", description = "Where to write the test rows ('-' for standard output).")
     Path test;
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "The label column (default: the last column).")
@@ -59,9 +60,12 @@ public final class SplitCommand implements Callable<Integer> {
             throw usage("--train and --test name the same file: " + train);
         }
         SplitOptions options = SplitOptions.seeded(seed).withTestSize(size).withStratify(stratify);
-        CsvSplit.Result result = CsvSplit.split(data, label, csv.options(), options, train, test);
+        boolean toStdout = OutputFiles.isStdout(train) || OutputFiles.isStdout(test);
+        CsvSplit.Result result = CsvSplit.split(data, label, csv.options(), options, train, test,
+                toStdout ? new WriterOutputStream(spec.commandLine().getOut()) : null);
         TrainTestIndices idx = result.indices();
-        spec.commandLine().getOut().printf("wrote %d rows to %s and %d rows to %s (test_size=%s, random_state=%d%s)%n",
+        // with rows on standard output, the summary goes to standard error so the CSV stays clean
+        (toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf("wrote %d rows to %s and %d rows to %s (test_size=%s, random_state=%d%s)%n",
                 idx.train().length, train, idx.test().length, test, size == null ? Selection.DEFAULT_TEST_SIZE : size, seed,
                 stratify ? ", stratified by '" + result.labelName() + "'" : "");
         return 0;

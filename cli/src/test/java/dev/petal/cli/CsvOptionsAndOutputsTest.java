@@ -172,4 +172,32 @@ class CsvOptionsAndOutputsTest {
         assertEquals(1, line.lines().count());
         assertTrue(OutOfMemory.find(new RuntimeException(new OutOfMemoryError())) != null);
     }
+    @Test
+    void evaluateAndCvTakeTheCsvOptionsOfTrain() throws IOException {
+        // the same rows without the id column, comma-separated
+        StringBuilder plain = new StringBuilder();
+        for (String line : Files.readAllLines(iris)) {
+            plain.append(line.substring(line.indexOf(';') + 1).replace(';', ',')).append('\n');
+        }
+        Path plainCsv = dir.resolve("plain.csv");
+        Files.writeString(plainCsv, plain.toString());
+        Path gz = dir.resolve("iris.csv.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(iris));
+        }
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--data", plainCsv.toString()), err.toString());
+        String expected = out.toString().replace(plainCsv.toString(), "DATA");
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--data", gz.toString(), "--id-column", "id",
+                "--delimiter", ";"), err.toString());
+        assertEquals(expected, out.toString().replace(gz.toString(), "DATA"));
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--data", iris.toString(), "--ignore-columns", "id"),
+                err.toString());
+        assertEquals(expected, out.toString().replace(iris.toString(), "DATA"));
+
+        assertEquals(0, run("cv", "--data", plainCsv.toString(), "--cv", "3"), err.toString());
+        String scores = out.toString().replace(plainCsv.toString(), "DATA");
+        assertTrue(scores.contains("0."), scores);
+        assertEquals(0, run("cv", "--data", gz.toString(), "--cv", "3", "--id-column", "id", "--na-values", "?"), err.toString());
+        assertEquals(scores, out.toString().replace(gz.toString(), "DATA"));
+    }
 }

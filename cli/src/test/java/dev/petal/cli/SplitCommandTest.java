@@ -141,4 +141,31 @@ class SplitCommandTest {
         assertEquals("error: --random-state must be between 0 and 4294967295, got -1\n", messages.get(2));
         assertEquals("error: --train and --test name the same file: a.csv\n", messages.get(3));
     }
+    @Test
+    void eitherPartMayGoToStandardOutputWithTheSameBytes() throws IOException {
+        Path train = dir.resolve("train.csv");
+        Path test = dir.resolve("test.csv");
+        assertEquals(0, run("split", "--data", all.toString(), "--train", train.toString(), "--test", test.toString(),
+                "--random-state", "42", "--stratify"), err.toString());
+        for (String part : List.of("--train", "--test")) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            Path other = dir.resolve("other.csv");
+            Files.deleteIfExists(other);
+            String[] args = part.equals("--train")
+                    ? new String[] {"split", "--data", all.toString(), "--train", "-", "--test", other.toString(), "--random-state", "42", "--stratify"}
+                    : new String[] {"split", "--data", all.toString(), "--train", other.toString(), "--test", "-", "--random-state", "42", "--stratify"};
+            assertEquals(0, run(args), err.toString());
+            Path toStdout = part.equals("--train") ? train : test;
+            Path toFile = part.equals("--train") ? test : train;
+            assertEquals(Files.readString(toStdout), out.toString(), part);   // only the rows: the summary went to stderr
+            assertEquals(Files.readString(toFile), Files.readString(other), part);
+            assertTrue(err.toString().startsWith("wrote "), err.toString());
+        }
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("split", "--data", all.toString(), "--train", "-", "--test", "-"));
+        assertTrue(err.toString().contains("--train and --test name the same file: -"), err.toString());
+        assertEquals("", out.toString());
+    }
 }

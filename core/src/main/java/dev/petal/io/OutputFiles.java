@@ -76,6 +76,34 @@ public final class OutputFiles {
     /** Writes {@code first} and {@code second} so that both are replaced or neither is. */
     public static void writeBoth(Path first, AtomicFile.Content firstContent, Path second, AtomicFile.Content secondContent)
             throws IOException {
+        writeBoth(first, firstContent, second, secondContent, null);
+    }
+
+    /**
+     * {@link #writeBoth(Path, AtomicFile.Content, Path, AtomicFile.Content)}, where one of the two may be {@code -}
+     * ({@code stdout}; null: {@code System.out}): the file is staged, standard output written, and only then the
+     * file put in place, so a failure on either side leaves the file as it was (what reached standard output
+     * cannot be taken back).
+     */
+    public static void writeBoth(Path first, AtomicFile.Content firstContent, Path second, AtomicFile.Content secondContent,
+                                 OutputStream stdout) throws IOException {
+        if (isStdout(first) || isStdout(second)) {
+            if (isStdout(first) && isStdout(second)) {
+                throw new IOException("both outputs are '-' (standard output); give at least one of them as a file");
+            }
+            boolean firstIsStdout = isStdout(first);
+            Path file = firstIsStdout ? second : first;
+            Path real = resolve(file);
+            Path tmp = stage(file, real, firstIsStdout ? secondContent : firstContent);
+            try {
+                write(Path.of("-"), firstIsStdout ? firstContent : secondContent, stdout);
+                commit(tmp, real);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            return;
+        }
         Path realFirst = resolve(first);
         Path realSecond = resolve(second);
         if (realFirst.equals(realSecond)) {

@@ -39,6 +39,15 @@ public final class CsvSplit {
 
     /** Splits {@code data} into {@code train} and {@code test} as {@code Selection.trainTestIndices(y, split)}. */
     public static Result split(Path data, String labelColumn, CsvOptions options, SplitOptions split, Path train, Path test) {
+        return split(data, labelColumn, options, split, train, test, null);
+    }
+
+    /**
+     * {@link #split(Path, String, CsvOptions, SplitOptions, Path, Path)}, where {@code train} or {@code test} may be
+     * {@code -}: those rows go to {@code stdout} (null: {@code System.out}), the other file is put in place after.
+     */
+    public static Result split(Path data, String labelColumn, CsvOptions options, SplitOptions split, Path train, Path test,
+                               java.io.OutputStream stdout) {
         Path plain = data;
         Path tmp = null;
         try {
@@ -46,7 +55,7 @@ public final class CsvSplit {
                 tmp = decompress(data);
                 plain = tmp;
             }
-            return split(data.toString(), plain, labelColumn, options, split, train, test);
+            return split(data.toString(), plain, labelColumn, options, split, train, test, stdout);
         } finally {
             if (tmp != null) {
                 CsvReader.deleteQuietly(tmp);
@@ -55,7 +64,7 @@ public final class CsvSplit {
     }
 
     private static Result split(String name, Path file, String labelColumn, CsvOptions options, SplitOptions split,
-                                Path train, Path test) {
+                                Path train, Path test, java.io.OutputStream stdout) {
         long[] offsets = new long[1024];
         int[] labelIds = new int[1024];
         List<String> distinctTexts = new ArrayList<>();
@@ -119,7 +128,7 @@ public final class CsvSplit {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             AtomicFile.Content trainRows = out -> writeRows(name, ch, starts, ends, idx.train(), header, numeric, options, delimiter, out);
             AtomicFile.Content testRows = out -> writeRows(name, ch, starts, ends, idx.test(), header, numeric, options, delimiter, out);
-            OutputFiles.writeBoth(train, trainRows, test, testRows);
+            OutputFiles.writeBoth(train, trainRows, test, testRows, stdout);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith("cannot write") ? e.getMessage() : name + ": " + e.getMessage(), e);
         }
