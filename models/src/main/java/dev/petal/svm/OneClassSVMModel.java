@@ -70,7 +70,12 @@ public final class OneClassSVMModel implements OutlierDetector, HasWarnings {
         return state.supportVectors();
     }
 
-    /** {@code n_support_}: the number of support vectors, as a one-element array. */
+    /**
+     * {@code n_support_}: the number of support vectors, as a one-element array, as scikit-learn 1.2.1 gives it for
+     * a dense fit (its property returns {@code [_n_support[0]]}; {@code fixtures/gen_svm_family.py} checks it).
+     * After a sparse fit scikit-learn's is uninitialized memory (libsvm_sparse never fills {@code _n_support});
+     * Petal gives the same {@code [n_SV]} then.
+     */
     public int[] nSupport() {
         return new int[] {state.support().length};
     }
