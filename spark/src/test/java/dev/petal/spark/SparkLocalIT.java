@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code petal run --target spark:local[2]} as users run it (the petal JVM, its Spark driver JVM, the script's JVM):
  * the script's output reaches the terminal while it runs, and {@code petal runs cancel} in another process cancels
- * the run's Spark job, its script JVM dies and the run ends Canceled. Nothing the test started is left running.
+ * the run's Spark job, its script JVM dies and the run ends Canceled; canceling a sweep's parent that way stops its
+ * trials on Spark. Nothing the test started is left running.
  */
 class SparkLocalIT {
     private static final Path PETAL_JAR = Path.of("../cli/target/petal.jar").toAbsolutePath().normalize();
@@ -46,20 +47,7 @@ class SparkLocalIT {
     @Test
     void outputStreamsWhileTheRunRunsAndRunsCancelFromAnotherProcessEndsIt() throws Exception {
         assertTrue(Files.isRegularFile(PETAL_JAR), "the cli module's jar is built first: " + PETAL_JAR);
-        Path src = Files.createDirectories(dir.resolve("src"));
-        Files.writeString(src.resolve("Chatty.java"), """
-                import dev.petal.tracking.Run;
-                public class Chatty {
-                    public static void main(String[] args) throws Exception {
-                        Run run = Run.getContext();
-                        for (int i = 0; i < 1200; i++) {
-                            System.out.println("step " + i);
-                            run.log("step", i);
-                            Thread.sleep(100);
-                        }
-                    }
-                }
-                """);
+        Path src = chatty();
         Path ws = dir.resolve("ws");
         Path out = dir.resolve("run-out.txt");
         Path err = dir.resolve("run-err.txt");
@@ -104,6 +92,80 @@ class SparkLocalIT {
                 h.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    void runsCancelOfASweepsParentStopsItsTrialsOnSpark() throws Exception {
+        assertTrue(Files.isRegularFile(PETAL_JAR), "the cli module's jar is built first: " + PETAL_JAR);
+        Path src = chatty();
+        Path ws = dir.resolve("ws");
+        Path out = dir.resolve("tune-out.txt");
+        Path err = dir.resolve("tune-err.txt");
+        Process petal = start(out, err, "tune", "--workspace", ws.toString(), "--experiment", "sweep", "--target",
+                "spark:local[2]", "--sampling", "grid", "--param", "n=choice(1,2,3,4)", "--primary-metric", "step",
+                "--goal", "maximize", "--max-total-runs", "4", "--max-concurrent-runs", "2", "--json",
+                src.resolve("Chatty.java").toString());
+        Set<ProcessHandle> started = new LinkedHashSet<>();
+        started.add(petal.toHandle());
+        try {
+            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            List<Run> running = List.of();
+            while (running.size() < 2 || running.stream().anyMatch(r -> r.getMetricHistory("step").size() < 3)) {
+                assertTrue(petal.isAlive() && System.nanoTime() < end, "two trials run: " + Files.readString(err));
+                Thread.sleep(200);
+                running = Workspace.at(ws).experiment("sweep").getRuns().stream().flatMap(p -> p.getChildren().stream())
+                        .filter(r -> r.getStatus() == RunStatus.RUNNING).toList();
+            }
+            petal.descendants().forEach(started::add);
+            String parent = running.get(0).getDetails().parentId();
+
+            Process cancel = start(dir.resolve("cancel-out.txt"), dir.resolve("cancel-err.txt"), "runs", "cancel", parent,
+                    "--workspace", ws.toString());
+            started.add(cancel.toHandle());
+            assertTrue(cancel.waitFor(2, TimeUnit.MINUTES));
+            assertEquals("canceled run " + parent + "\n", Files.readString(dir.resolve("cancel-out.txt")));
+
+            assertTrue(petal.waitFor(2, TimeUnit.MINUTES), "petal tune ends once its sweep is canceled");
+            assertEquals(1, petal.exitValue(), Files.readString(err));
+            Workspace w = Workspace.at(ws);
+            assertEquals(RunStatus.CANCELED, w.getRun(parent).getStatus());
+            List<Run> children = w.getRun(parent).getChildren();
+            assertEquals(2, children.size(), "no trial starts after the cancel");
+            for (Run c : children) {
+                assertEquals(RunStatus.CANCELED, c.getStatus(), c.id());
+            }
+            assertEquals(0, scripts(), "the trials' JVMs are gone");
+            long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < gone) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(), started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
+                    "every process the test started ended by itself");
+        } finally {
+            for (ProcessHandle h : started) {
+                h.descendants().forEach(ProcessHandle::destroyForcibly);
+                h.destroyForcibly();
+            }
+        }
+    }
+
+    /** A script that prints and logs a step every 100 ms for two minutes. */
+    private Path chatty() throws java.io.IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("Chatty.java"), """
+                import dev.petal.tracking.Run;
+                public class Chatty {
+                    public static void main(String[] args) throws Exception {
+                        Run run = Run.getContext();
+                        for (int i = 0; i < 1200; i++) {
+                            System.out.println("step " + i);
+                            run.log("step", i);
+                            Thread.sleep(100);
+                        }
+                    }
+                }
+                """);
+        return src;
     }
 
     private static long scripts() {

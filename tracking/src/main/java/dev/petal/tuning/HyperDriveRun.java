@@ -133,6 +133,16 @@ public final class HyperDriveRun {
     }
 
     private void drive(HyperDriveConfig config, Consumer<ChildRun> onChildEnd, List<PriorTrial> prior) {
+        long[] nextCheck = {System.nanoTime()};
+        driver.everyPoll(() -> {
+            // The parent canceled from another process (petal runs cancel, Run.cancel there): stop the sweep here.
+            if (System.nanoTime() - nextCheck[0] >= 0 && !driver.isCancelRequested()) {
+                nextCheck[0] = System.nanoTime() + 1_000_000_000L;
+                if (parent.getStatus() == RunStatus.CANCELED) {
+                    driver.cancel();
+                }
+            }
+        });
         try {
             List<TrialRecord> records = driver.run((index, h) -> {
                 // As tags, written with the run itself (so a listing never sees a child without them);

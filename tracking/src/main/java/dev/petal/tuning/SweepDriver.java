@@ -30,6 +30,7 @@ public final class SweepDriver {
     private final Duration maxDuration;
     private final Duration pollInterval;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private volatile Runnable everyPoll = () -> { };
     private final LongSupplier clock;
 
     /** A driver; {@code maxDuration} null means no time limit. */
@@ -53,6 +54,11 @@ public final class SweepDriver {
     /** Asks a running sweep to stop: no new children start, and running ones are canceled. */
     public void cancel() {
         cancelRequested.set(true);
+    }
+
+    /** Calls {@code check} on the sweep's thread before each poll of the children (it may call {@link #cancel()}). */
+    void everyPoll(Runnable check) {
+        everyPoll = Objects.requireNonNull(check, "check");
     }
 
     /** True once {@link #cancel()} was called. */
@@ -107,6 +113,7 @@ public final class SweepDriver {
         boolean stopping = false;
         try {
             while (true) {
+                everyPoll.run();
                 for (String id : new ArrayList<>(running)) {
                     Trial t = trials.get(id);
                     TrialState state = t.state();

@@ -122,6 +122,24 @@ class HyperDriveRunTest {
     }
 
     @Test
+    void cancelingTheParentFromAnotherProcessStopsTheSweep() throws Exception {
+        SearchSpace space = SearchSpace.of("kernel", ExpressionParser.parse("choice(linear, rbf, poly, sigmoid)"));
+        HyperDriveConfig config = HyperDriveConfig.of(script("--steps", "200", "--step-millis", "50"),
+                new GridParameterSampling(space), "Accuracy", PrimaryMetricGoal.MAXIMIZE, 4).withMaxConcurrentRuns(2);
+        HyperDriveRun hd = HyperDriveRun.submit(experiment(), config);
+        while (hd.getChildren().size() < 2) {
+            Thread.sleep(20);
+        }
+        experiment().workspace().getRun(hd.id()).cancel();   // as `petal runs cancel PARENT_ID` does
+        hd.waitForCompletion();
+        assertEquals(RunStatus.CANCELED, hd.getStatus());
+        assertEquals(2, hd.getChildren().size(), "no child starts after the cancel");
+        for (Run c : hd.getChildren()) {
+            assertEquals(RunStatus.CANCELED, c.getStatus(), "running children are canceled");
+        }
+    }
+
+    @Test
     void maxDurationCancelsChildrenStillRunning() throws Exception {
         SearchSpace space = SearchSpace.of("kernel", ExpressionParser.parse("choice(linear, rbf)"));
         HyperDriveConfig config = HyperDriveConfig.of(script("--steps", "200", "--step-millis", "50"),
