@@ -173,6 +173,50 @@ class SparkClusterIT {
         }
     }
 
+    @Test
+    void aRegressorGridSearchOnTheClusterEqualsTheLocalOneWithChildRuns() throws Exception {
+        Dataset d = Datasets.makeClassification(120, 5);
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < d.x().cols(); j++) {
+            csv.append("f").append(j).append(',');
+        }
+        csv.append("target\n");
+        for (int i = 0; i < d.x().rows(); i++) {
+            for (double v : d.x().row(i)) {
+                csv.append(v).append(',');
+            }
+            csv.append(2.0 * d.x().get(i, 0) - d.x().get(i, 2) + d.y()[i]).append('\n');
+        }
+        Path data = dir.resolve("regression.csv");
+        Files.writeString(data, csv.toString());
+        String[] search = {"cv", "--data", data.toString(), "--estimator", "svr", "--param", "C=choice(0.5, 5)",
+            "--param", "epsilon=choice(0.1, 0.5)", "--cv", "3", "--scoring", "neg_mean_squared_error", "--json"};
+        Result local = petal(dir, search);
+        assertEquals(0, local.code(), local.err());
+        Path ws = dir.resolve("cv-ws");
+        List<String> onCluster = new ArrayList<>(List.of(search));
+        onCluster.addAll(List.of("--target", master, "--workspace", ws.toString(), "--experiment", "cluster-cv"));
+        Result cluster = petal(dir, onCluster.toArray(String[]::new));
+        assertEquals(0, cluster.code(), cluster.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(local.out());
+        JsonNode b = json.readTree(cluster.out());
+        assertEquals(a.get("best_params"), b.get("best_params"));
+        for (String key : List.of("params", "split0_test_score", "split1_test_score", "split2_test_score", "mean_test_score",
+                "std_test_score", "rank_test_score")) {
+            assertEquals(a.get("cv_results").get(key), b.get("cv_results").get(key), key);
+        }
+        Run parent = Workspace.at(ws).experiment("cluster-cv").getRuns().stream()
+                .filter(r -> r.getDetails().parentId() == null).findFirst().orElseThrow();
+        assertEquals(RunStatus.COMPLETED, parent.getStatus());
+        List<Run> children = parent.getChildren();
+        assertEquals(4, children.size());
+        for (Run c : children) {
+            assertEquals(RunStatus.COMPLETED, c.getStatus(), c.id());
+            assertTrue(c.getMetrics().containsKey("rank_test_score"), c.getMetrics().toString());
+        }
+    }
+
     private static String key(Run child) {
         Map<String, Object> m = child.getMetrics();
         return m.get("Kernel type") + "/" + ((Number) m.get("Penalty")).doubleValue();
