@@ -2,6 +2,7 @@ package dev.petal.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,13 +121,22 @@ class SparkClusterIT {
         RunArchive.deleteTree(clusterPids().getParent());
     }
 
-    /** Processes still running from this cluster's folder or a Petal task folder. */
-    private List<String> leftovers() {
+    /**
+     * Processes still running from this cluster's folder or the task folder of one of this test's runs (a task
+     * folder is named after its run id; other builds on the machine may have task folders of their own).
+     */
+    private List<String> leftovers() throws IOException {
         String state = clusterPids().getParent().toString();
+        List<String> tasks = new ArrayList<>();
+        try (var files = Files.walk(dir)) {
+            files.filter(f -> f.getFileName().toString().equals("run.json"))
+                    .forEach(f -> tasks.add("petal-task-" + f.getParent().getFileName() + "-"));
+        }
+        assertFalse(tasks.isEmpty(), "the test's runs are found");
         List<String> out = new ArrayList<>();
         ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(h -> {
             String cmd = SparkRunTest.commandLine(h);
-            if (cmd.contains(state) || cmd.contains("petal-task-") || cmd.contains(master + " ")) {
+            if (cmd.contains(state) || tasks.stream().anyMatch(cmd::contains) || cmd.contains(master + " ")) {
                 out.add(h.pid() + " " + cmd.substring(0, Math.min(200, cmd.length())));
             }
         });
