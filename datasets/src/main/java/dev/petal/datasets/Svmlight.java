@@ -11,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * scikit-learn 1.2.1's {@code load_svmlight_file} and {@code dump_svmlight_file} for single-label
- * files: {@code <target> [qid:<id>] <index>:<value> ...} per line, {@code #} starting a comment.
+ * scikit-learn 1.2.1's {@code load_svmlight_file} and {@code dump_svmlight_file}: {@code <target> [qid:<id>]
+ * <index>:<value> ...} per line, {@code #} starting a comment; with {@code multilabel} the target is a
+ * comma-separated label list ({@link #loadMultilabel}, {@link #dumpMultilabel}).
  *
  * <p>Loading: {@code zero_based="auto"} takes indices as one-based when no index in the file is 0 (and
  * shifts them down), else as zero-based; the feature count is the largest index + 1 unless given.
@@ -65,7 +68,41 @@ public final class Svmlight {
         }
     }
 
+    /**
+     * {@code load_svmlight_file(f, multilabel=True, n_features=nFeatures, zero_based=zeroBased)}: each line's target
+     * is a comma-separated list of labels (sorted, as scikit-learn sorts them), or absent when the line starts with
+     * a feature.
+     */
+    public static SvmlightMultilabelData loadMultilabel(Path file, Boolean zeroBased, int nFeatures) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            List<double[]> labels = new ArrayList<>();
+            SvmlightData d = parse(file.toString(), in, zeroBased, nFeatures, labels);
+            return new SvmlightMultilabelData(d.x(), labels, d.queryId());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses multilabel svmlight text from {@code source} (a name used in messages), as {@link #loadMultilabel}. */
+    public static SvmlightMultilabelData parseMultilabel(String source, String text, Boolean zeroBased, int nFeatures) {
+        try {
+            List<double[]> labels = new ArrayList<>();
+            SvmlightData d = parse(source, new BufferedReader(new java.io.StringReader(text)), zeroBased, nFeatures, labels);
+            return new SvmlightMultilabelData(d.x(), labels, d.queryId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static SvmlightData parse(String source, BufferedReader in, Boolean zeroBased, int nFeatures) throws IOException {
+        return parse(source, in, zeroBased, nFeatures, null);
+    }
+
+    /** The parse; with {@code multilabel} non-null, each line's label tuple goes there (and y holds zeros). */
+    private static SvmlightData parse(String source, BufferedReader in, Boolean zeroBased, int nFeatures,
+                                      List<double[]> multilabel) throws IOException {
         if (nFeatures < 0) {
             throw new IllegalArgumentException("n_features must be positive or None, got " + nFeatures);
         }
@@ -96,16 +133,29 @@ public final class Svmlight {
                 y = Arrays.copyOf(y, rows * 2);
                 indptr = Arrays.copyOf(indptr, rows * 2 + 1);
             }
+            int first = 1;
             try {
-                y[rows] = pyFloat(parts[0], () -> "target");
+                if (multilabel == null) {
+                    y[rows] = pyFloat(parts[0], () -> "target");
+                } else if (parts[0].indexOf(':') >= 0) {
+                    multilabel.add(new double[0]);   // no labels: the line starts with a feature
+                    first = 0;
+                } else {
+                    String[] ls = parts[0].split(",", -1);
+                    double[] labels = new double[ls.length];
+                    for (int k = 0; k < ls.length; k++) {
+                        labels[k] = pyFloat(ls[k], () -> "label");
+                    }
+                    Arrays.sort(labels);
+                    multilabel.add(labels);
+                }
             } catch (NumberFormatException e) {
                 throw bad(source, lineNo, e.getMessage());
             }
-            int first = 1;
-            if (parts.length > 1 && parts[1].startsWith("qid:")) {
-                String v = parts[1].substring(4);
+            if (parts.length > first && parts[first].startsWith("qid:")) {
+                String v = parts[first].substring(4);
                 if (!PY_INT.matcher(v).matches()) {
-                    throw bad(source, lineNo, "query id '" + parts[1] + "' is not qid:INTEGER");
+                    throw bad(source, lineNo, "query id '" + parts[first] + "' is not qid:INTEGER");
                 }
                 if (nq == qid.length) {
                     qid = Arrays.copyOf(qid, Math.max(16, nq * 2));
@@ -113,9 +163,9 @@ public final class Svmlight {
                 try {
                     qid[nq++] = Long.parseLong(v.replace("_", ""));
                 } catch (NumberFormatException e) {
-                    throw bad(source, lineNo, "query id '" + parts[1] + "' is out of range");
+                    throw bad(source, lineNo, "query id '" + parts[first] + "' is out of range");
                 }
-                first = 2;
+                first++;
             }
             long prev = -1;
             for (int f = first; f < parts.length; f++) {
@@ -308,6 +358,34 @@ public final class Svmlight {
         String[] labels = new String[y.length];
         for (int i = 0; i < y.length; i++) {
             labels[i] = Integer.toString(y[i]);
+        }
+        write(file, x, labels, zeroBased, comment, queryId);
+    }
+
+    /**
+     * {@code dump_svmlight_file(X, y, f, zero_based=zeroBased, comment=comment, query_id=queryId, multilabel=True)}:
+     * {@code y} is the label indicator matrix (n_samples x n_labels, dense or CSR); a line's target is the
+     * comma-separated column indices of its non-zero entries (empty for none).
+     */
+    public static void dumpMultilabel(Path file, RowSource x, RowSource y, boolean zeroBased, String comment,
+                                      long[] queryId) {
+        if (x.rows() != y.rows()) {
+            throw new IllegalArgumentException(String.format(
+                    "X.shape[0] and y.shape[0] should be the same, got %d and %d instead.", x.rows(), y.rows()));
+        }
+        String[] labels = new String[y.rows()];
+        int[] idx = new int[y.cols()];
+        double[] val = new double[y.cols()];
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < labels.length; i++) {
+            sb.setLength(0);
+            int n = y.copyRowEntries(i, idx, val);
+            for (int k = 0; k < n; k++) {
+                if (val[k] != 0.0) {
+                    sb.append(sb.length() > 0 ? "," : "").append(idx[k]);
+                }
+            }
+            labels[i] = sb.toString();
         }
         write(file, x, labels, zeroBased, comment, queryId);
     }
