@@ -149,6 +149,7 @@ public final class PetalCli implements Runnable {
 
     /** The {@code petal} launcher's main method. */
     public static void main(String[] args) {
+        Timings.mark("main");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(execute(args, out, err));

@@ -98,12 +98,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         SVC svc = estimator.svc(spec.commandLine());
         OutputFiles.resolve(model);   // refuse a device or folder before the work, not after
+        Timings.mark("parsed");
         LabeledData d = CsvReader.read(data, label, csv.options());
+        Timings.mark("read");
         ModelMetadata meta = new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of());
         SVCModel fitted;
         Object saved;
         saved = fit(svc, d);
         fitted = saved instanceof PipelineModel p ? (SVCModel) p.classifier() : (SVCModel) saved;
+        Timings.mark("fitted");
         for (String w : fitted.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }
@@ -113,6 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
         int cols = d.x().cols();
         d = null;   // X is not needed to save the model: let it go before the save's own buffers
         ModelIO.save(OutputFiles.resolve(model), saved, meta);
+        Timings.mark("saved");
         int nsv = Arrays.stream(fitted.nSupport()).sum();
         spec.commandLine().getOut().printf("trained %sSVC(kernel='%s', C=%s, gamma=%s) on %d rows x %d features, %d classes: "
                         + "%d support vectors%s; saved %s%n", estimator.scale ? "StandardScaler + " : "",
