@@ -15,6 +15,8 @@ import dev.petal.linear.LinearSVRModel;
 import dev.petal.modelio.ModelIO;
 import dev.petal.modelio.ModelMetadata;
 import dev.petal.pipeline.Pipeline;
+import dev.petal.pipeline.RegressorPipeline;
+import dev.petal.pipeline.RegressorPipelineModel;
 import dev.petal.preprocessing.StandardScaler;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,16 +115,26 @@ final class LinearTraining {
             }
         }
         if (estimator.equals("linearsvr")) {
-            if (opts.scale) {
-                throw new picocli.CommandLine.ParameterException(cl, "--scale takes classifiers; it does not apply to --estimator linearsvr");
-            }
             LinearSVR est = opts.linearSvr(cl);
-            LinearSVRModel m = est.fit(x, targets);
+            LinearSVRModel m;
+            Object saved;
+            double r2;
+            if (opts.scale) {
+                dev.petal.linalg.Matrix dense = x.toDense();
+                RegressorPipelineModel p = RegressorPipeline.of(StandardScaler.defaults(), est).fit(dense, targets);
+                m = (LinearSVRModel) p.regressor();
+                saved = p;
+                r2 = p.score(dense, targets);
+            } else {
+                m = est.fit(x, targets);
+                saved = m;
+                r2 = m.score(x, targets);
+            }
             m.warnings().forEach(w -> err.println("warning: " + w));
-            ModelIO.save(OutputFiles.resolve(model), m, meta);
-            out.printf("trained LinearSVR(loss='%s', C=%s, epsilon=%s) on %d rows x %d features: n_iter %d, R^2 on the "
-                            + "training rows %s; saved %s%n", est.loss(), PyRepr.of(est.C()), PyRepr.of(est.epsilon()), x.rows(),
-                    x.cols(), m.nIter(), PyRepr.of(m.score(x, targets)), model);
+            ModelIO.save(OutputFiles.resolve(model), saved, meta);
+            out.printf("trained %sLinearSVR(loss='%s', C=%s, epsilon=%s) on %d rows x %d features: n_iter %d, R^2 on the "
+                            + "training rows %s; saved %s%n", opts.scale ? "StandardScaler + " : "", est.loss(),
+                    PyRepr.of(est.C()), PyRepr.of(est.epsilon()), x.rows(), x.cols(), m.nIter(), PyRepr.of(r2), model);
             return 0;
         }
         LinearSVC est = opts.linearSvc(cl);

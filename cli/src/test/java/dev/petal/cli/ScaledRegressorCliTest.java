@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.petal.check.PyRepr;
 import dev.petal.datasets.Datasets;
 import dev.petal.linalg.Matrix;
+import dev.petal.linear.LinearSVR;
 import dev.petal.pipeline.OneClassPipeline;
 import dev.petal.pipeline.OneClassPipelineModel;
 import dev.petal.pipeline.RegressorPipeline;
@@ -23,7 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code petal train --scale} for SVR, NuSVR and OneClassSVM, and {@code petal predict} of the saved pipelines. */
+/** {@code petal train --scale} for SVR, NuSVR, LinearSVR and OneClassSVM, and {@code petal predict} of the saved pipelines. */
 class ScaledRegressorCliTest {
     @TempDir
     Path dir;
@@ -95,6 +96,9 @@ class ScaledRegressorCliTest {
                 trainPredict(data, "prediction", "--estimator", "svr", "--C", "3"));
         assertEquals(reprs(RegressorPipeline.of(StandardScaler.defaults(), NuSVR.defaults().withNu(0.3)).fit(x, y)
                 .predict(x)), trainPredict(data, "prediction", "--estimator", "nusvr", "--nu", "0.3"));
+        assertEquals(reprs(RegressorPipeline.of(StandardScaler.defaults(), LinearSVR.defaults().withEpsilon(0.1)
+                .withRandomState(0L)).fit(x, y).predict(x)), trainPredict(data, "prediction", "--estimator", "linearsvr",
+                "--epsilon", "0.1", "--random-state", "0"));
     }
 
     @Test
