@@ -2,6 +2,7 @@ package dev.petal.linear;
 
 import dev.petal.api.Estimator;
 import dev.petal.api.HasParams;
+import dev.petal.api.Provenance;
 import dev.petal.check.Check;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
@@ -155,7 +156,7 @@ public record LinearSVC(String penalty, String loss, boolean dual, double tol, d
             coef = new double[][] {diff};
             intercept = new double[] {fitIntercept ? intercept[1] - intercept[0] : 0.0};
         }
-        return new LinearSVCModel(this, classes, d, coef, intercept, nIterMax, converged, Fingerprints.of(x, y));
+        return new LinearSVCModel(this, classes, d, coef, intercept, nIterMax, converged, Provenance.of(x, y));
     }
 
     /** scikit-learn's {@code get_params()}: every parameter by its scikit-learn name, as plain data. */

@@ -1,6 +1,7 @@
 package dev.petal.linear;
 
 import dev.petal.api.HasParams;
+import dev.petal.api.Provenance;
 import dev.petal.api.RegressorEstimator;
 import dev.petal.check.Check;
 import dev.petal.check.PyRepr;
@@ -117,7 +118,7 @@ public record LinearSVR(double epsilon, double tol, double C, String loss, boole
         double[] coef = java.util.Arrays.copyOf(r.w()[0], d);
         double intercept = fitIntercept ? interceptScaling * r.w()[0][d] : 0.0;
         int nIter = r.nIter()[0];
-        return new LinearSVRModel(this, coef, intercept, nIter, nIter < maxIter, Fingerprints.of(x, y));
+        return new LinearSVRModel(this, coef, intercept, nIter, nIter < maxIter, Provenance.of(x, y));
     }
 
     /** {@link #fit(RowSource, double[], double[])} without sample weights. */
