@@ -52,11 +52,12 @@ class SparkLocalIT {
         Path out = dir.resolve("run-out.txt");
         Path err = dir.resolve("run-err.txt");
         Process petal = start(out, err, "run", "--workspace", ws.toString(), "--target", "spark:local[2]",
-                src.resolve("Chatty.java").toString());
+                "--spark-conf", "spark.task.cpus=2", src.resolve("Chatty.java").toString());
         Set<ProcessHandle> started = new LinkedHashSet<>();
         started.add(petal.toHandle());
         try {
             waitFor(out, "step 5\n", petal);   // on the terminal while the script runs
+            assertTrue(Files.readString(out).contains("threads=2\n"), "--spark-conf reached the driver JVM's session");
             petal.descendants().forEach(started::add);
             List<Run> runs = Workspace.at(ws).experiment("Default").getRuns();
             assertEquals(1, runs.size());
@@ -157,6 +158,7 @@ class SparkLocalIT {
                 public class Chatty {
                     public static void main(String[] args) throws Exception {
                         Run run = Run.getContext();
+                        System.out.println("threads=" + System.getProperty("petal.threads"));
                         for (int i = 0; i < 1200; i++) {
                             System.out.println("step " + i);
                             run.log("step", i);
