@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# LinearSVC fit, Petal against scikit-learn 1.2.1 in the same run: dense make_classification 100,000 x 100
-# (dual=False) and a sparse tf-idf-like set (50,000 x 20,000, default dual=True). Each side runs in its own
+# LinearSVC and LinearSVR fit, Petal against scikit-learn 1.2.1 in the same run: dense make_classification
+# 100,000 x 100 (dual=False) and a sparse tf-idf-like set (50,000 x 20,000, default dual=True); LinearSVR on
+# the same X (cases dense-svr, sparse-svr; see linear_sklearn.py). Each side runs in its own
 # process under /usr/bin/time -v (peak RSS of the whole process); in-process fit time is the best of REPEATS
 # (Petal after one untimed warm-up fit). Both print a SHA-256 prefix of coef_ and intercept_: equal means
-# the two fitted models are the same bits.  Usage: benchmarks/linear_compare.sh [REPEATS]
+# the two fitted models are the same bits.  Usage: benchmarks/linear_compare.sh [REPEATS] [CASES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEATS="${1:-3}"
+CASES="${2:-dense sparse dense-svr sparse-svr}"
 ./mvnw -B -q -o -pl benchmarks -am package -DskipTests
 mkdir -p benchmarks/results
 SVM=benchmarks/results/text_50000.svm
@@ -18,7 +20,7 @@ run() {  # label command...
     "$(( $(grep 'Maximum resident' "$log" | awk '{print $NF}') / 1024 ))" "$(grep 'Elapsed (wall' "$log" | awk '{print $NF}')"
   rm -f "$log" "$log.out"
 }
-for case in dense sparse; do
+for case in $CASES; do
   run "$case" java -Xmx8g -cp benchmarks/target/petal-benchmarks.jar dev.petal.bench.LinearCompare "$case" "$REPEATS" "$SVM"
   run "$case" /usr/bin/python3 benchmarks/linear_sklearn.py "$case" "$REPEATS" "$SVM"
 done | tee benchmarks/results/linear.txt

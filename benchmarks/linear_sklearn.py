@@ -1,9 +1,11 @@
-"""scikit-learn 1.2.1's side of benchmarks/linear_compare.sh: LinearSVC fit time on the same data.
+"""scikit-learn 1.2.1's side of benchmarks/linear_compare.sh: LinearSVC / LinearSVR fit time on the same data.
 
-Usage: linear_sklearn.py dense|sparse REPEATS [DATA.svm]
+Usage: linear_sklearn.py dense|sparse|dense-svr|sparse-svr REPEATS [DATA.svm]
   dense : make_classification(n_samples=100000, n_features=100, random_state=0), fitted with dual=False (the
           primal TRON solver, scikit-learn's advice when n_samples > n_features)
   sparse: the svmlight file written by `linear_sklearn.py write-sparse FILE`
+  dense-svr : LinearSVR(loss='squared_epsilon_insensitive', dual=False) on the dense X, target 2 x0 + x1 - 0.5 x2
+  sparse-svr: LinearSVR() (default: dual coordinate descent) on the sparse X, the topic number as the target
 Prints one line: case, best fit seconds, n_iter_, SHA-256 of coef_ and intercept_ (float64 bytes).
 """
 import hashlib
@@ -14,7 +16,7 @@ import warnings
 import numpy as np
 import scipy.sparse as sp
 from sklearn.datasets import dump_svmlight_file, load_svmlight_file, make_classification
-from sklearn.svm import LinearSVC
+from sklearn.svm import LinearSVC, LinearSVR
 
 
 def text_like(n_docs=50000, n_terms=20000, seed=7):
@@ -46,14 +48,21 @@ def main():
         return
     case, repeats = sys.argv[1], int(sys.argv[2])
     t0 = time.perf_counter()
-    if case == "dense":
+    if case.startswith("dense"):
         X, y = make_classification(n_samples=100000, n_features=100, random_state=0)
     else:
         X, y = load_svmlight_file(sys.argv[3], zero_based=True)
+    if case == "dense-svr":
+        y = 2 * X[:, 0] + X[:, 1] - 0.5 * X[:, 2]
     load = time.perf_counter() - t0
     best, est = float("inf"), None
     for _ in range(repeats):
-        est = LinearSVC(random_state=0, dual=(case != "dense"))
+        if case == "dense-svr":
+            est = LinearSVR(random_state=0, loss="squared_epsilon_insensitive", dual=False)
+        elif case == "sparse-svr":
+            est = LinearSVR(random_state=0)
+        else:
+            est = LinearSVC(random_state=0, dual=(case != "dense"))
         t0 = time.perf_counter()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
