@@ -7,7 +7,6 @@ import dev.petal.api.Provenance;
 import dev.petal.api.Transformer;
 import dev.petal.linalg.Matrix;
 import dev.petal.svm.OneClassSVM;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,12 +32,8 @@ public record OneClassPipeline(List<Estimator<? extends Transformer>> transforms
 
     /** A copy whose steps that take a thread count get {@code parallelism}. */
     @Override
-    @SuppressWarnings("unchecked")
     public OneClassPipeline withParallelism(Parallelism parallelism) {
-        List<Estimator<? extends Transformer>> ts = new ArrayList<>();
-        for (Estimator<? extends Transformer> t : transforms) {
-            ts.add(t instanceof HasParallelism h ? (Estimator<? extends Transformer>) h.withParallelism(parallelism) : t);
-        }
+        List<Estimator<? extends Transformer>> ts = PipelineSteps.withParallelism(transforms, parallelism);
         return new OneClassPipeline(ts, oneClass.withParallelism(parallelism));
     }
 
@@ -47,13 +42,7 @@ public record OneClassPipeline(List<Estimator<? extends Transformer>> transforms
         double[] ones = new double[x.rows()];
         java.util.Arrays.fill(ones, 1.0);
         Provenance provenance = Provenance.of(x, ones);
-        List<Transformer> fitted = new ArrayList<>();
-        Matrix xt = x;
-        for (Estimator<? extends Transformer> t : transforms) {
-            Transformer m = t.fit(xt, null);
-            xt = m.transform(xt);
-            fitted.add(m);
-        }
-        return OneClassPipelineModel.of(fitted, oneClass.fit(xt), provenance);
+        PipelineSteps.Fitted fitted = PipelineSteps.fit(transforms, x, null);
+        return OneClassPipelineModel.of(fitted.transforms(), oneClass.fit(fitted.xt()), provenance);
     }
 }

@@ -33,7 +33,7 @@ public final class OneClassPipelineModel implements OutlierDetector {
         List<Transformer> steps = List.copyOf(transforms);
         Objects.requireNonNull(oneClass, "oneClass");
         Objects.requireNonNull(provenance, "provenance");
-        PipelineModel.checkWidths(steps, oneClass.nFeatures());
+        PipelineSteps.checkWidths(steps, oneClass.nFeatures());
         return new OneClassPipelineModel(steps, oneClass, provenance);
     }
 
@@ -54,16 +54,12 @@ public final class OneClassPipelineModel implements OutlierDetector {
 
     @Override
     public int nFeatures() {
-        return transforms.isEmpty() ? oneClass.nFeatures() : transforms.get(0).nFeatures();
+        return PipelineSteps.nFeatures(transforms, oneClass.nFeatures());
     }
 
     /** The rows of {@code x} after every transform, as the one-class SVM sees them. */
     public Matrix transform(Matrix x) {
-        Matrix xt = x;
-        for (Transformer t : transforms) {
-            xt = t.transform(xt);
-        }
-        return xt;
+        return PipelineSteps.transform(transforms, x);
     }
 
     /** +1 for an inlier, -1 for an outlier. */

@@ -49,13 +49,7 @@ public record Pipeline(List<Estimator<? extends Transformer>> transforms, Estima
     /** A pipeline from its steps, the last being the classifier (each step's type is checked). */
     @SuppressWarnings("unchecked")
     public static Pipeline ofSteps(List<? extends Estimator<?>> steps) {
-        if (steps.isEmpty()) {
-            throw new IllegalArgumentException("A Pipeline needs at least one step, its final classifier.");
-        }
-        List<Estimator<? extends Transformer>> transforms = new ArrayList<>();
-        for (Estimator<?> s : steps.subList(0, steps.size() - 1)) {
-            transforms.add((Estimator<? extends Transformer>) s);
-        }
+        List<Estimator<? extends Transformer>> transforms = PipelineSteps.transformsOf(steps, "classifier");
         return new Pipeline(transforms, (Estimator<? extends DecisionClassifier>) steps.get(steps.size() - 1));
     }
 
@@ -94,13 +88,7 @@ public record Pipeline(List<Estimator<? extends Transformer>> transforms, Estima
     public PipelineModel fit(Matrix x, int[] y) {
         Check.consistentLength(x.rows(), y.length);
         Provenance provenance = Provenance.of(x, y);
-        List<Transformer> fitted = new ArrayList<>();
-        Matrix xt = x;
-        for (Estimator<? extends Transformer> t : transforms) {
-            Transformer m = t.fit(xt, y);
-            xt = m.transform(xt);
-            fitted.add(m);
-        }
-        return PipelineModel.of(fitted, classifier.fit(xt, y), provenance);
+        PipelineSteps.Fitted fitted = PipelineSteps.fit(transforms, x, y);
+        return PipelineModel.of(fitted.transforms(), classifier.fit(fitted.xt(), y), provenance);
     }
 }

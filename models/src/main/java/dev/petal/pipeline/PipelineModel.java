@@ -32,20 +32,8 @@ public final class PipelineModel implements DecisionClassifier {
         List<Transformer> steps = List.copyOf(transforms);
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(provenance, "provenance");
-        checkWidths(steps, classifier.nFeatures());
+        PipelineSteps.checkWidths(steps, classifier.nFeatures());
         return new PipelineModel(steps, classifier, provenance);
-    }
-
-    /** Refuses steps whose input width differs from the previous step's output width ({@code last}: the final step's). */
-    static void checkWidths(List<Transformer> steps, int last) {
-        for (int i = 1; i <= steps.size(); i++) {
-            int out = steps.get(i - 1).nFeaturesOut();
-            int in = i < steps.size() ? steps.get(i).nFeatures() : last;
-            if (out != in) {
-                throw new IllegalArgumentException("pipeline step " + (i - 1) + " outputs " + out
-                        + " features, but step " + i + " expects " + in + ".");
-            }
-        }
     }
 
     /** The fitted transforms, in order. */
@@ -65,11 +53,7 @@ public final class PipelineModel implements DecisionClassifier {
 
     /** The rows of {@code x} after every transform, as the final classifier sees them. */
     public Matrix transform(Matrix x) {
-        Matrix xt = x;
-        for (Transformer t : transforms) {
-            xt = t.transform(xt);
-        }
-        return xt;
+        return PipelineSteps.transform(transforms, x);
     }
 
     @Override
@@ -79,7 +63,7 @@ public final class PipelineModel implements DecisionClassifier {
 
     @Override
     public int nFeatures() {
-        return transforms.isEmpty() ? classifier.nFeatures() : transforms.get(0).nFeatures();
+        return PipelineSteps.nFeatures(transforms, classifier.nFeatures());
     }
 
     @Override

@@ -53,13 +53,7 @@ public record RegressorPipeline(List<Estimator<? extends Transformer>> transform
     /** A pipeline from its steps, the last being the regressor (each step's type is checked). */
     @SuppressWarnings("unchecked")
     public static RegressorPipeline ofSteps(List<?> steps) {
-        if (steps.isEmpty()) {
-            throw new IllegalArgumentException("A Pipeline needs at least one step, its final regressor.");
-        }
-        List<Estimator<? extends Transformer>> transforms = new ArrayList<>();
-        for (Object s : steps.subList(0, steps.size() - 1)) {
-            transforms.add((Estimator<? extends Transformer>) s);
-        }
+        List<Estimator<? extends Transformer>> transforms = PipelineSteps.transformsOf(steps, "regressor");
         return new RegressorPipeline(transforms, (RegressorEstimator<? extends Regressor>) steps.get(steps.size() - 1));
     }
 
@@ -85,10 +79,7 @@ public record RegressorPipeline(List<Estimator<? extends Transformer>> transform
     @Override
     @SuppressWarnings("unchecked")
     public RegressorPipeline withParallelism(Parallelism parallelism) {
-        List<Estimator<? extends Transformer>> ts = new ArrayList<>();
-        for (Estimator<? extends Transformer> t : transforms) {
-            ts.add(t instanceof HasParallelism h ? (Estimator<? extends Transformer>) h.withParallelism(parallelism) : t);
-        }
+        List<Estimator<? extends Transformer>> ts = PipelineSteps.withParallelism(transforms, parallelism);
         RegressorEstimator<? extends Regressor> r = regressor instanceof HasParallelism h
                 ? (RegressorEstimator<? extends Regressor>) h.withParallelism(parallelism) : regressor;
         return new RegressorPipeline(ts, r);
@@ -99,13 +90,7 @@ public record RegressorPipeline(List<Estimator<? extends Transformer>> transform
     public RegressorPipelineModel fit(Matrix x, double[] y) {
         Check.consistentLength(x.rows(), y.length);
         Provenance provenance = Provenance.of(x, y);
-        List<Transformer> fitted = new ArrayList<>();
-        Matrix xt = x;
-        for (Estimator<? extends Transformer> t : transforms) {
-            Transformer m = t.fit(xt, null);
-            xt = m.transform(xt);
-            fitted.add(m);
-        }
-        return RegressorPipelineModel.of(fitted, regressor.fit(xt, y), provenance);
+        PipelineSteps.Fitted fitted = PipelineSteps.fit(transforms, x, null);
+        return RegressorPipelineModel.of(fitted.transforms(), regressor.fit(fitted.xt(), y), provenance);
     }
 }

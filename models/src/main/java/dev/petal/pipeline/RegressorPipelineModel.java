@@ -29,7 +29,7 @@ public final class RegressorPipelineModel implements Regressor {
         List<Transformer> steps = List.copyOf(transforms);
         Objects.requireNonNull(regressor, "regressor");
         Objects.requireNonNull(provenance, "provenance");
-        PipelineModel.checkWidths(steps, regressor.nFeatures());
+        PipelineSteps.checkWidths(steps, regressor.nFeatures());
         return new RegressorPipelineModel(steps, regressor, provenance);
     }
 
@@ -50,16 +50,12 @@ public final class RegressorPipelineModel implements Regressor {
 
     /** The rows of {@code x} after every transform, as the final regressor sees them. */
     public Matrix transform(Matrix x) {
-        Matrix xt = x;
-        for (Transformer t : transforms) {
-            xt = t.transform(xt);
-        }
-        return xt;
+        return PipelineSteps.transform(transforms, x);
     }
 
     @Override
     public int nFeatures() {
-        return transforms.isEmpty() ? regressor.nFeatures() : transforms.get(0).nFeatures();
+        return PipelineSteps.nFeatures(transforms, regressor.nFeatures());
     }
 
     @Override
