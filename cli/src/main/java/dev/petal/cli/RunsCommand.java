@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code petal runs list|show}: the run history of a workspace. */
@@ -33,21 +31,13 @@ final class RunsCommand implements Runnable {
 
     /** {@code petal runs show RUN_ID}. */
     @Command(name = "show", description = "Show one run: status, times, definition, tags, properties, metrics, files.")
-    static final class ShowRun implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
+    static final class ShowRun extends RunIdCommand {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
-        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
-        String runId;
 
         @Override
-        public void run() {
-            Run run = workspace.openExisting().getRun(runId);
+        void run(Run run, PrintWriter out) {
             ObjectNode o = RunJson.of(run);
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.print(new String(Json.pretty(o), java.nio.charset.StandardCharsets.UTF_8));
                 return;
@@ -113,93 +103,57 @@ final class RunsCommand implements Runnable {
         }
     }
 
-    /** Resolves a run id or exits with a clear error. */
-    static Run findRun(WorkspaceOption workspace, String runId) {
-        return workspace.openExisting().getRun(runId);
-    }
-
     /** {@code petal runs delete RUN_ID}: soft delete, as MLflow's. */
     @Command(name = "delete", description = "Soft-delete a run and its children: hidden from listings, kept on disk"
             + " until restored.")
-    static final class DeleteRun implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
-        String runId;
-
+    static final class DeleteRun extends RunIdCommand {
         @Override
-        public void run() {
-            Run run = findRun(workspace, runId);
+        void run(Run run, PrintWriter out) {
             if (run.getDetails().deleted()) {
                 throw new IllegalArgumentException("run " + runId + " is already deleted; 'petal runs restore "
                         + runId + "' brings it back");
             }
             run.delete();
             int n = run.getChildren().size();
-            spec.commandLine().getOut().println("deleted run " + runId + (n == 0 ? "" : " and its " + n
-                    + " child run(s)") + "; 'petal runs restore " + runId + "' brings it back");
+            out.println("deleted run " + runId + (n == 0 ? "" : " and its " + n + " child run(s)")
+                    + "; 'petal runs restore " + runId + "' brings it back");
         }
     }
 
     /** {@code petal runs cancel RUN_ID}: Azure's {@code run.cancel()}, from any process. */
     @Command(name = "cancel", description = "Cancel a run that has not ended: the process running it stops its script"
             + " (a child JVM, a thread or a Spark job) and ends it Canceled.")
-    static final class CancelRun implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
-        String runId;
-
+    static final class CancelRun extends RunIdCommand {
         @Override
-        public void run() {
-            Run run = findRun(workspace, runId);
+        void run(Run run, PrintWriter out) {
             run.cancel();
             RunStatus now = run.getStatus();
-            spec.commandLine().getOut().println(now.isTerminal() ? "canceled run " + runId
+            out.println(now.isTerminal() ? "canceled run " + runId
                     : "asked the process running " + runId + " to cancel it (now " + now.azureName() + ")");
         }
     }
 
     /** {@code petal runs restore RUN_ID}. */
     @Command(name = "restore", description = "Restore a soft-deleted run and its children.")
-    static final class RestoreRun implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
-        String runId;
-
+    static final class RestoreRun extends RunIdCommand {
         @Override
-        public void run() {
-            Run run = findRun(workspace, runId);
+        void run(Run run, PrintWriter out) {
             if (!run.getDetails().deleted()) {
                 throw new IllegalArgumentException("run " + runId + " is not deleted; nothing to restore");
             }
             run.restore();
-            spec.commandLine().getOut().println("restored run " + runId);
+            out.println("restored run " + runId);
         }
     }
 
     /** {@code petal runs download RUN_ID [--output DIR]}. */
     @Command(name = "download", description = "Copy a run's files (outputs, logs, images, uploads) into a folder.")
-    static final class DownloadRun implements Runnable {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
-        String runId;
+    static final class DownloadRun extends RunIdCommand {
         @Option(names = "--output", paramLabel = "DIR", description = "The folder to copy into (default: ./RUN_ID).")
         java.nio.file.Path output;
 
         @Override
-        public void run() {
-            Run run = findRun(workspace, runId);
+        void run(Run run, PrintWriter out) {
             java.nio.file.Path dir = output == null ? java.nio.file.Path.of(runId) : output;
             if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("--output " + dir + " is a file; give a folder");
@@ -221,7 +175,7 @@ final class RunsCommand implements Runnable {
                 }
                 run.downloadFile(n, target);
             }
-            spec.commandLine().getOut().println("downloaded " + names.size() + " file(s) of run " + runId + " to "
+            out.println("downloaded " + names.size() + " file(s) of run " + runId + " to "
                     + dir.toAbsolutePath().normalize());
         }
     }
