@@ -310,6 +310,55 @@ class SparkClusterIT {
     }
 
     @Test
+    void aLostExecutorIsRetriedAndTheRunCompletes() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("lost"));
+        Files.writeString(src.resolve("Lasting.java"), """
+                import dev.petal.tracking.Run;
+                public class Lasting {
+                    public static void main(String[] args) throws Exception {
+                        Run run = Run.getContext();
+                        for (int i = 0; i < 16; i++) {
+                            run.log("tick", i);
+                            Thread.sleep(500);
+                        }
+                        System.out.println("lasting script done");
+                    }
+                }
+                """);
+        Path ws = dir.resolve("lost-ws");
+        Path out = Files.createTempFile(dir, "lost-out", ".txt");
+        Path err = Files.createTempFile(dir, "lost-err", ".txt");
+        Process p = new ProcessBuilder(java().toString(), "-Xmx256m", "-jar", PETAL_JAR.toString(), "run", "--workspace",
+                ws.toString(), "--experiment", "lost", "--target", master, src.resolve("Lasting.java").toString())
+                .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        started.add(p.toHandle());
+        // the script's JVM on an executor, then the executor JVM that runs it: kill -9 that executor mid-run
+        ProcessHandle script = null;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (script == null && System.nanoTime() < deadline && p.isAlive()) {
+            script = ProcessHandle.allProcesses().filter(h -> SparkRunTest.commandLine(h).endsWith(" Lasting")
+                    || SparkRunTest.commandLine(h).contains(" Lasting ")).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertTrue(script != null, "the script started on an executor: " + Files.readString(err));
+        ProcessHandle executor = script.parent().orElseThrow();
+        while (!SparkRunTest.commandLine(executor).contains("CoarseGrainedExecutorBackend")) {
+            executor = executor.parent().orElseThrow(() -> new AssertionError("no executor above the script"));
+        }
+        Thread.sleep(1500);   // a few ticks logged by the first attempt
+        executor.destroyForcibly();
+        executor.onExit().get(20, TimeUnit.SECONDS);
+        script.onExit().get(20, TimeUnit.SECONDS);   // the first attempt's script dies with its executor
+        assertTrue(p.waitFor(4, TimeUnit.MINUTES), "petal run ended: " + Files.readString(err));
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        Run run = Workspace.at(ws).experiment("lost").getRuns().get(0);
+        assertEquals(RunStatus.COMPLETED, run.getStatus(), Files.readString(err));
+        assertTrue(Files.readString(run.folder().resolve("logs/std_log.txt")).contains("lasting script done"),
+                "the retried attempt ran the script to its end");
+        assertEquals(15.0, run.getLatestMetrics().get("tick").asDouble());
+    }
+
+    @Test
     void badTargetsGiveOneLine() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
