@@ -1,6 +1,7 @@
 package dev.petal.api;
 
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 
 /** A fitted classifier: immutable, built only by an estimator's {@code fit} or by loading a model file. */
 public interface Classifier {
@@ -12,6 +13,14 @@ public interface Classifier {
 
     /** The predicted class label of each row of {@code x}. */
     int[] predict(Matrix x);
+
+    /** {@link #predict(Matrix)} of dense or CSR rows; a model that takes CSR rows overrides this, the others refuse them. */
+    default int[] predict(RowSource x) {
+        if (x instanceof Matrix m) {
+            return predict(m);
+        }
+        throw SparseInput.refused(getClass().getSimpleName());
+    }
 
     /** The mean accuracy of {@link #predict} on {@code x} against {@code y}, as scikit-learn's {@code score}. */
     default double score(Matrix x, int[] y) {

@@ -4,6 +4,7 @@ import dev.petal.api.Classifier;
 import dev.petal.api.DecisionClassifier;
 import dev.petal.api.Regressor;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +80,9 @@ public final class Scorers {
 
     private record PredictScorer(String name, BiFunction<int[], int[], Double> metric) implements Scorer {
         @Override
-        public double score(Object model, Matrix x, int[] y) {
-            return metric.apply(y, classifier(name, model).predict(x));
+        public double score(Object model, RowSource x, int[] y) {
+            Classifier c = classifier(name, model);
+            return metric.apply(y, x instanceof Matrix m ? c.predict(m) : c.predict(x));
         }
 
         @Override
@@ -91,18 +93,18 @@ public final class Scorers {
 
     private record RegressionScorer(String name, double sign, BiFunction<double[], double[], Double> metric) implements Scorer {
         @Override
-        public double score(Object model, Matrix x, int[] y) {
+        public double score(Object model, RowSource x, int[] y) {
             throw new IllegalArgumentException("The scorer '" + name + "' scores regressors; choose a classification scorer "
                     + "(accuracy, f1_macro, roc_auc, ...) for class labels.");
         }
 
         @Override
-        public double score(Object model, Matrix x, double[] y) {
+        public double score(Object model, RowSource x, double[] y) {
             if (!(model instanceof Regressor r)) {
                 throw new IllegalArgumentException("The scorer '" + name + "' needs a regressor; got "
                         + model.getClass().getSimpleName() + ".");
             }
-            return sign * metric.apply(y, r.predict(x));
+            return sign * metric.apply(y, x instanceof Matrix m ? r.predict(m) : r.predict(x));
         }
     }
 
@@ -113,14 +115,14 @@ public final class Scorers {
         }
 
         @Override
-        public double score(Object model, Matrix x, int[] y) {
+        public double score(Object model, RowSource x, int[] y) {
             Classifier c = classifier("roc_auc", model);
             if (java.util.Arrays.stream(y).distinct().count() > 2) {
                 throw new IllegalArgumentException("multiclass format is not supported");
             }
             double[] s;
             if (c instanceof DecisionClassifier d) {
-                Matrix f = d.decisionFunction(x);
+                Matrix f = x instanceof Matrix m ? d.decisionFunction(m) : d.decisionFunction(x);
                 if (f.cols() != 1) {
                     throw new IllegalArgumentException("roc_auc needs a binary classifier; this one has "
                             + c.classes().length + " classes.");

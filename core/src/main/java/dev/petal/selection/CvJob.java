@@ -5,7 +5,7 @@ import dev.petal.api.HasParallelism;
 import dev.petal.api.HasParams;
 import dev.petal.api.Parallelism;
 import dev.petal.api.RegressorEstimator;
-import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import dev.petal.metrics.Scorer;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +22,8 @@ public sealed interface CvJob<M> permits CvJob.Classification, CvJob.Regression 
     /** The base estimator ({@link Estimator} or {@link RegressorEstimator}); each task sets its parameters on a copy. */
     Object estimator();
 
-    /** All rows. */
-    Matrix x();
+    /** All rows: a dense {@code Matrix}, or a {@code CsrMatrix} whose folds are row subsets in order (scikit-learn's {@code _safe_indexing}). */
+    RowSource x();
 
     /** The class labels of the rows, or null for a regression's real targets. */
     int[] labels();
@@ -105,13 +105,13 @@ public sealed interface CvJob<M> permits CvJob.Classification, CvJob.Regression 
     }
 
     /** A job over class labels. */
-    static <M> Classification<M> of(Estimator<M> estimator, Matrix x, int[] y, Scorer scorer, boolean returnTrainScore,
+    static <M> Classification<M> of(Estimator<M> estimator, RowSource x, int[] y, Scorer scorer, boolean returnTrainScore,
                                     ErrorScore errorScore) {
         return new Classification<>(estimator, x, y, scorer, returnTrainScore, errorScore);
     }
 
     /** A job over real targets. */
-    static <M> Regression<M> of(RegressorEstimator<M> estimator, Matrix x, double[] y, Scorer scorer,
+    static <M> Regression<M> of(RegressorEstimator<M> estimator, RowSource x, double[] y, Scorer scorer,
                                 boolean returnTrainScore, ErrorScore errorScore) {
         return new Regression<>(estimator, x, y, scorer, returnTrainScore, errorScore);
     }
@@ -127,7 +127,7 @@ public sealed interface CvJob<M> permits CvJob.Classification, CvJob.Regression 
      * @param errorScore       what a failing fit or scoring is worth
      * @param <M>              the fitted model type
      */
-    record Classification<M>(Estimator<M> estimator, Matrix x, int[] y, Scorer scorer, boolean returnTrainScore,
+    record Classification<M>(Estimator<M> estimator, RowSource x, int[] y, Scorer scorer, boolean returnTrainScore,
                              ErrorScore errorScore) implements CvJob<M> {
         /** Refuses nulls and inconsistent lengths. */
         public Classification {
@@ -154,7 +154,7 @@ public sealed interface CvJob<M> permits CvJob.Classification, CvJob.Regression 
         @SuppressWarnings("unchecked")
         public M fit(Map<String, Object> params, int[] rows) {
             Estimator<M> e = (Estimator<M>) CvUnits.configure(estimator, params);
-            return rows == null ? e.fit(x, y) : e.fit(x.selectRows(rows), CvUnits.take(y, rows));
+            return rows == null ? CvUnits.fit(e, x, y) : CvUnits.fit(e, x.selectRows(rows), CvUnits.take(y, rows));
         }
 
         @Override
@@ -174,7 +174,7 @@ public sealed interface CvJob<M> permits CvJob.Classification, CvJob.Regression 
      * @param errorScore       what a failing fit or scoring is worth
      * @param <M>              the fitted model type
      */
-    record Regression<M>(RegressorEstimator<M> estimator, Matrix x, double[] y, Scorer scorer, boolean returnTrainScore,
+    record Regression<M>(RegressorEstimator<M> estimator, RowSource x, double[] y, Scorer scorer, boolean returnTrainScore,
                          ErrorScore errorScore) implements CvJob<M> {
         /** Refuses nulls and inconsistent lengths. */
         public Regression {
@@ -201,7 +201,7 @@ public sealed interface CvJob<M> permits CvJob.Classification, CvJob.Regression 
         @SuppressWarnings("unchecked")
         public M fit(Map<String, Object> params, int[] rows) {
             RegressorEstimator<M> e = (RegressorEstimator<M>) CvUnits.configure(estimator, params);
-            return rows == null ? e.fit(x, y) : e.fit(x.selectRows(rows), CvUnits.take(y, rows));
+            return rows == null ? CvUnits.fit(e, x, y) : CvUnits.fit(e, x.selectRows(rows), CvUnits.take(y, rows));
         }
 
         @Override

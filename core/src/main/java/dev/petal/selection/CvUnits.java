@@ -1,7 +1,7 @@
 package dev.petal.selection;
 
 import dev.petal.api.HasParams;
-import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import dev.petal.metrics.Scorer;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +11,7 @@ final class CvUnits {
     private CvUnits() {
     }
 
-    static void check(Matrix x, int n, Scorer scorer, ErrorScore errorScore) {
+    static void check(RowSource x, int n, Scorer scorer, ErrorScore errorScore) {
         Objects.requireNonNull(x, "x");
         if (n < 0) {
             throw new NullPointerException("y");
@@ -19,6 +19,16 @@ final class CvUnits {
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(errorScore, "errorScore");
         dev.petal.check.Check.consistentLength(x.rows(), n);
+    }
+
+    /** Fits dense rows through {@code fit(Matrix, ...)}, CSR rows through {@code fit(RowSource, ...)}. */
+    static <M> M fit(dev.petal.api.Estimator<M> e, RowSource x, int[] y) {
+        return x instanceof dev.petal.linalg.Matrix m ? e.fit(m, y) : e.fit(x, y);
+    }
+
+    /** Fits dense rows through {@code fit(Matrix, ...)}, CSR rows through {@code fit(RowSource, ...)}. */
+    static <M> M fit(dev.petal.api.RegressorEstimator<M> e, RowSource x, double[] y) {
+        return x instanceof dev.petal.linalg.Matrix m ? e.fit(m, y) : e.fit(x, y);
     }
 
     /** The base estimator with {@code params} set (the base itself for no parameters). */

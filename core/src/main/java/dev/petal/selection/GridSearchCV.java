@@ -2,7 +2,7 @@ package dev.petal.selection;
 
 import dev.petal.api.Estimator;
 import dev.petal.api.RegressorEstimator;
-import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,13 +49,13 @@ public record GridSearchCV<M>(Object estimator, ParameterGrid grid, CvOptions op
         return new GridSearchCV<>(estimator, grid, options);
     }
 
-    /** Runs the search on rows {@code x} with class labels {@code y}. */
-    public SearchResult<M> fit(Matrix x, int[] y) {
+    /** Runs the search on rows {@code x} (dense, or CSR for an estimator that takes sparse input) with class labels {@code y}. */
+    public SearchResult<M> fit(RowSource x, int[] y) {
         return SearchResult.run(Searches.job(estimator, x, y, options), grid.candidates(), options, List.of());
     }
 
-    /** Runs the search of a regressor on rows {@code x} with real targets {@code y}. */
-    public SearchResult<M> fit(Matrix x, double[] y) {
+    /** Runs the search of a regressor on rows {@code x} (dense or CSR) with real targets {@code y}. */
+    public SearchResult<M> fit(RowSource x, double[] y) {
         return SearchResult.run(Searches.job(estimator, x, y, options), grid.candidates(), options, List.of());
     }
 }

@@ -2,7 +2,7 @@ package dev.petal.selection;
 
 import dev.petal.api.Estimator;
 import dev.petal.api.RegressorEstimator;
-import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +45,15 @@ public record RandomizedSearchCV<M>(Object estimator, List<Map<String, ParamDist
         return new RandomizedSearchCV<>(estimator, distributions, nIter, randomState, options);
     }
 
-    /** Runs the search on rows {@code x} with class labels {@code y}. */
-    public SearchResult<M> fit(Matrix x, int[] y) {
+    /** Runs the search on rows {@code x} (dense, or CSR for an estimator that takes sparse input) with class labels {@code y}. */
+    public SearchResult<M> fit(RowSource x, int[] y) {
         List<String> warnings = new ArrayList<>();
         List<Map<String, Object>> candidates = ParameterSampler.sample(distributions, nIter, randomState, warnings);
         return SearchResult.run(Searches.job(estimator, x, y, options), candidates, options, warnings);
     }
 
-    /** Runs the search of a regressor on rows {@code x} with real targets {@code y}. */
-    public SearchResult<M> fit(Matrix x, double[] y) {
+    /** Runs the search of a regressor on rows {@code x} (dense or CSR) with real targets {@code y}. */
+    public SearchResult<M> fit(RowSource x, double[] y) {
         List<String> warnings = new ArrayList<>();
         List<Map<String, Object>> candidates = ParameterSampler.sample(distributions, nIter, randomState, warnings);
         return SearchResult.run(Searches.job(estimator, x, y, options), candidates, options, warnings);

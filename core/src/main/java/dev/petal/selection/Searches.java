@@ -2,7 +2,7 @@ package dev.petal.selection;
 
 import dev.petal.api.Estimator;
 import dev.petal.api.RegressorEstimator;
-import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.Objects;
 
 /** What GridSearchCV and RandomizedSearchCV share: the estimator's kind checked, the job built for the target's kind. */
@@ -19,7 +19,7 @@ final class Searches {
     }
 
     @SuppressWarnings("unchecked")
-    static <M> CvJob<M> job(Object estimator, Matrix x, int[] y, CvOptions options) {
+    static <M> CvJob<M> job(Object estimator, RowSource x, int[] y, CvOptions options) {
         if (!(estimator instanceof Estimator<?> e)) {
             throw new IllegalArgumentException(estimator.getClass().getSimpleName() + " is a regressor: fit the search "
                     + "with real targets (double[] y), not class labels.");
@@ -29,7 +29,7 @@ final class Searches {
     }
 
     @SuppressWarnings("unchecked")
-    static <M> CvJob<M> job(Object estimator, Matrix x, double[] y, CvOptions options) {
+    static <M> CvJob<M> job(Object estimator, RowSource x, double[] y, CvOptions options) {
         if (!(estimator instanceof RegressorEstimator<?> e)) {
             throw new IllegalArgumentException(estimator.getClass().getSimpleName() + " is a classifier: fit the search "
                     + "with class labels (int[] y), not real targets.");

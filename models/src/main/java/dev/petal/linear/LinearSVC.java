@@ -122,6 +122,12 @@ public record LinearSVC(String penalty, String loss, boolean dual, double tol, d
         return fit(x, y, null);
     }
 
+    /** {@link #fit(RowSource, int[], double[])} on dense or CSR rows without sample weights. */
+    @Override
+    public LinearSVCModel fit(RowSource x, int[] y) {
+        return fit(x, y, null);
+    }
+
     /** Fits on dense or CSR rows with integer labels; {@code sampleWeight} may be null (all 1). */
     public LinearSVCModel fit(RowSource x, int[] y, double[] sampleWeight) {
         double[] sw = Solvers.check(OWNER, x, y.length, sampleWeight);
