@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.api.Estimator;
 import dev.petal.api.Parallelism;
 import dev.petal.api.RegressorEstimator;
+import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import dev.petal.metrics.Scorer;
 import dev.petal.metrics.Scorers;
 import dev.petal.selection.CvJob;
@@ -55,7 +57,8 @@ public final class CvTaskFunction implements TaskFunction {
     }
 
     /**
-     * The shared bytes of a job: a length-prefixed JSON header, then X (float64) and y (int32 class labels, or
+     * The shared bytes of a job: a length-prefixed JSON header, then X (float64; for a CSR job its data, then
+     * indptr and indices as int32) and y (int32 class labels, or
      * float64 real targets for a regression job), little-endian.
      */
     static byte[] encode(CvJob<?> job, Integer fitThreads) {
@@ -70,16 +73,27 @@ public final class CvTaskFunction implements TaskFunction {
         }
         boolean regression = job instanceof CvJob.Regression<?>;
         h.put("target", regression ? "values" : "labels");
-        h.put("rows", job.x().rows());
-        h.put("cols", job.x().cols());
+        RowSource rowsX = job.x();
+        int rows = rowsX.rows();
+        h.put("rows", rows);
+        h.put("cols", rowsX.cols());
+        CsrMatrix csr = rowsX instanceof CsrMatrix c ? c : null;
+        if (csr != null) {
+            h.put("layout", "csr");
+            h.put("nnz", csr.nnz());
+        }
         byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
-        double[] x = job.x().toFlatArray();
-        int rows = job.x().rows();
-        ByteBuffer b = ByteBuffer.allocate(4 + header.length + 8 * x.length + (regression ? 8 : 4) * rows)
+        double[] x = csr != null ? csr.data() : ((Matrix) rowsX).toFlatArray();
+        int indexBytes = csr != null ? 4 * (rows + 1 + csr.nnz()) : 0;
+        ByteBuffer b = ByteBuffer.allocate(4 + header.length + 8 * x.length + indexBytes + (regression ? 8 : 4) * rows)
                 .order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(header.length).put(header);
         b.asDoubleBuffer().put(x);
         b.position(b.position() + 8 * x.length);
+        if (csr != null) {
+            b.asIntBuffer().put(csr.indptr()).put(csr.indices());
+            b.position(b.position() + indexBytes);
+        }
         if (job instanceof CvJob.Regression<?> r) {
             b.asDoubleBuffer().put(r.y());
         } else {
@@ -95,13 +109,23 @@ public final class CvTaskFunction implements TaskFunction {
         JsonNode h = JSON.readTree(header);
         int rows = h.get("rows").intValue();
         int cols = h.get("cols").intValue();
-        double[] x = new double[rows * cols];
+        boolean sparse = h.path("layout").asText("dense").equals("csr");
+        double[] x = new double[sparse ? h.get("nnz").intValue() : rows * cols];
         b.asDoubleBuffer().get(x);
         b.position(b.position() + 8 * x.length);
+        RowSource xm;
+        if (sparse) {
+            int[] indptr = new int[rows + 1];
+            int[] indices = new int[x.length];
+            b.asIntBuffer().get(indptr).get(indices);
+            b.position(b.position() + 4 * (indptr.length + indices.length));
+            xm = CsrMatrix.of(rows, cols, indptr, indices, x);
+        } else {
+            xm = Matrix.of(rows, cols, x);
+        }
         Object est = EstimatorSpec.fromJson(h.get("estimator"));
         double errorValue = Double.longBitsToDouble(h.get("error_score").longValue());
         ErrorScore es = h.get("error_score_raise").booleanValue() ? ErrorScore.raise() : ErrorScore.of(errorValue);
-        Matrix xm = Matrix.of(rows, cols, x);
         Scorer scorer = Scorers.get(h.get("scoring").textValue());
         boolean train = h.get("return_train_score").booleanValue();
         CvJob<?> job;

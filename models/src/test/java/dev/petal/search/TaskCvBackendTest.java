@@ -53,6 +53,41 @@ class TaskCvBackendTest {
         }
     }
 
+    /** Wine with two entries of every three zeroed, as CSR: a sparse job travels as data, indptr and indices. */
+    private static dev.petal.linalg.CsrMatrix sparseWine() {
+        double[][] a = WINE.x().toArray();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                if ((i + j) % 3 != 0) {
+                    a[i][j] = 0.0;
+                }
+            }
+        }
+        return dev.petal.linalg.CsrMatrix.fromDense(dev.petal.linalg.Matrix.of(a));
+    }
+
+    @Test
+    void aGridOnCsrRowsOnTaskBackendEqualsTheLocalRun() {
+        dev.petal.linalg.CsrMatrix x = sparseWine();
+        ParameterGrid grid = ParameterGrid.of(Map.of("C", List.of(0.1, 10), "kernel", List.of("rbf", "sigmoid")));
+        CvOptions o = CvOptions.defaults().withCv(4).withReturnTrainScore(true);
+        SearchResult<SVCModel> local = GridSearchCV.of(SVC.defaults(), grid).withOptions(o.withNJobs(2)).fit(x, WINE.y());
+        double[] target = java.util.Arrays.stream(WINE.y()).asDoubleStream().toArray();
+        ParameterGrid rgrid = ParameterGrid.of(Map.of("C", List.of(1, 100)));
+        SearchResult<SVRModel> localR = GridSearchCV.of(SVR.defaults(), rgrid).withOptions(o.withNJobs(2)).fit(x, target);
+        try (TaskBackend tasks = TaskBackends.local(2)) {
+            CvOptions remote = o.withBackend(new TaskCvBackend(tasks));
+            SearchResult<SVCModel> r = GridSearchCV.of(SVC.defaults(), grid).withOptions(remote).fit(x, WINE.y());
+            assertSame(local.cvResults(), r.cvResults());
+            assertEquals(local.bestParams(), r.bestParams());
+            SearchResult<SVRModel> rr = GridSearchCV.of(SVR.defaults(), rgrid).withOptions(remote).fit(x, target);
+            assertSame(localR.cvResults(), rr.cvResults());
+        }
+        // the sparse path differs from the dense one only in the rows it reads: same numbers on the dense copy
+        SearchResult<SVCModel> dense = GridSearchCV.of(SVC.defaults(), grid).withOptions(o.withNJobs(2)).fit(x.toDense(), WINE.y());
+        assertArrayEquals(dense.cvResults().meanTestScore(), local.cvResults().meanTestScore(), 0.0);
+    }
+
     @Test
     void errorScoreRaiseThrowsTheUnitsOwnException() {
         try (TaskBackend tasks = TaskBackends.local(2)) {
