@@ -1,6 +1,7 @@
 package dev.petal.cli;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.check.ClassLabels;
 import dev.petal.check.PyRepr;
 import dev.petal.datasets.CsvReader;
 import dev.petal.datasets.LabeledData;
@@ -69,7 +70,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<String> predictedText = new ArrayList<>(predicted.length);
         int[] classes = clf.classes();
         for (int p : predicted) {
-            predictedText.add(modelNames.get(Predictions.indexOf(classes, p)));
+            predictedText.add(modelNames.get(ClassLabels.indexOf(classes, p)));
         }
         boolean numeric = loaded.metadata().classNames().isEmpty() && !d.stringLabels();
         List<String> names = union(modelNames, d.labelTexts(), numeric);

@@ -1,11 +1,11 @@
 package dev.petal.cli;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.check.ClassLabels;
 import dev.petal.modelio.LoadedModel;
 import dev.petal.modelio.ModelIO;
 import dev.petal.io.OutputFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -109,13 +109,6 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** The class names saved with the model, or its integer classes as text. */
     static List<String> classNames(List<String> saved, DecisionClassifier clf) {
-        if (!saved.isEmpty()) {
-            return saved;
-        }
-        List<String> names = new ArrayList<>();
-        for (int c : clf.classes()) {
-            names.add(Integer.toString(c));
-        }
-        return names;
+        return ClassLabels.names(saved, clf.classes());
     }
 }

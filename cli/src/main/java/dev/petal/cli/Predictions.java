@@ -1,6 +1,7 @@
 package dev.petal.cli;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.check.ClassLabels;
 import dev.petal.check.PyRepr;
 import dev.petal.datasets.CsvFeatures;
 import dev.petal.datasets.CsvOptions;
@@ -77,7 +78,7 @@ final class Predictions {
                     if (ids) {
                         cell(sb, c.ids().get(i)).append(',');
                     }
-                    cell(sb, classNames.get(indexOf(classes, pred[i])));
+                    cell(sb, classNames.get(ClassLabels.indexOf(classes, pred[i])));
                     if (dec != null) {
                         dec.copyRow(i, drow, 0);
                         for (double v : drow) {
@@ -124,7 +125,7 @@ final class Predictions {
                         if (ids) {
                             table.text(j++, c.ids().get(i));
                         }
-                        table.text(j++, classNames.get(indexOf(classes, pred[i])));
+                        table.text(j++, classNames.get(ClassLabels.indexOf(classes, pred[i])));
                         for (int q = 0; dec != null && q < dec.cols(); q++) {
                             table.number(j++, dec.get(i, q));
                         }
@@ -152,16 +153,6 @@ final class Predictions {
             return CsvFeatures.open(data, options, featureNames);
         }
         return CsvFeatures.openByPosition(data, options, clf.nFeatures());
-    }
-
-    /** The position of the predicted {@code label} among the model's {@code classes}. */
-    static int indexOf(int[] classes, int label) {
-        for (int i = 0; i < classes.length; i++) {
-            if (classes[i] == label) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("predicted label " + label + " is not among the model's classes");
     }
 
     private static StringBuilder cell(StringBuilder sb, String s) {

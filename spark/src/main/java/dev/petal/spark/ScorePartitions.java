@@ -1,6 +1,7 @@
 package dev.petal.spark;
 
 import dev.petal.api.DecisionClassifier;
+import dev.petal.check.ClassLabels;
 import dev.petal.linalg.Matrix;
 import dev.petal.modelio.LoadedModel;
 import dev.petal.modelio.ModelIO;
@@ -95,14 +96,7 @@ final class ScorePartitions implements MapPartitionsFunction<Row, Row> {
 
     /** The class names the prediction column holds (the model's names, else its integer labels). */
     static List<String> classNames(LoadedModel loaded) {
-        if (!loaded.metadata().classNames().isEmpty()) {
-            return loaded.metadata().classNames();
-        }
-        List<String> names = new ArrayList<>();
-        for (int c : loaded.asClassifier().classes()) {
-            names.add(Integer.toString(c));
-        }
-        return names;
+        return ClassLabels.names(loaded.metadata().classNames(), loaded.asClassifier().classes());
     }
 
     @Override
@@ -147,7 +141,7 @@ final class ScorePartitions implements MapPartitionsFunction<Row, Row> {
                 Matrix prob = proba ? clf.predictProba(x) : null;
                 for (int i = 0; i < n; i++) {
                     List<Object> values = new ArrayList<>();
-                    values.add(names.get(indexOf(classes, pred[i])));
+                    values.add(names.get(ClassLabels.indexOf(classes, pred[i])));
                     if (dec != null) {
                         for (int j = 0; j < dec.cols(); j++) {
                             values.add(dec.get(i, j));
@@ -171,14 +165,5 @@ final class ScorePartitions implements MapPartitionsFunction<Row, Row> {
                 return out.get(next++);
             }
         };
-    }
-
-    private static int indexOf(int[] classes, int label) {
-        for (int i = 0; i < classes.length; i++) {
-            if (classes[i] == label) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("predicted label " + label + " is not among the model's classes");
     }
 }
