@@ -44,6 +44,35 @@ class SparkLocalIT {
         }
     }
 
+    /** {@code petal runs cancel RUN_ID} in another process, which must succeed: what it printed. */
+    private String runsCancel(String runId, Path ws, Set<ProcessHandle> started) throws Exception {
+        Path out = dir.resolve("cancel-out.txt");
+        Path err = dir.resolve("cancel-err.txt");
+        Process cancel = start(out, err, "runs", "cancel", runId, "--workspace", ws.toString());
+        started.add(cancel.toHandle());
+        assertTrue(cancel.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, cancel.exitValue(), Files.readString(err));
+        return Files.readString(out);
+    }
+
+    /** Every process the test started ends by itself within 20 seconds. */
+    private static void assertAllEnded(Set<ProcessHandle> started) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
+                "every process the test started ended by itself");
+    }
+
+    /** Leaves nothing the test started running, whatever the outcome. */
+    private static void destroyAll(Set<ProcessHandle> started) {
+        for (ProcessHandle h : started) {
+            h.descendants().forEach(ProcessHandle::destroyForcibly);
+            h.destroyForcibly();
+        }
+    }
+
     @Test
     void outputStreamsWhileTheRunRunsAndRunsCancelFromAnotherProcessEndsIt() throws Exception {
         assertTrue(Files.isRegularFile(PETAL_JAR), "the cli module's jar is built first: " + PETAL_JAR);
@@ -65,14 +94,8 @@ class SparkLocalIT {
             assertEquals(RunStatus.RUNNING, run.getStatus());
             assertTrue(scripts() > 0, "the script runs in its own JVM");
 
-            Path cancelOut = dir.resolve("cancel-out.txt");
-            Process cancel = start(cancelOut, dir.resolve("cancel-err.txt"), "runs", "cancel", run.id(), "--workspace",
-                    ws.toString());
-            started.add(cancel.toHandle());
-            assertTrue(cancel.waitFor(2, TimeUnit.MINUTES));
-            assertEquals(0, cancel.exitValue(), Files.readString(dir.resolve("cancel-err.txt")));
             assertEquals("asked the process running " + run.id() + " to cancel it (now Running)\n",
-                    Files.readString(cancelOut));
+                    runsCancel(run.id(), ws, started));
 
             assertTrue(petal.waitFor(2, TimeUnit.MINUTES), "petal run ends once its run is canceled");
             assertEquals(1, petal.exitValue());
@@ -81,17 +104,9 @@ class SparkLocalIT {
             assertEquals(RunStatus.CANCELED, run.getStatus());
             assertTrue(!Files.readString(out).contains("step 1199"), "stopped early");
             assertEquals(0, scripts(), "the script's JVM is gone");
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < end) {
-                Thread.sleep(100);
-            }
-            assertEquals(List.of(), started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
-                    "every process the test started ended by itself");
+            assertAllEnded(started);
         } finally {
-            for (ProcessHandle h : started) {
-                h.descendants().forEach(ProcessHandle::destroyForcibly);
-                h.destroyForcibly();
-            }
+            destroyAll(started);
         }
     }
 
@@ -120,11 +135,7 @@ class SparkLocalIT {
             petal.descendants().forEach(started::add);
             String parent = running.get(0).getDetails().parentId();
 
-            Process cancel = start(dir.resolve("cancel-out.txt"), dir.resolve("cancel-err.txt"), "runs", "cancel", parent,
-                    "--workspace", ws.toString());
-            started.add(cancel.toHandle());
-            assertTrue(cancel.waitFor(2, TimeUnit.MINUTES));
-            assertEquals("canceled run " + parent + "\n", Files.readString(dir.resolve("cancel-out.txt")));
+            assertEquals("canceled run " + parent + "\n", runsCancel(parent, ws, started));
 
             assertTrue(petal.waitFor(2, TimeUnit.MINUTES), "petal tune ends once its sweep is canceled");
             assertEquals(1, petal.exitValue(), Files.readString(err));
@@ -136,17 +147,9 @@ class SparkLocalIT {
                 assertEquals(RunStatus.CANCELED, c.getStatus(), c.id());
             }
             assertEquals(0, scripts(), "the trials' JVMs are gone");
-            long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < gone) {
-                Thread.sleep(100);
-            }
-            assertEquals(List.of(), started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
-                    "every process the test started ended by itself");
+            assertAllEnded(started);
         } finally {
-            for (ProcessHandle h : started) {
-                h.descendants().forEach(ProcessHandle::destroyForcibly);
-                h.destroyForcibly();
-            }
+            destroyAll(started);
         }
     }
 
