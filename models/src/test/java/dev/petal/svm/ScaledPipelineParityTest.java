@@ -1,5 +1,6 @@
 package dev.petal.svm;
 
+import static dev.petal.svm.ParityAsserts.near;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,7 +82,7 @@ class ScaledPipelineParityTest {
                 OneClassPipelineModel m = OneClassPipeline.of(StandardScaler.defaults(), SvmFamilyParams.oneClass(p)).fit(x);
                 scaler = (StandardScalerModel) m.transforms().get(0);
                 s = m.oneClass().state();
-                near(name + " predict", Fixtures.doubles(e.get("predict")), toDoubles(m.predict(xt)), 0.0);
+                near(name + " predict", Fixtures.doubles(e.get("predict")), Fixtures.toDoubles(m.predict(xt)), 0.0);
                 near(name + " decision_function", Fixtures.doubles(e.get("decision_function")), m.decisionFunction(xt), rel);
                 near(name + " score_samples", Fixtures.doubles(e.get("score_samples")), m.scoreSamples(xt), rel);
                 ModelIO.save(file, m);
@@ -95,27 +96,5 @@ class ScaledPipelineParityTest {
         assertArrayEquals(Fixtures.ints(e.get("support")), s.support(), name + " support");
         near(name + " dual_coef", Fixtures.doubles2(e.get("dual_coef"))[0], s.dualCoef(), 0.0);
         near(name + " intercept", Fixtures.doubles(e.get("intercept")), new double[] {s.intercept()}, 0.0);
-    }
-
-    private static double[] toDoubles(int[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
-    }
-
-    /** Bit for bit when {@code rel} is 0, else within {@code rel} relative. */
-    private static void near(String what, double[] want, double[] got, double rel) {
-        assertEquals(want.length, got.length, what + " length");
-        for (int i = 0; i < want.length; i++) {
-            if (rel == 0.0) {
-                assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]),
-                        what + "[" + i + "]: expected " + want[i] + " but was " + got[i]);
-            } else {
-                assertTrue(Math.abs(want[i] - got[i]) <= rel * Math.abs(want[i]),
-                        what + "[" + i + "]: expected " + want[i] + " but was " + got[i]);
-            }
-        }
     }
 }

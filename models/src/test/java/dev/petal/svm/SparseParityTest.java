@@ -1,16 +1,14 @@
 package dev.petal.svm;
 
+import static dev.petal.svm.ParityAsserts.bits;
+import static dev.petal.svm.ParityAsserts.near;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,18 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SparseParityTest {
     private static final List<String> FILES = List.of("iris", "breast_cancer", "sparse_classification", "diabetes",
             "sparse_regression");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static JsonNode load(String name) {
-        try (InputStream in = SparseParityTest.class.getResourceAsStream("/fixtures/svm_sparse/" + name + ".json")) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture " + name + "; run /usr/bin/python3 fixtures/gen_svm_sparse.py");
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static CsrMatrix csr(JsonNode m) {
         JsonNode shape = m.get("shape");
@@ -60,14 +46,7 @@ class SparseParityTest {
     }
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String f : FILES) {
-            JsonNode doc = load(f);
-            for (JsonNode c : doc.get("cases")) {
-                out.add(Arguments.of(f + "/" + c.get("name").textValue(), doc, c));
-            }
-        }
-        return out.stream();
+        return Fixtures.cases("svm_sparse", FILES, "gen_svm_sparse.py");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,8 +58,7 @@ class SparseParityTest {
         double[] y = Fixtures.doubles(doc.get("y"));
         double[] yt = Fixtures.doubles(doc.get("y_test"));
         JsonNode p = c.get("params");
-        JsonNode swNode = c.get("sample_weight");
-        double[] sw = swNode == null || swNode.isNull() ? null : Fixtures.doubles(swNode);
+        double[] sw = Fixtures.sampleWeight(c);
         JsonNode e = c.get("expected");
         boolean tanh = p.has("kernel") && "sigmoid".equals(p.get("kernel").textValue());
         double rel = tanh ? 1e-12 : 0.0;
@@ -99,7 +77,7 @@ class SparseParityTest {
         boolean sparse;
         switch (est) {
             case "svc", "nusvc" -> {
-                int[] labels = labels(y);
+                int[] labels = Fixtures.labels(y);
                 SVCModel m;
                 if (est.equals("svc")) {
                     SVC s = SvmFamilyParams.svc(p);
@@ -121,19 +99,19 @@ class SparseParityTest {
                 sv = m.supportVectors();
                 sparse = m.fittedOnSparse();
                 assertArrayEquals(Fixtures.ints(e.get("classes")), m.classes(), name + " classes");
-                near(name + " predict", Fixtures.doubles(e.get("predict")), toDoubles(m.predict(xt)), 0.0);
-                near(name + " predict dense", Fixtures.doubles(e.get("predict_dense")), toDoubles(m.predict(xtDense)), 0.0);
-                near(name + " train predict", Fixtures.doubles(e.get("train_predict")), toDoubles(m.predict(x)), 0.0);
-                near(name + " decision_function", flatten(e.get("decision_function")),
+                near(name + " predict", Fixtures.doubles(e.get("predict")), Fixtures.toDoubles(m.predict(xt)), 0.0);
+                near(name + " predict dense", Fixtures.doubles(e.get("predict_dense")), Fixtures.toDoubles(m.predict(xtDense)), 0.0);
+                near(name + " train predict", Fixtures.doubles(e.get("train_predict")), Fixtures.toDoubles(m.predict(x)), 0.0);
+                near(name + " decision_function", Fixtures.flatten(e.get("decision_function")),
                         m.decisionFunction(xt).toFlatArray(), rel);
-                near(name + " decision_function dense", flatten(e.get("decision_function_dense")),
+                near(name + " decision_function dense", Fixtures.flatten(e.get("decision_function_dense")),
                         m.decisionFunction(xtDense).toFlatArray(), rel);
                 near(name + " score", new double[] {e.get("score").doubleValue()},
-                        new double[] {m.score(xt.toDense(), labels(yt))}, 0.0);
+                        new double[] {m.score(xt.toDense(), Fixtures.labels(yt))}, 0.0);
                 bits(name + " probA", Fixtures.doubles(e.get("probA")), m.probA());
                 bits(name + " probB", Fixtures.doubles(e.get("probB")), m.probB());
                 if (e.has("predict_proba")) {
-                    near(name + " predict_proba", flatten(e.get("predict_proba")), m.predictProba(xt).toFlatArray(), rel);
+                    near(name + " predict_proba", Fixtures.flatten(e.get("predict_proba")), m.predictProba(xt).toFlatArray(), rel);
                 }
                 if (e.has("coef")) {
                     coef = m.coef();
@@ -194,9 +172,9 @@ class SparseParityTest {
                 sv = s.supportVectors();
                 sparse = m.fittedOnSparse();
                 coef = e.has("coef") ? m.coef() : null;
-                near(name + " predict", Fixtures.doubles(e.get("predict")), toDoubles(m.predict(xt)), 0.0);
-                near(name + " predict dense", Fixtures.doubles(e.get("predict_dense")), toDoubles(m.predict(xtDense)), 0.0);
-                near(name + " train predict", Fixtures.doubles(e.get("train_predict")), toDoubles(m.predict(x)), 0.0);
+                near(name + " predict", Fixtures.doubles(e.get("predict")), Fixtures.toDoubles(m.predict(xt)), 0.0);
+                near(name + " predict dense", Fixtures.doubles(e.get("predict_dense")), Fixtures.toDoubles(m.predict(xtDense)), 0.0);
+                near(name + " train predict", Fixtures.doubles(e.get("train_predict")), Fixtures.toDoubles(m.predict(x)), 0.0);
                 near(name + " decision_function", Fixtures.doubles(e.get("decision_function")), m.decisionFunction(xt), rel);
                 near(name + " decision_function dense", Fixtures.doubles(e.get("decision_function_dense")),
                         m.decisionFunction(xtDense), rel);
@@ -235,62 +213,6 @@ class SparseParityTest {
                             name + " coef[" + r + "][" + j + "]: " + want[r][j] + " vs " + coef[r][j]);
                 }
             }
-        }
-    }
-
-    private static int[] labels(double[] y) {
-        int[] out = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            out[i] = (int) y[i];
-        }
-        return out;
-    }
-
-    private static double[] toDoubles(int[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
-    }
-
-    private static double[] flatten(JsonNode a) {
-        List<Double> out = new ArrayList<>();
-        for (JsonNode r : a) {
-            if (r.isArray()) {
-                r.forEach(v -> out.add(v.doubleValue()));
-            } else {
-                out.add(r.doubleValue());
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** Bit for bit when {@code rel} is 0, else within {@code rel} relative. */
-    private static void near(String what, double[] want, double[] got, double rel) {
-        if (rel == 0.0) {
-            bits(what, want, got);
-            return;
-        }
-        assertEquals(want.length, got.length, what + " length");
-        for (int i = 0; i < want.length; i++) {
-            assertTrue(Math.abs(want[i] - got[i]) <= rel * Math.abs(want[i]),
-                    what + "[" + i + "]: expected " + want[i] + " but was " + got[i]);
-        }
-    }
-
-    private static void bits(String what, double[][] want, double[][] got) {
-        assertEquals(want.length, got.length, what + " rows");
-        for (int r = 0; r < want.length; r++) {
-            bits(what + "[" + r + "]", want[r], got[r]);
-        }
-    }
-
-    private static void bits(String what, double[] want, double[] got) {
-        assertEquals(want.length, got.length, what + " length");
-        for (int i = 0; i < want.length; i++) {
-            assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]),
-                    what + "[" + i + "]: expected " + want[i] + " but was " + got[i]);
         }
     }
 }

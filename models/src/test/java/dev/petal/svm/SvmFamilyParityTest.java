@@ -1,16 +1,14 @@
 package dev.petal.svm;
 
+import static dev.petal.svm.ParityAsserts.bits;
+import static dev.petal.svm.ParityAsserts.near;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.petal.linalg.Matrix;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,28 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SvmFamilyParityTest {
     private static final List<String> FILES = List.of("iris", "wine", "breast_cancer", "classification", "diabetes",
             "regression");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static JsonNode load(String name) {
-        try (InputStream in = SvmFamilyParityTest.class.getResourceAsStream("/fixtures/svm_family/" + name + ".json")) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture " + name + "; run /usr/bin/python3 fixtures/gen_svm_family.py");
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String f : FILES) {
-            JsonNode doc = load(f);
-            for (JsonNode c : doc.get("cases")) {
-                out.add(Arguments.of(f + "/" + c.get("name").textValue(), doc, c));
-            }
-        }
-        return out.stream();
+        return Fixtures.cases("svm_family", FILES, "gen_svm_family.py");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,18 +50,17 @@ class SvmFamilyParityTest {
         double[] y = Fixtures.doubles(doc.get("y"));
         double[] yt = Fixtures.doubles(doc.get("y_test"));
         JsonNode p = c.get("params");
-        JsonNode swNode = c.get("sample_weight");
-        double[] sw = swNode == null || swNode.isNull() ? null : Fixtures.doubles(swNode);
+        double[] sw = Fixtures.sampleWeight(c);
         String est = c.get("estimator").textValue();
         JsonNode e = c.get("expected");
         if (c.has("error")) {
             IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                    () -> nuSvc(p).fit(x, labels(y), sw == null ? ones(y.length) : sw));
+                    () -> nuSvc(p).fit(x, Fixtures.labels(y), sw == null ? ones(y.length) : sw));
             assertEquals(c.get("error").textValue(), ex.getMessage(), name);
             return;
         }
         Fitted f = switch (est) {
-            case "nusvc" -> fitNuSvc(nuSvc(p), x, labels(y), sw, xt, yt);
+            case "nusvc" -> fitNuSvc(nuSvc(p), x, Fixtures.labels(y), sw, xt, yt);
             case "svr" -> fitted(SvmFamilyParams.svr(p).fit(x, y, sw), xt, yt);
             case "nusvr" -> fitted(SvmFamilyParams.nuSvr(p).fit(x, y, sw), xt, yt);
             default -> fitted(SvmFamilyParams.oneClass(p).fit(x, sw), xt);
@@ -105,7 +83,7 @@ class SvmFamilyParityTest {
             assertArrayEquals(x.row(f.support[s]), f.supportVectors.row(s), 0.0, name + " support vector " + s);
         }
         if (e.has("decision_function")) {
-            near(name + " decision_function", flatten(e.get("decision_function")), f.decision, rel);
+            near(name + " decision_function", Fixtures.flatten(e.get("decision_function")), f.decision, rel);
         }
         if (e.has("score")) {
             near(name + " score", new double[] {e.get("score").doubleValue()}, new double[] {f.score}, rel);
@@ -117,7 +95,7 @@ class SvmFamilyParityTest {
         if (e.has("predict_proba")) {
             bits(name + " probA", Fixtures.doubles(e.get("probA")), f.probA);
             bits(name + " probB", Fixtures.doubles(e.get("probB")), f.probB);
-            near(name + " predict_proba", flatten(e.get("predict_proba")), f.proba, rel);
+            near(name + " predict_proba", Fixtures.flatten(e.get("predict_proba")), f.proba, rel);
         }
         if (e.has("coef")) {
             double[][] want = Fixtures.doubles2(e.get("coef"));
@@ -136,30 +114,10 @@ class SvmFamilyParityTest {
         return SvmFamilyParams.nuSvc(p);
     }
 
-    private static int[] labels(double[] y) {
-        int[] out = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            out[i] = (int) y[i];
-        }
-        return out;
-    }
-
     private static double[] ones(int n) {
         double[] w = new double[n];
         java.util.Arrays.fill(w, 1.0);
         return w;
-    }
-
-    private static double[] flatten(JsonNode a) {
-        List<Double> out = new ArrayList<>();
-        for (JsonNode r : a) {
-            if (r.isArray()) {
-                r.forEach(v -> out.add(v.doubleValue()));
-            } else {
-                out.add(r.doubleValue());
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Per coef entry, the sum of |dual_coef| x |support vector| over every support vector (an upper bound of each pair's terms). */
@@ -176,34 +134,6 @@ class SvmFamilyParityTest {
             }
         }
         return abs;
-    }
-
-    /** Bit for bit when {@code rel} is 0, else within {@code rel} relative. */
-    private static void near(String what, double[] want, double[] got, double rel) {
-        if (rel == 0.0) {
-            bits(what, want, got);
-            return;
-        }
-        assertEquals(want.length, got.length, what + " length");
-        for (int i = 0; i < want.length; i++) {
-            assertTrue(Math.abs(want[i] - got[i]) <= rel * Math.abs(want[i]),
-                    what + "[" + i + "]: expected " + want[i] + " but was " + got[i]);
-        }
-    }
-
-    private static void bits(String what, double[][] want, double[][] got) {
-        assertEquals(want.length, got.length, what + " rows");
-        for (int r = 0; r < want.length; r++) {
-            bits(what + "[" + r + "]", want[r], got[r]);
-        }
-    }
-
-    private static void bits(String what, double[] want, double[] got) {
-        assertEquals(want.length, got.length, what + " length");
-        for (int i = 0; i < want.length; i++) {
-            assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]),
-                    what + "[" + i + "]: expected " + want[i] + " but was " + got[i]);
-        }
     }
 
     /** What every estimator is compared on, gathered from its model. */
@@ -229,14 +159,6 @@ class SvmFamilyParityTest {
         double[][] coef;
     }
 
-    private static double[] toDoubles(int[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
-    }
-
     private static Fitted fitNuSvc(NuSVC est, Matrix x, int[] y, double[] sw, Matrix xt, double[] yt) {
         NuSVCModel m = sw == null ? est.fit(x, y) : est.fit(x, y, sw);
         Fitted f = new Fitted();
@@ -249,10 +171,10 @@ class SvmFamilyParityTest {
         f.dualCoef = m.dualCoef();
         f.intercept = m.intercept();
         f.supportVectors = m.supportVectors();
-        f.predict = toDoubles(m.predict(xt));
-        f.trainPredict = a -> toDoubles(m.predict(a));
+        f.predict = Fixtures.toDoubles(m.predict(xt));
+        f.trainPredict = a -> Fixtures.toDoubles(m.predict(a));
         f.decision = m.decisionFunction(xt).toFlatArray();
-        f.score = m.score(xt, labels(yt));
+        f.score = m.score(xt, Fixtures.labels(yt));
         f.probA = m.probA();
         f.probB = m.probB();
         f.proba = m.supportsProba() ? m.predictProba(xt).toFlatArray() : null;
@@ -294,8 +216,8 @@ class SvmFamilyParityTest {
 
     private static Fitted fitted(OneClassSVMModel m, Matrix xt) {
         Fitted f = common(m.state(), m.nSupport(), m.warnings());
-        f.predict = toDoubles(m.predict(xt));
-        f.trainPredict = a -> toDoubles(m.predict(a));
+        f.predict = Fixtures.toDoubles(m.predict(xt));
+        f.trainPredict = a -> Fixtures.toDoubles(m.predict(a));
         f.decision = m.decisionFunction(xt);
         f.scoreSamples = m.scoreSamples(xt);
         f.offset = m.offset();
