@@ -1,14 +1,12 @@
 package dev.petal.selection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.petal.api.DecisionClassifier;
 import dev.petal.api.Estimator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -55,7 +53,7 @@ class ModelSelectionParityTest {
                         .withReturnTrainScore(c.get("return_train_score").booleanValue());
                 SearchResult<DecisionClassifier> r = GridSearchCV.of(est, ParameterGrid.of(SelectionFixtures.grid(c.get("param_grid"))))
                         .withOptions(o).fit(SelectionFixtures.x(ds), SelectionFixtures.y(ds));
-                check(c, r);
+                SelectionFixtures.checkSearch(c, r);
             }));
         }
         return tests.stream();
@@ -76,50 +74,9 @@ class ModelSelectionParityTest {
                 SearchResult<DecisionClassifier> r = new RandomizedSearchCV<DecisionClassifier>(est,
                         SelectionFixtures.distributions(c.get("param_distributions")), c.get("n_iter").intValue(),
                         c.get("random_state").longValue(), o).fit(SelectionFixtures.x(ds), SelectionFixtures.y(ds));
-                check(c, r);
+                SelectionFixtures.checkSearch(c, r);
             }));
         }
         return tests.stream();
-    }
-
-    private static void check(JsonNode c, SearchResult<DecisionClassifier> r) {
-        JsonNode exp = c.get("cv_results");
-        CvResults got = r.cvResults();
-        List<Map<String, Object>> params = new ArrayList<>();
-        exp.get("params").forEach(p -> params.add(SelectionFixtures.params(p)));
-        assertEquals(params.size(), got.nCandidates(), "number of candidates");
-        for (int k = 0; k < params.size(); k++) {
-            assertEquals(SelectionFixtures.entries(params.get(k)), SelectionFixtures.entries(got.params().get(k)), "params of candidate " + k);
-        }
-        int splits = c.get("n_splits").intValue();
-        assertEquals(splits, got.nSplits());
-        for (int k = 0; k < splits; k++) {
-            assertArrayEquals(SelectionFixtures.doubles(exp.get("split" + k + "_test_score")), got.splitTestScore(k), 0.0, "split" + k);
-        }
-        assertArrayEquals(SelectionFixtures.doubles(exp.get("mean_test_score")), got.meanTestScore(), 0.0, "mean_test_score");
-        assertArrayEquals(SelectionFixtures.doubles(exp.get("std_test_score")), got.stdTestScore(), 0.0, "std_test_score");
-        assertArrayEquals(SelectionFixtures.ints(exp.get("rank_test_score")), got.rankTestScore(), "rank_test_score");
-        if (exp.has("mean_train_score")) {
-            for (int k = 0; k < splits; k++) {
-                assertArrayEquals(SelectionFixtures.doubles(exp.get("split" + k + "_train_score")), got.splitTrainScore(k), 0.0);
-            }
-            assertArrayEquals(SelectionFixtures.doubles(exp.get("mean_train_score")), got.meanTrainScore(), 0.0);
-            assertArrayEquals(SelectionFixtures.doubles(exp.get("std_train_score")), got.stdTrainScore(), 0.0);
-        }
-        exp.properties().forEach(e -> {
-            if (e.getKey().startsWith("param_")) {
-                List<Object> col = new ArrayList<>();
-                e.getValue().forEach(v -> col.add(SelectionFixtures.plain(v)));
-                List<?> mine = got.asMap().get(e.getKey());
-                assertEquals(col.size(), mine.size(), e.getKey());
-                for (int k = 0; k < col.size(); k++) {
-                    Object m = mine.get(k) instanceof Integer n ? (Object) (long) n : mine.get(k);
-                    assertEquals(col.get(k), m, e.getKey() + "[" + k + "]");
-                }
-            }
-        });
-        assertEquals(c.get("best_index").intValue(), r.bestIndex(), "best_index_");
-        assertEquals(c.get("best_score").doubleValue(), r.bestScore(), 0.0, "best_score_");
-        assertEquals(SelectionFixtures.entries(SelectionFixtures.params(c.get("best_params"))), SelectionFixtures.entries(r.bestParams()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.petal.selection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.petal.api.RegressorEstimator;
@@ -9,7 +8,6 @@ import dev.petal.linalg.Matrix;
 import dev.petal.search.EstimatorSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -32,12 +30,7 @@ class RegressionSelectionParityTest {
     }
 
     static Matrix x(String name) {
-        JsonNode rows = dataset(name).get("X");
-        double[][] out = new double[rows.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = SelectionFixtures.doubles(rows.get(i));
-        }
-        return Matrix.of(out);
+        return SelectionFixtures.matrix(dataset(name).get("X"));
     }
 
     static double[] y(String name) {
@@ -107,34 +100,6 @@ class RegressionSelectionParityTest {
 
     /** cv_results_ (scores exact), best_index_, best_score_ and best_params_ as the fixture has them. */
     static void check(JsonNode c, SearchResult<?> r) {
-        JsonNode exp = c.get("cv_results");
-        CvResults got = r.cvResults();
-        List<Map<String, Object>> params = new ArrayList<>();
-        exp.get("params").forEach(p -> params.add(SelectionFixtures.params(p)));
-        assertEquals(params.size(), got.nCandidates(), "number of candidates");
-        for (int k = 0; k < params.size(); k++) {
-            assertEquals(SelectionFixtures.entries(params.get(k)), SelectionFixtures.entries(got.params().get(k)),
-                    "params of candidate " + k);
-        }
-        int splits = c.get("n_splits").intValue();
-        assertEquals(splits, got.nSplits());
-        for (int k = 0; k < splits; k++) {
-            assertArrayEquals(SelectionFixtures.doubles(exp.get("split" + k + "_test_score")), got.splitTestScore(k), 0.0,
-                    "split" + k);
-        }
-        assertArrayEquals(SelectionFixtures.doubles(exp.get("mean_test_score")), got.meanTestScore(), 0.0, "mean_test_score");
-        assertArrayEquals(SelectionFixtures.doubles(exp.get("std_test_score")), got.stdTestScore(), 0.0, "std_test_score");
-        assertArrayEquals(SelectionFixtures.ints(exp.get("rank_test_score")), got.rankTestScore(), "rank_test_score");
-        if (exp.has("mean_train_score")) {
-            for (int k = 0; k < splits; k++) {
-                assertArrayEquals(SelectionFixtures.doubles(exp.get("split" + k + "_train_score")), got.splitTrainScore(k), 0.0);
-            }
-            assertArrayEquals(SelectionFixtures.doubles(exp.get("mean_train_score")), got.meanTrainScore(), 0.0);
-            assertArrayEquals(SelectionFixtures.doubles(exp.get("std_train_score")), got.stdTrainScore(), 0.0);
-        }
-        assertEquals(c.get("best_index").intValue(), r.bestIndex(), "best_index_");
-        assertEquals(c.get("best_score").doubleValue(), r.bestScore(), 0.0, "best_score_");
-        assertEquals(SelectionFixtures.entries(SelectionFixtures.params(c.get("best_params"))),
-                SelectionFixtures.entries(r.bestParams()));
+        SelectionFixtures.checkSearch(c, r);
     }
 }

@@ -1,5 +1,8 @@
 package dev.petal.selection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +47,11 @@ final class SelectionFixtures {
     }
 
     static Matrix x(String dataset) {
-        JsonNode rows = dataset(dataset).get("X");
+        return matrix(dataset(dataset).get("X"));
+    }
+
+    /** Rows of doubles as a Matrix. */
+    static Matrix matrix(JsonNode rows) {
         double[][] out = new double[rows.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = doubles(rows.get(i));
@@ -178,5 +185,47 @@ final class SelectionFixtures {
             out.add(m);
         }
         return out;
+    }
+
+    /** cv_results_ (scores exact, parameter columns equal), best_index_, best_score_ and best_params_ as the fixture has them. */
+    static void checkSearch(JsonNode c, SearchResult<?> r) {
+        JsonNode exp = c.get("cv_results");
+        CvResults got = r.cvResults();
+        List<Map<String, Object>> params = new ArrayList<>();
+        exp.get("params").forEach(p -> params.add(params(p)));
+        assertEquals(params.size(), got.nCandidates(), "number of candidates");
+        for (int k = 0; k < params.size(); k++) {
+            assertEquals(entries(params.get(k)), entries(got.params().get(k)), "params of candidate " + k);
+        }
+        int splits = c.get("n_splits").intValue();
+        assertEquals(splits, got.nSplits());
+        for (int k = 0; k < splits; k++) {
+            assertArrayEquals(doubles(exp.get("split" + k + "_test_score")), got.splitTestScore(k), 0.0, "split" + k);
+        }
+        assertArrayEquals(doubles(exp.get("mean_test_score")), got.meanTestScore(), 0.0, "mean_test_score");
+        assertArrayEquals(doubles(exp.get("std_test_score")), got.stdTestScore(), 0.0, "std_test_score");
+        assertArrayEquals(ints(exp.get("rank_test_score")), got.rankTestScore(), "rank_test_score");
+        if (exp.has("mean_train_score")) {
+            for (int k = 0; k < splits; k++) {
+                assertArrayEquals(doubles(exp.get("split" + k + "_train_score")), got.splitTrainScore(k), 0.0);
+            }
+            assertArrayEquals(doubles(exp.get("mean_train_score")), got.meanTrainScore(), 0.0);
+            assertArrayEquals(doubles(exp.get("std_train_score")), got.stdTrainScore(), 0.0);
+        }
+        exp.properties().forEach(e -> {
+            if (e.getKey().startsWith("param_")) {
+                List<Object> col = new ArrayList<>();
+                e.getValue().forEach(v -> col.add(plain(v)));
+                List<?> mine = got.asMap().get(e.getKey());
+                assertEquals(col.size(), mine.size(), e.getKey());
+                for (int k = 0; k < col.size(); k++) {
+                    Object m = mine.get(k) instanceof Integer n ? (Object) (long) n : mine.get(k);
+                    assertEquals(col.get(k), m, e.getKey() + "[" + k + "]");
+                }
+            }
+        });
+        assertEquals(c.get("best_index").intValue(), r.bestIndex(), "best_index_");
+        assertEquals(c.get("best_score").doubleValue(), r.bestScore(), 0.0, "best_score_");
+        assertEquals(entries(params(c.get("best_params"))), entries(r.bestParams()));
     }
 }
