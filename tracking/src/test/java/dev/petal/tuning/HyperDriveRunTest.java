@@ -101,8 +101,8 @@ class HyperDriveRunTest {
         assertEquals(rbf.id(), hd.getBestRunByPrimaryMetric(false, false).orElseThrow().id());
     }
 
-    @Test
-    void cancelStopsTheSweepAndItsRunningChildren() throws Exception {
+    /** A sweep of four 10-second children, two at a time, once its first two have started. */
+    private HyperDriveRun twoOfFourSlowChildrenRunning() throws InterruptedException {
         SearchSpace space = SearchSpace.of("kernel", ExpressionParser.parse("choice(linear, rbf, poly, sigmoid)"));
         HyperDriveConfig config = HyperDriveConfig.of(script("--steps", "200", "--step-millis", "50"),
                 new GridParameterSampling(space), "Accuracy", PrimaryMetricGoal.MAXIMIZE, 4).withMaxConcurrentRuns(2);
@@ -110,33 +110,33 @@ class HyperDriveRunTest {
         while (hd.getChildren().size() < 2) {
             Thread.sleep(20);
         }
-        assertEquals(RunStatus.RUNNING, hd.getStatus());
-        assertEquals(2, hd.getHyperparameters().size(), "children are listed with their hyperparameters mid-sweep");
-        hd.cancel();
-        hd.waitForCompletion();
-        assertEquals(RunStatus.CANCELED, hd.getStatus());
-        assertEquals(2, hd.getChildren().size(), "no child starts after the cancel");
-        for (Run c : hd.getChildren()) {
-            assertEquals(RunStatus.CANCELED, c.getStatus());
-        }
+        return hd;
     }
 
-    @Test
-    void cancelingTheParentFromAnotherProcessStopsTheSweep() throws Exception {
-        SearchSpace space = SearchSpace.of("kernel", ExpressionParser.parse("choice(linear, rbf, poly, sigmoid)"));
-        HyperDriveConfig config = HyperDriveConfig.of(script("--steps", "200", "--step-millis", "50"),
-                new GridParameterSampling(space), "Accuracy", PrimaryMetricGoal.MAXIMIZE, 4).withMaxConcurrentRuns(2);
-        HyperDriveRun hd = HyperDriveRun.submit(experiment(), config);
-        while (hd.getChildren().size() < 2) {
-            Thread.sleep(20);
-        }
-        experiment().workspace().getRun(hd.id()).cancel();   // as `petal runs cancel PARENT_ID` does
+    /** The sweep ends Canceled, no child starts after the cancel, and the running ones are canceled. */
+    private static void assertCanceledWithItsTwoChildren(HyperDriveRun hd) throws InterruptedException {
         hd.waitForCompletion();
         assertEquals(RunStatus.CANCELED, hd.getStatus());
         assertEquals(2, hd.getChildren().size(), "no child starts after the cancel");
         for (Run c : hd.getChildren()) {
             assertEquals(RunStatus.CANCELED, c.getStatus(), "running children are canceled");
         }
+    }
+
+    @Test
+    void cancelStopsTheSweepAndItsRunningChildren() throws Exception {
+        HyperDriveRun hd = twoOfFourSlowChildrenRunning();
+        assertEquals(RunStatus.RUNNING, hd.getStatus());
+        assertEquals(2, hd.getHyperparameters().size(), "children are listed with their hyperparameters mid-sweep");
+        hd.cancel();
+        assertCanceledWithItsTwoChildren(hd);
+    }
+
+    @Test
+    void cancelingTheParentFromAnotherProcessStopsTheSweep() throws Exception {
+        HyperDriveRun hd = twoOfFourSlowChildrenRunning();
+        experiment().workspace().getRun(hd.id()).cancel();   // as `petal runs cancel PARENT_ID` does
+        assertCanceledWithItsTwoChildren(hd);
     }
 
     @Test
