@@ -10,6 +10,8 @@ import dev.petal.api.Params;
 import dev.petal.check.PyRepr;
 import dev.petal.datasets.CsvReader;
 import dev.petal.datasets.LabeledData;
+import dev.petal.datasets.SvmlightData;
+import dev.petal.linalg.RowSource;
 import dev.petal.modelio.ModelIO;
 import dev.petal.modelio.ModelMetadata;
 import dev.petal.selection.CrossValResult;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code petal cv}: scikit-learn's {@code cross_val_score} of a classifier or regressor on a labelled CSV
- * file, with {@code --param} its {@code GridSearchCV}, with {@code --n-iter} its {@code RandomizedSearchCV};
+ * file (or an svmlight file, cross-validated as CSR), with {@code --param} its {@code GridSearchCV}, with {@code --n-iter} its {@code RandomizedSearchCV};
  * {@code --json} prints scikit-learn's key names. Under {@code --experiment} each candidate becomes a child
  * run as soon as its folds are done.
  */
@@ -53,8 +55,13 @@ public final class CvCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv", description = "Labelled data: a header row, numeric features, a label column.")
+    @Option(names = "--data", required = true, paramLabel = "TRAIN.csv", description = "Labelled data: a header row, numeric features, a label column (or an svmlight file with --format svmlight).")
     Path data;
+
+    @Option(names = "--format", paramLabel = "csv|svmlight", defaultValue = "csv",
+            description = "The data's format: csv, or svmlight/libsvm (read as scikit-learn's load_svmlight_file, sparse; "
+                    + "folds are row subsets of the CSR matrix) (default: ${DEFAULT-VALUE}).")
+    String format;
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "The label column (default: the last column).")
     String label;
@@ -129,6 +136,13 @@ public final class CvCommand implements Callable<Integer> {
         }
         boolean regression = EstimatorOptions.REGRESSORS.contains(name);
         Object est = regression ? estimator.regressor(cl) : estimator.estimator(cl);
+        if (!format.equals("csv") && !format.equals("svmlight")) {
+            throw new CommandLine.ParameterException(cl, "--format must be csv or svmlight, got '" + format + "'");
+        }
+        if (format.equals("svmlight") && label != null) {
+            throw new CommandLine.ParameterException(cl, "--label does not apply to --format svmlight (the target is the "
+                    + "first field of each line)");
+        }
         CvParams space = CvParams.parse(cl, params);
         checkSearch(cl, space);
         if (cv < 2) {
@@ -178,8 +192,7 @@ public final class CvCommand implements Callable<Integer> {
             SparkDriver.backend(computeTarget).prepare(computeTarget);
             target = computeTarget.id();   // a named target as the task backend's target
         }
-        LabeledData d = CsvReader.read(data, label, csv.options());
-        CvData cvData = new CvData(est, d, regression ? LinearTraining.regressionTargets(d, data.toString(), name) : null);
+        CvData cvData = read(cl, est, name, regression);
         Run run = experiment == null ? null : new Experiment(workspace.open(), experiment).startLogging("petal cv");
         try {
             search(cl, cvData, space, options, run);
@@ -195,8 +208,28 @@ public final class CvCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The estimator and the rows it is cross-validated on: class labels, or real targets for a regressor. */
-    private record CvData(Object estimator, LabeledData data, double[] targets) {
+    /** Reads the rows: CSV (dense), or svmlight as CSR (dense with --scale, as petal train: StandardScaler centres them). */
+    private CvData read(CommandLine cl, Object est, String name, boolean regression) throws java.io.IOException {
+        String source = data.toString();
+        if (format.equals("svmlight")) {
+            SvmlightData sd = LinearTraining.svmlight(data, 0);
+            RowSource x = estimator.scale ? sd.x().toDense() : sd.x();
+            return regression ? new CvData(est, x, null, sd.y(), ModelMetadata.NONE)
+                    : new CvData(est, x, LinearTraining.classLabels(sd.y(), source), null, ModelMetadata.NONE);
+        }
+        LabeledData d = CsvReader.read(data, label, csv.options());
+        return regression
+                ? new CvData(est, d.x(), null, LinearTraining.regressionTargets(d, source, name),
+                        ModelMetadata.ofFeatureNames(d.featureNames()))
+                : new CvData(est, d.x(), d.y(), null,
+                        new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of()));
+    }
+
+    /**
+     * The estimator and the rows it is cross-validated on (dense, or CSR from svmlight): class labels, or real targets
+     * for a regressor; the names a saved model keeps.
+     */
+    private record CvData(Object estimator, RowSource x, int[] labels, double[] targets, ModelMetadata names) {
         boolean regression() {
             return targets != null;
         }
@@ -204,24 +237,28 @@ public final class CvCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         CrossValResult crossValidate(CvOptions options) {
             return regression()
-                    ? CrossValidation.crossValidate((RegressorEstimator<Object>) estimator, data.x(), targets, options)
-                    : CrossValidation.crossValidate((Estimator<DecisionClassifier>) estimator, data.x(), data.y(), options);
+                    ? CrossValidation.crossValidate((RegressorEstimator<Object>) estimator, x, targets, options)
+                    : CrossValidation.crossValidate((Estimator<DecisionClassifier>) estimator, x, labels, options);
         }
 
         @SuppressWarnings("unchecked")
         Object fit() {
-            return regression() ? ((RegressorEstimator<Object>) estimator).fit(data.x(), targets)
-                    : ((Estimator<DecisionClassifier>) estimator).fit(data.x(), data.y());
+            if (x instanceof dev.petal.linalg.Matrix m) {
+                return regression() ? ((RegressorEstimator<Object>) estimator).fit(m, targets)
+                        : ((Estimator<DecisionClassifier>) estimator).fit(m, labels);
+            }
+            return regression() ? ((RegressorEstimator<Object>) estimator).fit(x, targets)
+                    : ((Estimator<DecisionClassifier>) estimator).fit(x, labels);
         }
 
         SearchResult<Object> search(CvParams space, Integer nIter, Long seed, CvOptions options) {
             if (nIter == null) {
                 GridSearchCV<Object> g = new GridSearchCV<>(estimator, ParameterGrid.of(space.grid()), options);
-                return regression() ? g.fit(data.x(), targets) : g.fit(data.x(), data.y());
+                return regression() ? g.fit(x, targets) : g.fit(x, labels);
             }
             RandomizedSearchCV<Object> r = new RandomizedSearchCV<>(estimator, List.of(space.distributions()), nIter,
                     seed == null ? 0L : seed, options);
-            return regression() ? r.fit(data.x(), targets) : r.fit(data.x(), data.y());
+            return regression() ? r.fit(x, targets) : r.fit(x, labels);
         }
     }
 
@@ -248,7 +285,6 @@ public final class CvCommand implements Callable<Integer> {
     }
 
     private void search(CommandLine cl, CvData cvData, CvParams space, CvOptions options, Run run) throws Exception {
-        LabeledData d = cvData.data();
         String scoringName = scoring != null ? scoring : cvData.regression() ? "r2" : "accuracy";
         if (run != null) {
             Map<String, Object> settings = new LinkedHashMap<>();
@@ -273,7 +309,7 @@ public final class CvCommand implements Callable<Integer> {
             if (space.isEmpty()) {
                 CrossValResult r = cvData.crossValidate(options);
                 r.warnings().forEach(w -> err.println("warning: " + w));
-                printScores(out, d, r, scoringName);
+                printScores(out, cvData.x().rows(), r, scoringName);
                 if (run != null) {
                     run.logList("test_score", r.testScore());
                     run.log("mean_test_score", dev.petal.numeric.NumpySum.sum(r.testScore()) / r.testScore().length);
@@ -311,7 +347,7 @@ public final class CvCommand implements Callable<Integer> {
         }
     }
 
-    private void printScores(PrintWriter out, LabeledData d, CrossValResult r, String scoringName) throws Exception {
+    private void printScores(PrintWriter out, int rows, CrossValResult r, String scoringName) throws Exception {
         double[] s = r.testScore();
         double mean = dev.petal.numeric.NumpySum.sum(s) / s.length;
         double std = Math.sqrt(dev.petal.numeric.NumpySum.var(s));
@@ -328,7 +364,7 @@ public final class CvCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(o));
             return;
         }
-        out.printf("cross_val_score: %d rows, %d folds, scoring %s%n", d.x().rows(), s.length, scoringName);
+        out.printf("cross_val_score: %d rows, %d folds, scoring %s%n", rows, s.length, scoringName);
         out.println("scores: " + Arrays.stream(s).mapToObj(PyRepr::of).collect(Collectors.joining(", ", "[", "]")));
         out.println("mean: " + PyRepr.of(mean) + "  std: " + PyRepr.of(std));
     }
@@ -365,9 +401,7 @@ public final class CvCommand implements Callable<Integer> {
     }
 
     private void save(Object fitted, CvData cvData) throws Exception {
-        LabeledData d = cvData.data();
-        ModelIO.save(model, fitted, cvData.regression() ? ModelMetadata.ofFeatureNames(d.featureNames())
-                : new ModelMetadata(d.featureNames(), d.stringLabels() ? d.classNames() : List.of()));
+        ModelIO.save(model, fitted, cvData.names());
     }
 
     private static Object[] finite(double[] a) {

@@ -58,7 +58,7 @@ class CvSearchCommandTest {
         Files.writeString(iris, sb.toString());
     }
 
-    private static double[] doubles(JsonNode a) {
+    static double[] doubles(JsonNode a) {
         double[] out = new double[a.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = a.get(i).doubleValue();
@@ -73,7 +73,7 @@ class CvSearchCommandTest {
     }
 
     /** cv_results_' scores exact, candidates, ranks and best as scikit-learn has them. */
-    private static void assertSearch(JsonNode exp, JsonNode got) {
+    static void assertSearch(JsonNode exp, JsonNode got) {
         JsonNode e = exp.get("cv_results");
         JsonNode g = got.get("cv_results");
         assertEquals(e.get("params").size(), g.get("params").size());
@@ -207,7 +207,7 @@ class CvSearchCommandTest {
                 + "numeric targets", "cv", "--data", words.toString(), "--estimator", "svr", "--cv", "2");
     }
 
-    private static void assertError(int code, String prefix, String... args) {
+    static void assertError(int code, String prefix, String... args) {
         CliResult r = CliResult.petal(args);
         assertEquals(code, r.code(), r.err());
         assertTrue(r.err().startsWith(prefix), r.err());

@@ -1,0 +1,101 @@
+package dev.petal.cli;
+
+import static dev.petal.cli.CvSearchCommandTest.assertError;
+import static dev.petal.cli.CvSearchCommandTest.assertSearch;
+import static dev.petal.cli.CvSearchCommandTest.doubles;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.petal.api.Regressor;
+import dev.petal.datasets.Svmlight;
+import dev.petal.datasets.SvmlightData;
+import dev.petal.linear.LinearSVR;
+import dev.petal.linear.LinearSVRModel;
+import dev.petal.modelio.ModelIO;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code petal cv --format svmlight} end to end (the file read as CSR, folds as its row subsets), against scikit-learn 1.2.1 (fixtures/gen_selection_sparse.py
+ * writes the .svm files with dump_svmlight_file and cv_sparse_cli.json from the files read back): scores exact.
+ */
+class CvSparseCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dir;
+    static Path cls;
+    static Path reg;
+    static JsonNode expected;
+
+    @BeforeAll
+    static void data() throws IOException {
+        cls = copy("cv_sparse_cls.svm");
+        reg = copy("cv_sparse_reg.svm");
+        try (InputStream in = CvSparseCommandTest.class.getResourceAsStream("/fixtures/cv_sparse_cli.json")) {
+            expected = JSON.readTree(in);
+        }
+    }
+
+    private static Path copy(String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (InputStream in = CvSparseCommandTest.class.getResourceAsStream("/fixtures/" + name)) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    private static JsonNode json(String... args) throws IOException {
+        CliResult r = CliResult.petal(args);
+        assertEquals(0, r.code(), r.err());
+        return JSON.readTree(r.out());
+    }
+
+    @Test
+    void gridSearchOfSvcOnSvmlightIsScikitLearnsOnCsr() throws Exception {
+        JsonNode o = json("cv", "--format", "svmlight", "--data", cls.toString(), "--param", "C=choice(0.1, 1.0, 10.0)",
+                "--param", "kernel=choice(linear, rbf)", "--json", "--n-jobs", "2");
+        assertSearch(expected.get("grid_svc"), o);
+        assertEquals(expected.get("grid_svc").get("best_params"), o.get("best_params"));
+    }
+
+    @Test
+    void crossValScoreOfLinearSvcOnSvmlight() throws Exception {
+        JsonNode o = json("cv", "--format", "svmlight", "--data", cls.toString(), "--estimator", "linearsvc",
+                "--random-state", "0", "--max-iter", "5000", "--json");
+        assertArrayEquals(doubles(expected.get("cross_val_linearsvc")), doubles(o.get("test_score")), 0.0);
+        CliResult text = CliResult.petal("cv", "--format", "svmlight", "--data", cls.toString(), "--cv", "3");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("cross_val_score: 150 rows, 3 folds, scoring accuracy\n"), text.out());
+    }
+
+    @Test
+    void regressorsOnSvmlightScoreAndSaveTheModelFittedOnAllRows() throws Exception {
+        JsonNode o = json("cv", "--format", "svmlight", "--data", reg.toString(), "--estimator", "svr", "--C", "10", "--json");
+        assertArrayEquals(doubles(expected.get("cross_val_svr")), doubles(o.get("test_score")), 0.0);
+        Path model = dir.resolve("linearsvr.petal");
+        o = json("cv", "--format", "svmlight", "--data", reg.toString(), "--estimator", "linearsvr", "--random-state", "0",
+                "--max-iter", "5000", "--cv", "3", "--scoring", "neg_mean_squared_error", "--json", "--model", model.toString());
+        assertArrayEquals(doubles(expected.get("cross_val_linearsvr_mse")), doubles(o.get("test_score")), 0.0);
+        SvmlightData d = Svmlight.load(reg, null, 0);
+        LinearSVRModel direct = LinearSVR.defaults().withRandomState(0L).withMaxIter(5000).fit(d.x(), d.y());
+        Regressor saved = ModelIO.load(model).asRegressor();
+        assertArrayEquals(direct.predict(d.x()), saved.predict(d.x().toDense()), 0.0);
+    }
+
+    @Test
+    void badSvmlightUsageIsOneLine() {
+        assertError(2, "error: --format must be csv or svmlight, got 'arff'", "cv", "--format", "arff", "--data",
+                cls.toString());
+        assertError(2, "error: --label does not apply to --format svmlight (the target is the first field of each line)",
+                "cv", "--format", "svmlight", "--data", cls.toString(), "--label", "y");
+        assertError(1, "error: " + reg + ": target ", "cv", "--format", "svmlight", "--data", reg.toString());
+    }
+}
