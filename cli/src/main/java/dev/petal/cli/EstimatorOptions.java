@@ -212,16 +212,12 @@ final class EstimatorOptions {
 
     /**
      * The regressor these flags describe ({@code --estimator svr, nusvr or linearsvr}), with {@code --scale} a
-     * StandardScaler then it ({@code standardscaler__NAME}, {@code svr__NAME}).
+     * StandardScaler then it ({@code standardscaler__NAME}, {@code svr__NAME}, {@code linearsvr__NAME}).
      */
     dev.petal.api.RegressorEstimator<?> regressor(CommandLine cl) {
         String name = estimatorName(cl);
         if (!REGRESSORS.contains(name)) {
             throw new CommandLine.ParameterException(cl, "--estimator " + name + " is not a regressor");
-        }
-        if (scale && name.equals("linearsvr")) {
-            // as petal train: a scaled LinearSVR has no model file yet
-            throw new CommandLine.ParameterException(cl, "--scale takes classifiers; it does not apply to --estimator " + name);
         }
         dev.petal.api.RegressorEstimator<? extends dev.petal.api.Regressor> est = switch (name) {
             case "svr" -> svr(cl);

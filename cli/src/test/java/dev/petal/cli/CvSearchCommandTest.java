@@ -191,8 +191,6 @@ class CvSearchCommandTest {
                 "cv", "--data", iris.toString(), "--param", "degree=randint(1.5, 3)", "--n-iter", "3");
         assertError(2, "error: petal cv takes classifiers and regressors; --estimator oneclass is an outlier detector",
                 "cv", "--data", iris.toString(), "--estimator", "oneclass");
-        assertError(2, "error: --scale takes classifiers; it does not apply to --estimator linearsvr",
-                "cv", "--data", diabetes.toString(), "--estimator", "linearsvr", "--scale");
         assertError(2, "error: --param: Invalid parameter 'C' for estimator Pipeline(). Valid parameters are: "
                 + "['standardscaler__with_mean', 'standardscaler__with_std', 'svr__C', ",
                 "cv", "--data", diabetes.toString(), "--estimator", "svr", "--scale", "--param", "C=choice(1, 2)");
