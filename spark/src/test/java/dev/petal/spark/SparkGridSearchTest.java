@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The same grid search on this machine's cores and on {@code spark:local[2]} (embedded Spark, two task
  * threads): identical {@code cv_results_} — every split's test and train score, means, standard deviations,
- * ranks — and the same best candidate, for a classifier Pipeline and for a regressor.
+ * ranks — and the same best candidate, for a classifier Pipeline, a regressor and CSR rows.
  */
 class SparkGridSearchTest {
     @AfterAll
@@ -76,6 +76,30 @@ class SparkGridSearchTest {
         // every candidate was reported once, with its final mean score
         assertEquals(8, heard.size());
         heard.forEach((i, m) -> assertEquals(local.cvResults().meanTestScore()[i], m, 0.0));
+    }
+
+    @Test
+    void aGridOnCsrRowsOnSparkEqualsTheLocalRun() {
+        Dataset d = Datasets.makeClassification(120, 5);
+        double[][] a = d.x().toArray();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                if ((i * 7 + j) % 3 != 0) {
+                    a[i][j] = 0.0;   // two entries in three zero: a sparse job, shipped as data, indptr, indices
+                }
+            }
+        }
+        dev.petal.linalg.CsrMatrix x = dev.petal.linalg.CsrMatrix.fromDense(dev.petal.linalg.Matrix.of(a));
+        GridSearchCV<dev.petal.linear.LinearSVCModel> search = GridSearchCV.of(
+                dev.petal.linear.LinearSVC.defaults().withRandomState(0L),
+                ParameterGrid.of(Map.of("C", List.of(0.1, 1.0), "loss", List.of("hinge", "squared_hinge"))));
+        CvOptions o = CvOptions.defaults().withCv(4).withReturnTrainScore(true);
+        SearchResult<dev.petal.linear.LinearSVCModel> local = search.withOptions(o.withNJobs(2)).fit(x, d.y());
+        SearchResult<dev.petal.linear.LinearSVCModel> spark;
+        try (TaskBackend tasks = TaskBackends.open("spark:local[2]")) {
+            spark = search.withOptions(o.withBackend(new TaskCvBackend(tasks))).fit(x, d.y());
+        }
+        assertSame(local, spark);
     }
 
     private static void assertSame(SearchResult<?> a, SearchResult<?> b) {
