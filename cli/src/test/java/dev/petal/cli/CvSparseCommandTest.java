@@ -129,7 +129,12 @@ class CvSparseCommandTest {
     }
 
     @Test
-    void badSvmlightUsageIsOneLine() {
+    void badSvmlightUsageIsOneLine() throws IOException {
+        Path multilabel = dir.resolve("multilabel.svm");
+        Files.writeString(multilabel, "0,2 1:0.5\n1 2:1.5\n");
+        assertError(1, "error: " + multilabel + " line 1: target '0,2' is a list of labels (multilabel); read it with "
+                + "Svmlight.loadMultilabel (multilabel=True), which no petal command takes",
+                "cv", "--format", "svmlight", "--data", multilabel.toString());
         assertError(2, "error: --format must be csv or svmlight, got 'arff'", "cv", "--format", "arff", "--data",
                 cls.toString());
         assertError(2, "error: --label does not apply to --format svmlight (the target is the first field of each line)",

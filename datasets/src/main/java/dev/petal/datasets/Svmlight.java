@@ -135,7 +135,10 @@ public final class Svmlight {
             }
             int first = 1;
             try {
-                if (multilabel == null) {
+                if (multilabel == null && parts[0].indexOf(',') >= 0 && parts[0].indexOf(':') < 0) {
+                    throw new NumberFormatException("target '" + parts[0] + "' is a list of labels (multilabel); read "
+                            + "it with Svmlight.loadMultilabel (multilabel=True), which no petal command takes");
+                } else if (multilabel == null) {
                     y[rows] = pyFloat(parts[0], () -> "target");
                 } else if (parts[0].indexOf(':') >= 0) {
                     multilabel.add(new double[0]);   // no labels: the line starts with a feature

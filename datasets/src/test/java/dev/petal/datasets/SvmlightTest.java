@@ -121,6 +121,10 @@ class SvmlightTest {
     void aMalformedLineIsOneErrorNamingFileLineAndProblem() {
         assertEquals("t.svm line 2: feature '2' is not INDEX:VALUE",
                 assertThrows(IllegalArgumentException.class, () -> Svmlight.parse("t.svm", "1 1:1\n1 2\n", null, 0)).getMessage());
+        assertEquals("t.svm line 2: target '1,3' is a list of labels (multilabel); read it with Svmlight.loadMultilabel "
+                + "(multilabel=True), which no petal command takes",
+                assertThrows(IllegalArgumentException.class, () -> Svmlight.parse("t.svm", "1 1:1\n1,3 2:1\n", null, 0))
+                        .getMessage());
         assertEquals("t.svm line 1: value of feature 2 'a' is not a number",
                 assertThrows(IllegalArgumentException.class, () -> Svmlight.parse("t.svm", "1 2:a\n", null, 0)).getMessage());
         assertEquals("t.svm line 3: target 'x' is not a number",
