@@ -102,6 +102,22 @@ class SparkGridSearchTest {
         assertSame(local, spark);
     }
 
+    @Test
+    void petalCvOfAnSvmlightFileOnSparkPrintsTheLocalResults(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path data = dir.resolve("cv_sparse_cls.svm");
+        try (java.io.InputStream in = SparkGridSearchTest.class.getResourceAsStream("/fixtures/cv_sparse_cls.svm")) {
+            java.nio.file.Files.copy(in, data);
+        }
+        String[] args = {"cv", "--format", "svmlight", "--data", data.toString(), "--param", "C=choice(0.1, 10.0)",
+            "--param", "kernel=choice(linear, rbf)", "--cv", "3"};
+        String local = SparkScoringTest.petal(args);
+        String[] onSpark = java.util.Arrays.copyOf(args, args.length + 2);
+        onSpark[args.length] = "--target";
+        onSpark[args.length + 1] = "spark:local[2]";
+        assertEquals(local, SparkScoringTest.petal(onSpark));
+    }
+
     private static void assertSame(SearchResult<?> a, SearchResult<?> b) {
         CvResults x = a.cvResults();
         CvResults y = b.cvResults();
