@@ -13,7 +13,7 @@ import java.util.Arrays;
  * an earlier one's whenever it ties or beats it, which gives exactly the sequential scan's choice; the
  * update writes every entry on its own. The arrays are the solver's, shared and permuted in place by it.
  */
-final class ActivePasses {
+sealed class ActivePasses permits NuPasses {
     /**
      * Work units per active sample of a pass: the update and both scans read or write about ten arrays and
      * divide once, and these overlap (the pass streams memory), so about half a unit each.
@@ -21,18 +21,18 @@ final class ActivePasses {
     static final int WORK_PER_SAMPLE = 13;
     /** The smallest piece of a split pass, in active samples: below twice this a pass runs on one thread. */
     static final int MIN_PIECE = Team.piece(WORK_PER_SAMPLE);
-    private static final double TAU = 1e-12;
-    private static final double INF = Double.POSITIVE_INFINITY;
+    static final double TAU = 1e-12;
+    static final double INF = Double.POSITIVE_INFINITY;
 
-    private final byte[] y;
-    private final double[] g;
-    private final byte[] status;
-    private final double[] qd;
-    private final Team team;
-    private final int slots;
+    final byte[] y;
+    final double[] g;
+    final byte[] status;
+    final double[] qd;
+    final Team team;
+    final int slots;
     /** Per position -y in I_up, NaN outside it; and y in I_low, NaN outside it: the scans multiply, never branch on membership. */
-    private final double[] upMul;
-    private final double[] lowMul;
+    final double[] upMul;
+    final double[] lowMul;
 
     // per-piece results of the two scans; piece p covers [p * piece, (p + 1) * piece)
     private final double[] upMax;
@@ -40,9 +40,9 @@ final class ActivePasses {
     private final double[] lowMax;
     private final double[] lowMin;
     private final int[] lowIdx;
-    private int piece;
+    int piece;
     /** The active size the I_up results hold for, or -1 when they must be scanned afresh. */
-    private int upReadyFor = -1;
+    int upReadyFor = -1;
 
     // the operands of the current pass, for its pieces
     private float[] updQi;
@@ -57,7 +57,7 @@ final class ActivePasses {
         updateGradient(updQi, updQj, updDai, updDaj, from, to);
         scanUp(from, to, from / piece);
     };
-    private final Team.Range upScan = (from, to) -> scanUp(from, to, from / piece);
+    final Team.Range upScan = (from, to) -> scanUp(from, to, from / piece);
     private final Team.Range lowScan = (from, to) -> scanLow(from, to, from / piece);
 
     /**
@@ -103,7 +103,7 @@ final class ActivePasses {
     }
 
     /** Cuts [0, n) into at most one piece per thread, each at least {@link #MIN_PIECE} long; returns the number of pieces. */
-    private int cut(int n) {
+    final int cut(int n) {
         int pieces = Math.max(1, Math.min(slots, n / MIN_PIECE));
         piece = pieces == 1 ? Math.max(1, n) : (n + pieces - 1) / pieces;
         return pieces;
@@ -113,8 +113,8 @@ final class ActivePasses {
      * {@code G_k += Q_ik * dA_i + Q_jk * dA_j} for k in [0, n), as libsvm writes it, and the I_up scan for
      * the next {@link #select} with the same n; the alpha statuses must already be up to date.
      */
-    void updateGradientAndScanUp(float[] qi, float[] qj, double dai, double daj, int n) {
-        Arrays.fill(upIdx, -1);
+    final void updateGradientAndScanUp(float[] qi, float[] qj, double dai, double daj, int n) {
+        clearUp();
         if (cut(n) == 1) {
             updateGradient(qi, qj, dai, daj, 0, n);
             scanUp(0, n, 0);
@@ -142,7 +142,7 @@ final class ActivePasses {
     int select(int n, QMatrix q, double eps, int[] out) {
         boolean split = cut(n) > 1;
         if (upReadyFor != n) {
-            Arrays.fill(upIdx, -1);
+            clearUp();
             if (split) {
                 team.forRange(0, n, piece, upScan);
             } else {
@@ -201,8 +201,13 @@ final class ActivePasses {
         }
     }
 
+    /** Forgets every piece's I_up result (a pass may cut fewer pieces than the last one). */
+    void clearUp() {
+        Arrays.fill(upIdx, -1);
+    }
+
     /** I_up: the last maximum of -y*g (exact; NaN outside I_up never compares). */
-    private void scanUp(int from, int to, int slot) {
+    void scanUp(int from, int to, int slot) {
         final double[] um = upMul;
         final double[] gs = g;
         double gmax = -INF;

@@ -10,7 +10,18 @@ package dev.petal.svm;
 final class NuSolver extends Solver {
 
     @Override
+    ActivePasses newPasses(Team team) {
+        return new NuPasses(y, g, status, qd, team);
+    }
+
+    @Override
     int selectWorkingSet(int[] out) {
+        int r = ((NuPasses) passes).selectNu(activeSize, q, eps, out);
+        return r != NuPasses.NO_CLASS_MAXIMUM ? r : selectSequentially(out);
+    }
+
+    /** libsvm's ν working-set selection as it writes it, one sequential pass per scan: for when a class has no I_up member. */
+    private int selectSequentially(int[] out) {
         double gmaxp = -INF;
         double gmaxp2 = -INF;
         int gmaxpIdx = -1;

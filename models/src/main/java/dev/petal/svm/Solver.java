@@ -63,7 +63,7 @@ sealed class Solver permits NuSolver {
 
         status = new byte[l];
         g = new double[l];
-        passes = new ActivePasses(y, g, status, qd, team);
+        passes = newPasses(team);
         for (int i = 0; i < l; i++) {
             updateAlphaStatus(i);
         }
@@ -244,6 +244,11 @@ sealed class Solver permits NuSolver {
         }
         res.iterations = iter;
         return res;
+    }
+
+    /** The per-iteration passes over this solver's arrays ({@link #y}, {@link #g}, {@link #status}, {@link #qd}). */
+    ActivePasses newPasses(Team team) {
+        return new ActivePasses(y, g, status, qd, team);
     }
 
     /** libsvm's WSS3 over the active set; returns 1 when optimal, else 0 with (i, j) in {@code out}. */
