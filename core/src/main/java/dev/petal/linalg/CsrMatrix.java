@@ -1,5 +1,6 @@
 package dev.petal.linalg;
 
+import dev.petal.numeric.SharedRows;
 import java.util.Arrays;
 
 /**
@@ -10,6 +11,11 @@ import java.util.Arrays;
  * {@code sum_duplicates} does). Explicitly stored zeros are kept. Arrays are copied in and out.
  */
 public final class CsrMatrix implements RowSource {
+    static {
+        // the internal read-only view for fits and fitted models; nothing public
+        SharedRows.installCsr(m -> new SharedRows.Csr(m.indptr, m.indices, m.data));
+    }
+
     private final int rows;
     private final int cols;
     private final int[] indptr;

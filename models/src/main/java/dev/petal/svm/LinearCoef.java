@@ -5,12 +5,27 @@ final class LinearCoef {
     private LinearCoef() {
     }
 
+    /** Support vectors as {@link #weights} reads them: adds {@code a * row s} to {@code w}, column by column. */
+    interface Rows {
+        void addRowTo(int s, double a, double[] w);
+
+        /** Flat row-major dense rows of {@code d} columns. */
+        static Rows dense(double[] sv, int d) {
+            return (s, a, w) -> {
+                int o = s * d;
+                for (int f = 0; f < d; f++) {
+                    w[f] += a * sv[o + f];
+                }
+            };
+        }
+    }
+
     /**
      * scikit-learn's {@code _one_vs_one_coef} (one row for two classes: {@code dual_coef @ support_vectors}):
      * for pair (i, j) the class-i support vectors weighted by row j-1 plus the class-j ones weighted by row i.
-     * {@code sv} is the flat row-major support vectors, {@code d} columns.
+     * {@code sv} holds the support vectors (dense or sparse rows: the same bits), {@code d} columns.
      */
-    static double[][] oneVsOne(double[][] dual, int[] nSupport, double[] sv, int d) {
+    static double[][] oneVsOne(double[][] dual, int[] nSupport, Rows sv, int d) {
         int k = nSupport.length;
         if (dual.length == 1) {
             return new double[][] {weights(dual[0], 0, dual[0].length, sv, d, null)};
@@ -31,14 +46,10 @@ final class LinearCoef {
     }
 
     /** {@code sum_s alpha[s] * sv[s]} over s in [from, to), added to {@code into} (a new array when null). */
-    static double[] weights(double[] alpha, int from, int to, double[] sv, int d, double[] into) {
+    static double[] weights(double[] alpha, int from, int to, Rows sv, int d, double[] into) {
         double[] w = new double[d];
         for (int s = from; s < to; s++) {
-            double a = alpha[s];
-            int o = s * d;
-            for (int f = 0; f < d; f++) {
-                w[f] += a * sv[o + f];
-            }
+            sv.addRowTo(s, alpha[s], w);
         }
         if (into != null) {
             for (int f = 0; f < d; f++) {

@@ -71,9 +71,21 @@ public final class NuSVCModel implements DecisionClassifier, HasWarnings {
         return model.support();
     }
 
-    /** The support vectors ({@code support_vectors_}); 0x0 for a precomputed kernel. */
+    /**
+     * The support vectors as a dense matrix ({@code support_vectors_}; 0x0 for a precomputed kernel). For a model
+     * fitted on sparse rows this is {@code support_vectors_.toarray()}, built on each call (n_SV x n_features
+     * doubles): {@link #supportVectorRows} gives them as the model holds them.
+     */
     public Matrix supportVectors() {
         return model.supportVectors();
+    }
+
+    /**
+     * The support vectors as held: a {@code CsrMatrix} for a model fitted on sparse rows (scikit-learn's scipy CSR
+     * {@code support_vectors_}), the dense {@link Matrix} otherwise. Immutable, not a copy.
+     */
+    public RowSource supportVectorRows() {
+        return model.supportVectorRows();
     }
 
     /** Support vectors per class ({@code n_support_}). */

@@ -25,7 +25,10 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
     private final int k;
     private final int d;
     private final KernelFunction kf;
-    /** The support vectors, row-major: the state's own array (read only), so the model holds them once more at most. */
+    /**
+     * The dense support vectors, row-major: the state's own array (read only), so the model holds them once more at
+     * most; null for a model fitted on sparse rows, which holds them only as CSR ({@link #svSparse}).
+     */
     private final double[] sv;
     private final int[] svOff;
     private final int[] svIdx;
@@ -53,18 +56,18 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         this.prepared = prepared;
         this.state = s;
         this.owner = owner;
-        this.svSparse = s.sparse() ? SparseRows.of(s.supportVectors()) : null;
+        this.svSparse = s.sparse() ? SparseRows.of(s.supportVectorRows()) : null;
         this.parallelism = parallelism;
         this.classes = s.classes();
         this.k = classes.length;
         this.d = s.nFeatures();
         SVC p = s.params();
         this.kf = KernelFunction.of(p.kernel(), p.degree(), s.gamma(), p.coef0());
-        this.sv = SharedRows.of(s.supportVectors());
+        this.sv = s.sparse() ? null : SharedRows.of((Matrix) s.supportVectorRows());
         int[] support = s.support();
         int l = support.length;
         this.svOff = new int[l];
-        int svCols = s.supportVectors().cols();
+        int svCols = s.supportVectorRows().cols();
         for (int i = 0; i < l; i++) {
             svOff[i] = i * svCols;
         }
@@ -156,9 +159,21 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         return state.support();
     }
 
-    /** The support vectors ({@code support_vectors_}); 0x0 for a precomputed kernel. */
+    /**
+     * The support vectors as a dense matrix ({@code support_vectors_}; 0x0 for a precomputed kernel). For a model
+     * fitted on sparse rows this is {@code support_vectors_.toarray()}, built on each call (n_SV x n_features
+     * doubles): {@link #supportVectorRows} gives them as the model holds them.
+     */
     public Matrix supportVectors() {
         return state.supportVectors();
+    }
+
+    /**
+     * The support vectors as held: a {@link CsrMatrix} for a model fitted on sparse rows (scikit-learn's scipy CSR
+     * {@code support_vectors_}), the dense {@link Matrix} otherwise. Immutable, not a copy.
+     */
+    public RowSource supportVectorRows() {
+        return state.supportVectorRows();
     }
 
     /** Support vectors per class ({@code n_support_}). */
@@ -187,7 +202,8 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
         if (!(state.params().kernel() instanceof Kernel.Linear)) {
             throw new IllegalStateException("coef_ is only available when using a linear kernel");
         }
-        return LinearCoef.oneVsOne(state.dualCoef(), state.nSupport(), sv, d);
+        return LinearCoef.oneVsOne(state.dualCoef(), state.nSupport(),
+                svSparse != null ? svSparse::addRowTo : LinearCoef.Rows.dense(sv, d), d);
     }
 
     /** Solver iterations per pair ({@code n_iter_}). */

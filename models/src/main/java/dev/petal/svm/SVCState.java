@@ -2,6 +2,7 @@ package dev.petal.svm;
 
 import dev.petal.api.Provenance;
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -15,7 +16,9 @@ import java.util.Objects;
  * @param classes        sorted class labels ({@code classes_})
  * @param nFeatures      features seen at fit ({@code n_features_in_}; n_train for a precomputed kernel)
  * @param support        support vector indices ({@code support_})
- * @param supportVectors support vectors ({@code support_vectors_}); 0x0 for a precomputed kernel
+ * @param supportVectorRows support vectors ({@code support_vectors_}) as held: CSR for a model fitted on sparse rows
+ *                       (scikit-learn's scipy CSR matrix, stored zeros kept), a dense {@link Matrix} otherwise; 0x0
+ *                       for a precomputed kernel. Either form is taken and converted to the one {@code sparse} says.
  * @param nSupport       support vectors per class ({@code n_support_})
  * @param dualCoef       {@code dual_coef_}, (n_classes - 1) x n_SV, binary sign flip included
  * @param intercept      {@code intercept_}, one per pair, binary sign flip included
@@ -25,10 +28,9 @@ import java.util.Objects;
  * @param fitStatus      0, or 1 if the solver stopped at max_iter ({@code fit_status_})
  * @param provenance     versions, time and training-data fingerprints
  * @param sparse         whether it was fitted on sparse (CSR) rows, through libsvm's sparse path (scikit-learn's
- *                       {@code _sparse}); such a model predicts through that path too. Its support vectors are
- *                       still held (and saved) dense.
+ *                       {@code _sparse}); such a model predicts through that path too.
  */
-public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, int[] support, Matrix supportVectors,
+public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, int[] support, RowSource supportVectorRows,
                        int[] nSupport, double[][] dualCoef, double[] intercept, double[] probA, double[] probB,
                        int[] nIter, int fitStatus, Provenance provenance, boolean sparse) {
 
@@ -37,7 +39,8 @@ public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, i
         Objects.requireNonNull(params, "params");
         classes = Objects.requireNonNull(classes, "classes").clone();
         support = Objects.requireNonNull(support, "support").clone();
-        Objects.requireNonNull(supportVectors, "supportVectors");
+        Objects.requireNonNull(supportVectorRows, "supportVectorRows");
+        supportVectorRows = sparse ? supportVectorRows.toCsr() : supportVectorRows.toDense();
         nSupport = Objects.requireNonNull(nSupport, "nSupport").clone();
         dualCoef = deepCopy(Objects.requireNonNull(dualCoef, "dualCoef"));
         intercept = Objects.requireNonNull(intercept, "intercept").clone();
@@ -53,6 +56,15 @@ public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, i
                     int fitStatus, Provenance provenance) {
         this(params, gamma, classes, nFeatures, support, supportVectors, nSupport, dualCoef, intercept, probA, probB, nIter,
                 fitStatus, provenance, false);
+    }
+
+    /**
+     * The support vectors as a dense matrix ({@code support_vectors_}, or {@code support_vectors_.toarray()} for a
+     * model fitted on sparse rows: then a new n_SV x n_features matrix on each call; {@link #supportVectorRows} is
+     * what the model holds).
+     */
+    public Matrix supportVectors() {
+        return supportVectorRows.toDense();
     }
 
     /** A copy of the class labels. */
@@ -108,7 +120,7 @@ public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, i
     public boolean equals(Object o) {
         return o instanceof SVCState s && params.equals(s.params) && Double.compare(gamma, s.gamma) == 0
                 && Arrays.equals(classes, s.classes) && nFeatures == s.nFeatures && Arrays.equals(support, s.support)
-                && supportVectors.equals(s.supportVectors) && Arrays.equals(nSupport, s.nSupport)
+                && supportVectorRows.equals(s.supportVectorRows) && Arrays.equals(nSupport, s.nSupport)
                 && Arrays.deepEquals(dualCoef, s.dualCoef) && Arrays.equals(intercept, s.intercept)
                 && Arrays.equals(probA, s.probA) && Arrays.equals(probB, s.probB) && Arrays.equals(nIter, s.nIter)
                 && fitStatus == s.fitStatus && provenance.equals(s.provenance) && sparse == s.sparse;
@@ -117,7 +129,7 @@ public record SVCState(SVC params, double gamma, int[] classes, int nFeatures, i
     /** A hash over every field and array element. */
     @Override
     public int hashCode() {
-        return Objects.hash(params, gamma, Arrays.hashCode(classes), nFeatures, Arrays.hashCode(support), supportVectors,
+        return Objects.hash(params, gamma, Arrays.hashCode(classes), nFeatures, Arrays.hashCode(support), supportVectorRows,
                 Arrays.hashCode(nSupport), Arrays.deepHashCode(dualCoef), Arrays.hashCode(intercept),
                 Arrays.hashCode(probA), Arrays.hashCode(probB), Arrays.hashCode(nIter), fitStatus, provenance, sparse);
     }

@@ -6,6 +6,7 @@ import dev.petal.check.Check;
 import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
+import dev.petal.numeric.SharedRows;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -94,7 +95,8 @@ final class SingleOutput {
         SvcTrainer.checkFinite(m);
         double t = m.rho[0];
         double intercept = t != 0 ? -t : 0;
-        Matrix svs = s.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows).toDense();
+        // the rows as they came: CSR for a sparse fit (scikit-learn's support_vectors_, stored zeros kept), else dense
+        RowSource svs = s.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
         return new SingleOutputState(gamma, d, m.svInd, svs, m.svCoef[0], intercept, m.nIter[0], status,
                 Provenance.of(x, y), sparse != null);
     }
@@ -105,7 +107,7 @@ final class SingleOutput {
         int l = state.support().length;
         this.d = state.nFeatures();
         boolean precomputed = kernel instanceof Kernel.Precomputed;
-        Matrix svm = state.supportVectors();
+        RowSource svm = state.supportVectorRows();
         if (d < 1) {
             throw new IllegalArgumentException("nFeatures must be at least 1, got " + d);
         }
@@ -132,7 +134,8 @@ final class SingleOutput {
             throw new IllegalArgumentException("fitStatus must be 0 or 1, got " + state.fitStatus());
         }
         this.kf = KernelFunction.of(kernel, degree, state.gamma(), coef0);
-        this.sv = svm.toFlatArray();
+        // dense: the state's own array, read only; sparse rows are held only as CSR
+        this.sv = state.sparse() ? null : SharedRows.of((Matrix) svm);
         this.svOff = new int[l];
         for (int i = 0; i < l; i++) {
             svOff[i] = i * svm.cols();
@@ -217,6 +220,7 @@ final class SingleOutput {
         if (!(kernel instanceof Kernel.Linear)) {
             throw new IllegalStateException("coef_ is only available when using a linear kernel");
         }
-        return LinearCoef.weights(coef[0], 0, coef[0].length, sv, d, null);
+        return LinearCoef.weights(coef[0], 0, coef[0].length,
+                svSparse != null ? svSparse::addRowTo : LinearCoef.Rows.dense(sv, d), d, null);
     }
 }

@@ -4,6 +4,7 @@ import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
 import dev.petal.numeric.NumpySum;
+import dev.petal.numeric.SharedRows;
 
 /**
  * Rows in libsvm's sparse form ({@code svm_csr_node} lists, scikit-learn's {@code libsvm_sparse}): each
@@ -28,10 +29,24 @@ final class SparseRows {
         this.data = data;
     }
 
-    /** The rows of {@code x}: a CSR matrix as stored, a dense one without its zeros (scipy's {@code csr_matrix(X)}). */
+    /**
+     * The rows of {@code x}: a CSR matrix as stored (its own arrays, read only: a CsrMatrix is immutable, so a fit or a
+     * fitted model holds them once), a dense one without its zeros (scipy's {@code csr_matrix(X)}).
+     */
     static SparseRows of(RowSource x) {
         CsrMatrix c = x instanceof CsrMatrix m ? m : CsrMatrix.fromDense((Matrix) x);
-        return new SparseRows(c.rows(), c.cols(), c.indptr(), c.indices(), c.data());
+        SharedRows.Csr a = SharedRows.of(c);
+        return new SparseRows(c.rows(), c.cols(), a.indptr(), a.indices(), a.data());
+    }
+
+    /**
+     * Adds {@code a * row s} to {@code w} over the stored entries, in column order: {@code w[j] += a * x[s][j]} gives
+     * the bits the dense loop over every column gives, as a product with a zero adds nothing to a sum that is never -0.
+     */
+    void addRowTo(int s, double a, double[] w) {
+        for (int k = indptr[s], end = indptr[s + 1]; k < end; k++) {
+            w[indices[k]] += a * data[k];
+        }
     }
 
     int rows() {

@@ -1,5 +1,10 @@
 package dev.petal.svm;
 
+import dev.petal.linalg.CsrMatrix;
+import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
+import dev.petal.numeric.SharedRows;
+
 /** The consistency checks {@link SVCModel#fromState} runs: every shape, count and value of an {@link SVCState}. */
 final class StateCheck {
     private StateCheck() {
@@ -51,8 +56,9 @@ final class StateCheck {
                         + (precomputed ? "[0, " + d + ")" : "[0, inf)"));
             }
         }
-        int svRows = s.supportVectors().rows();
-        int svCols = s.supportVectors().cols();
+        RowSource sv = s.supportVectorRows();
+        int svRows = sv.rows();
+        int svCols = sv.cols();
         if (precomputed) {
             if (svRows != 0 || svCols != 0) {
                 throw bad("supportVectors is " + svRows + "x" + svCols + ", but a precomputed kernel keeps none (0x0)");
@@ -61,7 +67,7 @@ final class StateCheck {
             if (svRows != l || svCols != d) {
                 throw bad("supportVectors is " + svRows + "x" + svCols + ", expected " + l + "x" + d);
             }
-            for (double v : s.supportVectors().toFlatArray()) {
+            for (double v : sv instanceof Matrix m ? SharedRows.of(m) : SharedRows.of((CsrMatrix) sv).data()) {
                 if (!Double.isFinite(v)) {
                     throw bad("supportVectors contains a non-finite value");
                 }

@@ -118,7 +118,8 @@ final class SvcTrainer {
             }
         }
         checkFinite(m);
-        Matrix sv = params.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows).toDense();
+        // the rows as they came: CSR for a sparse fit (scikit-learn's support_vectors_, stored zeros kept), else dense
+        RowSource sv = params.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
         SVCState state = new SVCState(params, gamma, classes, d, m.svInd, sv, m.nSV, dualCoef, intercept, m.probA,
                 m.probB, m.nIter, ctx.status, provenance, sparse != null);
         return SVCModel.fromState(state).named(owner);
