@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
+import dev.petal.numeric.SharedRows;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -36,8 +38,17 @@ import java.util.regex.Pattern;
  * that each .npy header agrees with its declaration, before decoding any array.
  */
 public final class ModelArchive {
-    /** The newest format version this Petal writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest format version this Petal writes and reads. Version 2 added CSR arrays ({@link #putCsr}); a file
+     * without them is written as version 1, byte for byte what earlier Petal wrote.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** The format version of a file that holds no CSR arrays. */
+    public static final int BASE_FORMAT_VERSION = 1;
+    /** The suffixes of the three arrays that hold a CSR matrix NAME, as scipy names them. */
+    private static final String DATA = "_data";
+    private static final String INDICES = "_indices";
+    private static final String INDPTR = "_indptr";
     /** The name of the header entry. */
     public static final String HEADER_ENTRY = "petal.json";
     private static final Pattern ARRAY_NAME = Pattern.compile("[a-z0-9_]{1,64}");
@@ -71,24 +82,39 @@ public final class ModelArchive {
     }
 
     /**
-     * Writes {@code header} and {@code arrays} to {@code path} atomically. The header must not hold
-     * {@code format_version} or {@code arrays}; array names are 1 to 64 of {@code [a-z0-9_]}.
+     * Writes {@code header} and {@code arrays} to {@code path} atomically, as format {@link #BASE_FORMAT_VERSION}. The
+     * header must not hold {@code format_version} or {@code arrays}; array names are 1 to 64 of {@code [a-z0-9_]}.
      */
     public static void write(Path path, ObjectNode header, Map<String, NpyArray> arrays) throws IOException {
-        AtomicFile.write(path, zip(header, arrays)::writeTo);   // streamed: the archive is never one byte array
+        write(path, header, arrays, BASE_FORMAT_VERSION);
+    }
+
+    /** {@link #write} as format {@code formatVersion}, from {@link #BASE_FORMAT_VERSION} to {@link #FORMAT_VERSION}. */
+    public static void write(Path path, ObjectNode header, Map<String, NpyArray> arrays, int formatVersion)
+            throws IOException {
+        AtomicFile.write(path, zip(header, arrays, formatVersion)::writeTo);   // streamed: never one byte array
     }
 
     /** The bytes of the model file {@link #write} writes. */
     public static byte[] toBytes(ObjectNode header, Map<String, NpyArray> arrays) throws IOException {
-        return zip(header, arrays).toBytes();
+        return toBytes(header, arrays, BASE_FORMAT_VERSION);
     }
 
-    private static ZipWriter zip(ObjectNode header, Map<String, NpyArray> arrays) throws IOException {
+    /** The bytes of the model file {@link #write(Path, ObjectNode, Map, int)} writes. */
+    public static byte[] toBytes(ObjectNode header, Map<String, NpyArray> arrays, int formatVersion) throws IOException {
+        return zip(header, arrays, formatVersion).toBytes();
+    }
+
+    private static ZipWriter zip(ObjectNode header, Map<String, NpyArray> arrays, int formatVersion) throws IOException {
         if (header.has("format_version") || header.has("arrays")) {
             throw new IllegalArgumentException("the header must not set format_version or arrays; ModelArchive writes them.");
         }
+        if (formatVersion < BASE_FORMAT_VERSION || formatVersion > FORMAT_VERSION) {
+            throw new IllegalArgumentException("format version " + formatVersion + " is outside [" + BASE_FORMAT_VERSION
+                    + ", " + FORMAT_VERSION + "].");
+        }
         ObjectNode root = newObject();
-        root.put("format_version", FORMAT_VERSION);
+        root.put("format_version", formatVersion);
         root.setAll(header);
         ObjectNode manifest = root.putObject("arrays");
         ZipWriter zip = new ZipWriter();
@@ -288,6 +314,62 @@ public final class ModelArchive {
         double[] v = a.doubles();
         requireFinite(name, v);
         return Matrix.of(rows, cols, v);
+    }
+
+    /**
+     * Puts the CSR matrix {@code m} into {@code arrays} as scipy holds it: {@code NAME_data} (&lt;f8, nnz),
+     * {@code NAME_indices} (&lt;i4, nnz) and {@code NAME_indptr} (&lt;i4, rows + 1); the shape is the model's to
+     * record. Files holding CSR arrays are format 2.
+     */
+    public static void putCsr(Map<String, NpyArray> arrays, String name, CsrMatrix m) {
+        SharedRows.Csr c = SharedRows.of(m);
+        arrays.put(name + DATA, NpyArray.wrapDoubles(new int[] {c.data().length}, c.data()));
+        arrays.put(name + INDICES, NpyArray.ofInts(c.indices()));
+        arrays.put(name + INDPTR, NpyArray.ofInts(c.indptr()));
+    }
+
+    /** The number of stored values of the CSR matrix {@code name} (its data array's length), before decoding it. */
+    public int csrStored(String name) throws ModelFormatException {
+        NpyArray data = array(name + DATA);
+        if (data.shape().length != 1) {
+            throw fail("array " + name + DATA + " must be 1-D, got shape " + data.shapeString() + ".");
+        }
+        return data.shape()[0];
+    }
+
+    /**
+     * The {@code rows} x {@code cols} CSR matrix {@code name} that {@link #putCsr} wrote, in scikit-learn's canonical
+     * form: indptr starts at 0, never decreases and ends at the number of stored values; each row's column indices lie
+     * in [0, cols) and strictly increase (sorted, no duplicates); every value is finite. Anything else is refused.
+     */
+    public CsrMatrix csr(String name, int rows, int cols) throws ModelFormatException {
+        int nnz = csrStored(name);
+        double[] data = doubles(name + DATA, nnz);
+        int[] indices = ints(name + INDICES, nnz);
+        int[] indptr = ints(name + INDPTR, rows + 1);
+        String ptr = "array " + name + INDPTR;
+        if (indptr[0] != 0 || indptr[rows] != nnz) {
+            throw fail(ptr + " must start at 0 and end at " + nnz + " (the stored values), got " + indptr[0] + " and "
+                    + indptr[rows] + ".");
+        }
+        for (int i = 0; i < rows; i++) {
+            if (indptr[i + 1] < indptr[i]) {
+                throw fail(ptr + " must never decrease, but [" + (i + 1) + "] = " + indptr[i + 1] + " follows "
+                        + indptr[i] + ".");
+            }
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                int j = indices[k];
+                if (j < 0 || j >= cols) {
+                    throw fail("array " + name + INDICES + " holds the column " + j + " in row " + i + ", outside [0, "
+                            + cols + ").");
+                }
+                if (k > indptr[i] && j <= indices[k - 1]) {
+                    throw fail("array " + name + INDICES + " must strictly increase within a row, but row " + i
+                            + " has " + j + " after " + indices[k - 1] + ".");
+                }
+            }
+        }
+        return CsrMatrix.of(rows, cols, indptr, indices, data);
     }
 
     /** A 1-D int32 array of exactly {@code length} elements. */

@@ -203,7 +203,7 @@ class ModelArchiveTest {
 
     @Test
     void refusesNewerFormatsAndBadHeaders() throws IOException {
-        assertEquals("m.petal was written by a newer Petal (format 3; this version reads up to 1). Upgrade Petal to load it.",
+        assertEquals("m.petal was written by a newer Petal (format 3; this version reads up to 2). Upgrade Petal to load it.",
                 fails(withHeader("{\"format_version\": 3, \"arrays\": {}}", Map.of())));
         assertEquals("m.petal: petal.json field format_version must be an integer in [1, 2147483647], got \"1\".",
                 fails(withHeader("{\"format_version\": \"1\", \"arrays\": {}}", Map.of())));

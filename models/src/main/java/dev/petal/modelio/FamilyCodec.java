@@ -7,8 +7,7 @@ import dev.petal.io.JsonSection;
 import dev.petal.io.ModelArchive;
 import dev.petal.io.ModelFormatException;
 import dev.petal.io.NpyArray;
-import dev.petal.linalg.Matrix;
-import dev.petal.numeric.SharedRows;
+import dev.petal.linalg.RowSource;
 import dev.petal.svm.Gamma;
 import dev.petal.svm.Kernel;
 import dev.petal.svm.NuSVC;
@@ -31,7 +30,7 @@ import java.util.Map;
  * {@code intercept} and {@code n_iter} in JSON and the arrays {@code support} (&lt;i4, n_SV),
  * {@code support_vectors} (&lt;f8, n_SV x n_features; 0 x 0 for a precomputed kernel) and {@code dual_coef}
  * (&lt;f8, 1 x n_SV). Both forms hold {@code sparse: true} for a model fitted on sparse input (scikit-learn's
- * {@code _sparse}), absent otherwise; support vectors are written dense either way.
+ * {@code _sparse}), absent otherwise; such a model's support vectors are CSR arrays ({@link SupportVectors}).
  */
 final class FamilyCodec {
     private FamilyCodec() {
@@ -156,8 +155,7 @@ final class FamilyCodec {
             model.put("sparse", true);
         }
         arrays.put(prefix + "support", NpyArray.ofInts(s.support()));
-        Matrix sv = s.supportVectors();
-        arrays.put(prefix + "support_vectors", NpyArray.wrapDoubles(new int[] {sv.rows(), sv.cols()}, SharedRows.of(sv)));
+        SupportVectors.write(s.supportVectorRows(), arrays, prefix);
         double[] dual = s.dualCoef();
         arrays.put(prefix + "dual_coef", NpyArray.ofDoubles(new int[] {1, dual.length}, dual));
     }
@@ -178,10 +176,11 @@ final class FamilyCodec {
             throw a.fail("array " + prefix + "support must be 1-D, got shape " + sup.shapeString() + ".");
         }
         int l = sup.shape()[0];
-        a.reserve("a model with " + nFeatures + " features and " + l + " support vectors", 2.0 * l * nFeatures + 2.0 * l);
+        a.reserve("a model with " + nFeatures + " features and " + l + " support vectors",
+                SupportVectors.doubles(a, prefix, sparse, l, nFeatures) + 2.0 * l);
         int[] support = a.ints(prefix + "support", l);
         boolean precomputed = kernel instanceof Kernel.Precomputed;
-        Matrix sv = a.matrix(prefix + "support_vectors", precomputed ? 0 : l, precomputed ? 0 : nFeatures);
+        RowSource sv = SupportVectors.read(a, prefix, sparse, precomputed ? 0 : l, precomputed ? 0 : nFeatures);
         double[] dual = a.matrix(prefix + "dual_coef", 1, l).toFlatArray();
         return new SingleOutputState(gamma, nFeatures, support, sv, dual, intercept, nIter, fitStatus, prov, sparse);
     }

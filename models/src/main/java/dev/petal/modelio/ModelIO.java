@@ -1,5 +1,6 @@
 package dev.petal.modelio;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.petal.api.Classifier;
@@ -41,13 +42,28 @@ public final class ModelIO {
      */
     public static void save(Path path, Object model, ModelMetadata metadata) throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        ModelArchive.write(path, header(model, metadata, arrays), arrays);
+        ObjectNode header = header(model, metadata, arrays);
+        ModelArchive.write(path, header, arrays, formatVersion(header));
+    }
+
+    /**
+     * The format a header needs: 2 when a libsvm model fitted on sparse input (the root or a pipeline step) holds its
+     * support vectors as CSR arrays, else 1, so every other file stays byte for byte what format 1 wrote.
+     */
+    private static int formatVersion(JsonNode step) {
+        JsonNode body = step.path("model");
+        boolean sparse = body.path("sparse").asBoolean(false);
+        for (JsonNode s : body.path("steps")) {
+            sparse |= formatVersion(s) > ModelArchive.BASE_FORMAT_VERSION;
+        }
+        return sparse ? 2 : ModelArchive.BASE_FORMAT_VERSION;
     }
 
     /** The bytes {@link #save} writes for {@code model}. */
     public static byte[] toBytes(Object model, ModelMetadata metadata) throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        return ModelArchive.toBytes(header(model, metadata, arrays), arrays);
+        ObjectNode header = header(model, metadata, arrays);
+        return ModelArchive.toBytes(header, arrays, formatVersion(header));
     }
 
     private static ObjectNode header(Object model, ModelMetadata metadata, Map<String, NpyArray> arrays) {

@@ -6,8 +6,7 @@ import dev.petal.io.JsonSection;
 import dev.petal.io.ModelArchive;
 import dev.petal.io.ModelFormatException;
 import dev.petal.io.NpyArray;
-import dev.petal.linalg.Matrix;
-import dev.petal.numeric.SharedRows;
+import dev.petal.linalg.RowSource;
 import dev.petal.svm.ClassWeight;
 import dev.petal.svm.DecisionShape;
 import dev.petal.svm.Gamma;
@@ -27,7 +26,7 @@ import java.util.TreeMap;
  * n_classes-1 x n_SV), {@code intercept}, {@code prob_a}, {@code prob_b} (&lt;f8, one per pair of
  * classes; empty without probability) and {@code n_iter} (&lt;i4). {@code model.sparse} is {@code true} for a
  * model fitted on sparse input (scikit-learn's {@code _sparse}; it predicts through libsvm's sparse path), absent
- * otherwise; its support vectors are written dense all the same.
+ * otherwise; its support vectors are then CSR arrays ({@link SupportVectors}).
  */
 final class SvcCodec {
     private static final int MAX_CLASS_WEIGHTS = Codecs.MAX_CLASSES;
@@ -51,8 +50,7 @@ final class SvcCodec {
             model.put("sparse", true);
         }
         arrays.put(prefix + "support", NpyArray.ofInts(s.support()));
-        Matrix sv = s.supportVectors();
-        arrays.put(prefix + "support_vectors", NpyArray.wrapDoubles(new int[] {sv.rows(), sv.cols()}, SharedRows.of(sv)));
+        SupportVectors.write(s.supportVectorRows(), arrays, prefix);
         arrays.put(prefix + "n_support", NpyArray.ofInts(s.nSupport()));
         double[][] dual = s.dualCoef();
         int l = s.support().length;
@@ -124,11 +122,11 @@ final class SvcCodec {
      */
     private static void requireFiniteDecisions(SVCModel fitted, SVCState state, ModelArchive a)
             throws ModelFormatException {
-        Matrix sv = state.supportVectors();
+        RowSource sv = state.supportVectorRows();
         if (sv.rows() == 0) {
             return;
         }
-        for (double v : fitted.decisionFunction(Matrix.of(1, sv.cols(), sv.row(0))).toFlatArray()) {
+        for (double v : fitted.decisionFunction(sv.selectRows(new int[] {0})).toFlatArray()) {
             if (!Double.isFinite(v)) {
                 SVC params = state.params();
                 throw a.fail("its svc's decision values are not finite even on its own support vectors (kernel "
@@ -154,14 +152,19 @@ final class SvcCodec {
             throw a.fail("array " + prefix + "support must be 1-D, got shape " + sup.shapeString() + ".");
         }
         int l = sup.shape()[0];
-        // what SVCModel will hold: the support vectors twice (rows and transposed), the coefficients twice, and
-        // for a linear kernel w and its error bound per pair and feature; bounded before any of it is built
+        if (sparse && params.kernel() instanceof Kernel.Precomputed) {
+            throw a.fail("an svc fitted on sparse input cannot have a precomputed kernel (scikit-learn refuses sparse "
+                    + "precomputed kernels).");
+        }
+        // what SVCModel will hold: the support vectors twice (rows and transposed; once as CSR for a sparse fit), the
+        // coefficients twice, and for a linear kernel w and its error bound per pair and feature; bounded before any
+        // of it is built
         double linear = params.kernel() instanceof Kernel.Linear ? 2.0 * pairs * nFeatures : 0.0;
         a.reserve("an svc with " + k + " classes, " + nFeatures + " features and " + l + " support vectors",
-                2.0 * l * nFeatures + 2.0 * (k - 1) * l + linear);
+                SupportVectors.doubles(a, prefix, sparse, l, nFeatures) + 2.0 * (k - 1) * l + linear);
         int[] support = a.ints(prefix + "support", l);
         boolean precomputed = params.kernel() instanceof Kernel.Precomputed;
-        Matrix sv = a.matrix(prefix + "support_vectors", precomputed ? 0 : l, precomputed ? 0 : nFeatures);
+        RowSource sv = SupportVectors.read(a, prefix, sparse, precomputed ? 0 : l, precomputed ? 0 : nFeatures);
         int[] nSupport = a.ints(prefix + "n_support", k);
         double[][] dual = a.matrix(prefix + "dual_coef", k - 1, l).toArray();
         double[] intercept = a.doubles(prefix + "intercept", pairs);
@@ -169,10 +172,6 @@ final class SvcCodec {
         double[] probA = a.doubles(prefix + "prob_a", nProba);
         double[] probB = a.doubles(prefix + "prob_b", nProba);
         int[] nIter = a.ints(prefix + "n_iter", Math.max(1, pairs));
-        if (sparse && precomputed) {
-            throw a.fail("an svc fitted on sparse input cannot have a precomputed kernel (scikit-learn refuses sparse "
-                    + "precomputed kernels).");
-        }
         return new SVCState(params, gamma, classes, nFeatures, support, sv, nSupport, dual, intercept, probA, probB, nIter,
                 fitStatus, p, sparse);
     }

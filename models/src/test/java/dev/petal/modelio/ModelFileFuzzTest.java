@@ -98,6 +98,12 @@ class ModelFileFuzzTest {
         SEEDS.add(ModelIO.toBytes(MODELS.get(6), ModelMetadata.NONE));
         MODELS.add(dev.petal.svm.OneClassSVM.defaults().withNu(0.3).fit(x));
         SEEDS.add(ModelIO.toBytes(MODELS.get(7), ModelMetadata.NONE));
+        // fitted on CSR rows (some zeros stored): format 2, support vectors as data / indices / indptr arrays
+        dev.petal.linalg.CsrMatrix xs = SparseGoldenFileWriter.sparseBlobsWithStoredZeros(12, 8);
+        MODELS.add(SVC.defaults().withProbability(true).withRandomState(5L).fit(xs, y));
+        SEEDS.add(ModelIO.toBytes(MODELS.get(8), ModelMetadata.NONE));
+        MODELS.add(dev.petal.svm.NuSVR.defaults().withKernel(Kernel.LINEAR).fit(xs, target));
+        SEEDS.add(ModelIO.toBytes(MODELS.get(9), ModelMetadata.NONE));
         Random rng = new Random(SEED + 1);
         for (byte[] seed : SEEDS) {
             List<byte[]> bombs = new ArrayList<>();

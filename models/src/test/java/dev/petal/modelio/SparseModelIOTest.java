@@ -3,6 +3,7 @@ package dev.petal.modelio;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.petal.linalg.CsrMatrix;
@@ -18,7 +19,12 @@ import dev.petal.svm.SVC;
 import dev.petal.svm.SVCModel;
 import dev.petal.svm.SVR;
 import dev.petal.svm.SVRModel;
+import dev.petal.io.ModelFormatException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -101,9 +107,62 @@ class SparseModelIOTest {
     }
 
     @Test
+    void aSparseFitIsFormat2WithCsrSupportVectorsHeldAndWrittenOnce() throws IOException {
+        CsrMatrix x = SparseGoldenFileWriter.sparseBlobsWithStoredZeros(5, 30);
+        SVCModel m = SVC.defaults().fit(x, SvcModelIOTest.labels(30));
+        CsrMatrix sv = (CsrMatrix) m.supportVectorRows();
+        assertEquals(x.selectRows(m.support()), sv, "support_vectors_ is X[support_] as stored, zeros included");
+        assertEquals(sv.toDense(), m.supportVectors());
+        Map<String, byte[]> e = Zips.entries(ModelIO.toBytes(m, ModelMetadata.NONE));
+        assertTrue(petalJson(m).contains("\"format_version\" : 2"), petalJson(m));
+        assertFalse(e.containsKey("support_vectors.npy"));
+        assertEquals(Set.of("petal.json", "support.npy", "support_vectors_data.npy", "support_vectors_indices.npy",
+                "support_vectors_indptr.npy", "n_support.npy", "dual_coef.npy", "intercept.npy", "prob_a.npy",
+                "prob_b.npy", "n_iter.npy"), e.keySet());
+        SVCModel back = (SVCModel) roundTrip(m);
+        assertEquals(sv, back.supportVectorRows());
+    }
+
+    /** One CSR array edited in a sparse SVR's file (values as little-endian int32 from {@code at}). */
+    private String refusedWith(String entry, int at, int... values) throws IOException {
+        CsrMatrix x = sparseBlobs(5, 10);
+        double[] y = new double[x.rows()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 4;
+        }
+        Map<String, byte[]> e = Zips.entries(ModelIO.toBytes(SVR.defaults().fit(x, y), ModelMetadata.NONE));
+        byte[] npy = e.get(entry);
+        ByteBuffer b = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
+        int header = 10 + (b.getShort(8) & 0xffff);
+        for (int i = 0; i < values.length; i++) {
+            b.putInt(header + 4 * (at + i), values[i]);
+        }
+        Path f = dir.resolve("bad.petal");
+        java.nio.file.Files.write(f, Zips.zip(e));
+        String msg = assertThrows(ModelFormatException.class, () -> ModelIO.load(f)).getMessage();
+        assertFalse(msg.contains("\n"), msg);
+        return msg.substring(f.toString().length());
+    }
+
+    @Test
+    void hostileCsrArraysAreRefusedInOneLine() throws IOException {
+        assertEquals(": array support_vectors_indices holds the column 4 in row 0, outside [0, 4).",
+                refusedWith("support_vectors_indices.npy", 0, 4));
+        assertEquals(": array support_vectors_indices holds the column -1 in row 0, outside [0, 4).",
+                refusedWith("support_vectors_indices.npy", 0, -1));
+        assertEquals(": array support_vectors_indices must strictly increase within a row, but row 0 has 0 after 0.",
+                refusedWith("support_vectors_indices.npy", 0, 0, 0));
+        assertTrue(refusedWith("support_vectors_indptr.npy", 0, 1).startsWith(
+                ": array support_vectors_indptr must start at 0 and end at "));
+        assertEquals(": array support_vectors_indptr must never decrease, but [2] = 0 follows 3.",
+                refusedWith("support_vectors_indptr.npy", 1, 3, 0));
+    }
+
+    @Test
     void aModelFittedOnDenseInputStaysDense() throws IOException {
         SVRModel m = SVR.defaults().fit(SvcModelIOTest.blobs(5, 10), new double[30]);
         assertFalse(petalJson(m).contains("sparse"), "a dense model's file has no sparse field");
+        assertTrue(petalJson(m).contains("\"format_version\" : 1,"), "a dense model's file stays format 1");
         Path f = dir.resolve("d.petal");
         ModelIO.save(f, m);
         assertFalse(((SVRModel) ModelIO.load(f).model()).fittedOnSparse());
