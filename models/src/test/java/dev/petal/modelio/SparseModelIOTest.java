@@ -19,6 +19,7 @@ import dev.petal.svm.SVC;
 import dev.petal.svm.SVCModel;
 import dev.petal.svm.SVR;
 import dev.petal.svm.SVRModel;
+import dev.petal.io.ArchiveLimits;
 import dev.petal.io.ModelFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -121,6 +122,37 @@ class SparseModelIOTest {
                 "prob_b.npy", "n_iter.npy"), e.keySet());
         SVCModel back = (SVCModel) roundTrip(m);
         assertEquals(sv, back.supportVectorRows());
+    }
+
+    /**
+     * The memory budget ({@link ArchiveLimits#maxModelBytes}) counts a sparse fit's stored values, not n_SV x
+     * n_features: 60 support vectors over 20,000 features with 4 values each fit in 64 KiB (dense they would need
+     * about 18 MiB), and a budget below their few KiB is refused in one line.
+     */
+    @Test
+    void theMemoryBudgetOfASparseFitCountsItsStoredValues() throws IOException {
+        int rows = 60;
+        int[] indptr = new int[rows + 1];
+        int[] indices = new int[4 * rows];
+        double[] data = new double[4 * rows];
+        int[] y = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            indptr[i + 1] = 4 * (i + 1);
+            for (int k = 0; k < 4; k++) {
+                indices[4 * i + k] = (i * 331 + k * 4999) % 5000 + 5000 * k;
+                data[4 * i + k] = 1 + (i + k) % 3;
+            }
+            y[i] = i % 2;
+        }
+        SVCModel m = SVC.defaults().withC(0.01).fit(CsrMatrix.of(rows, 20000, indptr, indices, data), y);
+        assertEquals(rows, m.support().length);
+        Path f = dir.resolve("wide.petal");
+        ModelIO.save(f, m);
+        assertEquals(m.state(), ModelIO.load(f, ArchiveLimits.DEFAULT.withMaxModelBytes(64 << 10)).model(SVCModel.class)
+                .state());
+        String msg = assertThrows(ModelFormatException.class,
+                () -> ModelIO.load(f, ArchiveLimits.DEFAULT.withMaxModelBytes(1024))).getMessage();
+        assertTrue(msg.startsWith(f + ": an svc with 2 classes, 20000 features and 60 support vectors needs about "), msg);
     }
 
     /** One CSR array edited in a sparse SVR's file (values as little-endian int32 from {@code at}). */
