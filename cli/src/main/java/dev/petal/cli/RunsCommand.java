@@ -26,7 +26,7 @@ final class RunsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "runs needs a subcommand: list, show, download, delete or restore");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "runs needs a subcommand: list, show, download, cancel, delete or restore");
     }
 
     /** {@code petal runs show RUN_ID}. */

@@ -81,6 +81,14 @@ class RunsCommandTest {
     }
 
     @Test
+    void runsWithoutSubcommandListsEveryOne() {
+        CliResult r = CliResult.petal("runs");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: runs needs a subcommand: list, show, download, cancel, delete or restore"),
+                r.err());
+    }
+
+    @Test
     void filterAndOrderBy() {
         CliResult r = petal("runs", "list", "--filter", "metrics.Accuracy > 0.85 and params.kernel != 'poly'",
                 "--order-by", "metrics.Accuracy", "DESC");
