@@ -64,10 +64,17 @@ class CvSparseCommandTest {
 
     @Test
     void gridSearchOfSvcOnSvmlightIsScikitLearnsOnCsr() throws Exception {
+        Path best = dir.resolve("svc-best.petal");
         JsonNode o = json("cv", "--format", "svmlight", "--data", cls.toString(), "--param", "C=choice(0.1, 1.0, 10.0)",
-                "--param", "kernel=choice(linear, rbf)", "--json", "--n-jobs", "2");
+                "--param", "kernel=choice(linear, rbf)", "--json", "--n-jobs", "2", "--model", best.toString());
         assertSearch(expected.get("grid_svc"), o);
         assertEquals(expected.get("grid_svc").get("best_params"), o.get("best_params"));
+        // the refit is the best candidate fitted on every CSR row
+        SvmlightData d = Svmlight.load(cls, null, 0);
+        int[] y = java.util.Arrays.stream(d.y()).mapToInt(v -> (int) v).toArray();
+        dev.petal.svm.SVCModel direct = dev.petal.svm.SVC.defaults().withC(0.1).withParam("kernel", "linear").fit(d.x(), y);
+        dev.petal.api.Classifier saved = ModelIO.load(best).asClassifier();
+        assertArrayEquals(direct.predict(d.x()), saved.predict(d.x()));
     }
 
     @Test
