@@ -81,7 +81,7 @@ class CvSearchCommandTest {
             JsonNode ep = e.get("params").get(i);
             JsonNode gp = g.get("params").get(i);
             assertEquals(ep.size(), gp.size(), gp.toString());
-            ep.fields().forEachRemaining(f -> {
+            ep.properties().forEach(f -> {
                 JsonNode v = gp.get(f.getKey());
                 if (f.getValue().isNumber()) {
                     assertEquals(f.getValue().doubleValue(), v.doubleValue(), 0.0, f.getKey() + " of candidate " + gp);

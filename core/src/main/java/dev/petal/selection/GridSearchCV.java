@@ -35,11 +35,15 @@ public record GridSearchCV<M>(Object estimator, ParameterGrid grid, CvOptions op
     }
 
     /** A search of a classifier over {@code grid} with scikit-learn's default options. */
+    // Estimator and RegressorEstimator are both single-method interfaces, so a lambda would match either of()
+    // (javac's "potentially ambiguous"); the estimators are records that implement exactly one of them.
+    @SuppressWarnings("overloads")
     public static <M> GridSearchCV<M> of(Estimator<M> estimator, ParameterGrid grid) {
         return new GridSearchCV<>(estimator, grid, CvOptions.defaults());
     }
 
     /** A search of a regressor over {@code grid} with scikit-learn's default options. */
+    @SuppressWarnings("overloads")   // see the Estimator overload above
     public static <M> GridSearchCV<M> of(RegressorEstimator<M> estimator, ParameterGrid grid) {
         return new GridSearchCV<>(estimator, grid, CvOptions.defaults());
     }

@@ -29,12 +29,16 @@ public record RandomizedSearchCV<M>(Object estimator, List<Map<String, ParamDist
     }
 
     /** {@code RandomizedSearchCV(estimator, distributions, n_iter=nIter, random_state=seed)} with default options. */
+    // Estimator and RegressorEstimator are both single-method interfaces, so a lambda would match either of()
+    // (javac's "potentially ambiguous"); the estimators are records that implement exactly one of them.
+    @SuppressWarnings("overloads")
     public static <M> RandomizedSearchCV<M> of(Estimator<M> estimator, Map<String, ParamDistribution> distributions,
                                                int nIter, long seed) {
         return new RandomizedSearchCV<>(estimator, List.of(distributions), nIter, seed, CvOptions.defaults());
     }
 
     /** {@code RandomizedSearchCV(regressor, distributions, n_iter=nIter, random_state=seed)} with default options. */
+    @SuppressWarnings("overloads")   // see the Estimator overload above
     public static <M> RandomizedSearchCV<M> of(RegressorEstimator<M> estimator, Map<String, ParamDistribution> distributions,
                                                int nIter, long seed) {
         return new RandomizedSearchCV<>(estimator, List.of(distributions), nIter, seed, CvOptions.defaults());

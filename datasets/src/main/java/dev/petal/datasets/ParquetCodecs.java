@@ -66,6 +66,8 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
     private record Compress(CompressionCodecName codec, Compressor compressor) implements BytesInputCompressor {
         @Override
+        // BytesInput.toByteArray is deprecated in Parquet 1.16 for copies into pooled buffers; a page is one array here
+        @SuppressWarnings("deprecation")
         public BytesInput compress(BytesInput bytes) throws IOException {
             if (codec == CompressionCodecName.UNCOMPRESSED) {
                 return bytes;
@@ -104,6 +106,8 @@ final class ParquetCodecs implements CompressionCodecFactory {
         }
 
         @Override
+        // BytesInput.toByteArray: see compress
+        @SuppressWarnings("deprecation")
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             if (codec == CompressionCodecName.UNCOMPRESSED) {
                 return bytes;

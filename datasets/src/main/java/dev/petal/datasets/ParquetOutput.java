@@ -152,6 +152,8 @@ public final class ParquetOutput implements Closeable {
         }
 
         @Override
+        // Parquet 1.16 still declares the Hadoop-Configuration form abstract; it delegates to the ParquetConfiguration one
+        @SuppressWarnings("deprecation")
         public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
             return init((ParquetConfiguration) null);
         }
@@ -181,6 +183,8 @@ public final class ParquetOutput implements Closeable {
         }
 
         @Override
+        // abstract in Parquet 1.16 although deprecated; the ParquetConfiguration form below is the one used
+        @SuppressWarnings("deprecation")
         protected WriteSupport<ParquetOutput> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
             return new Support(table);
         }

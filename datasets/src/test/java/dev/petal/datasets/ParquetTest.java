@@ -100,6 +100,7 @@ class ParquetTest {
                 () -> CsvRows.open(dir.resolve("none.parquet"), CsvOptions.defaults())).getMessage());
     }
 
+    @SuppressWarnings("deprecation")   // BytesInput.toByteArray, the simplest way to compare a page
     @Test
     void pagesDecompressFromEveryCodecPetalReads() throws IOException {
         byte[] data = new byte[100_000];
