@@ -22,7 +22,7 @@ with open(sys.argv[1], "w") as f:
 PY
 grid=(--param "C=choice(0.1,0.3,1,3,10,30)" --param "gamma=choice(0.003,0.01,0.03,0.1)")
 for i in $(seq "$runs"); do
-  /usr/bin/time -v java ${PETAL_JAVA_OPTS:-} -jar cli/target/petal.jar cv --data "$out/data.csv" "${grid[@]}" --json \
+  /usr/bin/time -v bin/petal cv --data "$out/data.csv" "${grid[@]}" --json \
       > "$out/petal.json" 2> "$out/petal-time-$i.txt"
   /usr/bin/time -v /usr/bin/python3 benchmarks/grid_search_sklearn.py "$out/data.csv" \
       > "$out/sklearn.json" 2> "$out/sklearn-time-$i.txt"

@@ -28,7 +28,7 @@ dump_svmlight_file(x, y, sys.argv[1])
 PY
 grid=(--param "C=choice(0.01, 0.1, 1.0, 10.0)" --param "loss=choice('hinge', 'squared_hinge')")
 for i in $(seq "$runs"); do
-  /usr/bin/time -v java ${PETAL_JAVA_OPTS:-} -jar cli/target/petal.jar cv --format svmlight --data "$out/data.svm" \
+  /usr/bin/time -v bin/petal cv --format svmlight --data "$out/data.svm" \
       --estimator linearsvc --random-state 0 "${grid[@]}" --json > "$out/petal.json" 2> "$out/petal-time-$i.txt"
   /usr/bin/time -v /usr/bin/python3 - "$out/data.svm" > "$out/sklearn.json" 2> "$out/sklearn-time-$i.txt" <<'PY'
 import json, sys, warnings

@@ -24,7 +24,7 @@ with open(sys.argv[1], "w") as f:
 PY
 space=(--param "C=loguniform(1, 1000)" --param "epsilon=uniform(0, 10)" --param "gamma=loguniform(0.0001, 0.1)")
 for i in $(seq "$runs"); do
-  /usr/bin/time -v java ${PETAL_JAVA_OPTS:-} -jar cli/target/petal.jar cv --data "$out/data.csv" --estimator svr \
+  /usr/bin/time -v bin/petal cv --data "$out/data.csv" --estimator svr \
       "${space[@]}" --n-iter 24 --seed 0 --scoring neg_mean_squared_error --json \
       > "$out/petal.json" 2> "$out/petal-time-$i.txt"
   /usr/bin/time -v /usr/bin/python3 - "$out/data.csv" > "$out/sklearn.json" 2> "$out/sklearn-time-$i.txt" <<'PY'
