@@ -10,7 +10,7 @@ package dev.petal.svm;
  * parallel pieces ({@link Team}) for long columns. Every entry is computed exactly as {@link KernelFunction#train}
  * would, so the split and the layout never change a value.
  */
-final class SvcQ implements QMatrix {
+final class SvcQ extends SvcColumns {
     /** Work units of one entry besides its dot product: the kernel's arithmetic, the sign and the rounding. */
     static final int FINISH_WORK = 8;
 
@@ -19,12 +19,8 @@ final class SvcQ implements QMatrix {
     private final int d;
     private final int l;
     private final double[] xsq;
-    private final int[] row;
-    private final byte[] y;
-    private final double[] qd;
     private final FeatureMajor xt;
     private final double[] sq;
-    private final KernelCache cache;
     private final Team team;
     /** Entries of a column filled by one piece: {@code d + FINISH_WORK} work units each. */
     private final int piece;
@@ -34,17 +30,15 @@ final class SvcQ implements QMatrix {
      * @param y    +1 or -1 per sample
      */
     SvcQ(KernelFunction kf, double[] x, int d, double[] xsq, int[] rows, byte[] y, double cacheSizeMb, Team team) {
+        super(rows, y, cacheSizeMb, team);
         this.team = team;
         this.piece = Team.piece(d + FINISH_WORK);
         this.kf = kf;
         this.x = x;
         this.d = d;
         this.xsq = xsq;
-        this.row = rows.clone();
-        this.y = y.clone();
         int l = rows.length;
         this.l = l;
-        this.qd = new double[l];
         for (int i = 0; i < l; i++) {
             qd[i] = kf.train(x, d, row[i], row[i], xsq);
         }
@@ -60,20 +54,9 @@ final class SvcQ implements QMatrix {
                 }
             }
         }
-        this.cache = new KernelCache(l, cacheSizeMb, team);
     }
 
     @Override
-    public float[] getQ(int i, int len) {
-        int start = cache.request(i, len);
-        float[] col = cache.column(i);
-        if (start < len) {
-            fill(i, col, start, len);
-        }
-        return col;
-    }
-
-    /** Computes {@code col[j] = (float) (y_i y_j K(i, j))} for j in [from, to); entries are independent. */
     void fill(int i, float[] col, int from, int to) {
         if (xt == null) {
             kf.fillColumn(x, d, row[i], y[i], row, y, xsq, col, from, to);
@@ -99,32 +82,8 @@ final class SvcQ implements QMatrix {
     }
 
     @Override
-    public double[] qd() {
-        return qd;
-    }
-
-    @Override
-    public void beginSwaps() {
-        cache.beginSwaps();
-    }
-
-    @Override
-    public void endSwaps() {
-        cache.endSwaps();
-    }
-
-    @Override
     public void swapIndex(int i, int j) {
-        cache.swapIndex(i, j);
-        int tr = row[i];
-        row[i] = row[j];
-        row[j] = tr;
-        byte ty = y[i];
-        y[i] = y[j];
-        y[j] = ty;
-        double tq = qd[i];
-        qd[i] = qd[j];
-        qd[j] = tq;
+        super.swapIndex(i, j);
         if (xt != null) {
             xt.swap(i, j);
             if (sq != null) {
