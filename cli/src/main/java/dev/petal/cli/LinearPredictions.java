@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code petal predict} for what {@link Predictions} does not cover: a regressor (one float
@@ -36,122 +37,99 @@ final class LinearPredictions {
     /** Predicts a regressor over CSV rows; returns the row count. */
     static long regressorCsv(Regressor r, List<String> features, Path data, CsvOptions options, Path output,
                              PrintWriter stdout) throws IOException {
-        long[] count = new long[1];
-        OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
-        if (ParquetTables.isParquet(output)) {
-            OutputFiles.write(output, out -> count[0] = parquet(features.isEmpty() ? CsvFeatures.openByPosition(data, options,
-                    r.nFeatures()) : CsvFeatures.open(data, options, features), options, out, false, false,
-                    x -> r.predict(x)), std);
-            return count[0];
-        }
-        OutputFiles.write(output, out -> {
-            try (CsvFeatures in = features.isEmpty() ? CsvFeatures.openByPosition(data, options, r.nFeatures())
-                    : CsvFeatures.open(data, options, features)) {
-                boolean ids = options.idColumn() != null;
-                StringBuilder sb = new StringBuilder(1 << 16);
-                if (ids) {
-                    sb.append(options.idColumn()).append(',');
-                }
-                sb.append("prediction\n");
-                CsvFeatures.Chunk c;
-                while ((c = in.next(Predictions.CHUNK_ROWS)) != null) {
-                    double[] p = r.predict(c.x());
-                    for (int i = 0; i < p.length; i++) {
-                        if (ids) {
-                            sb.append(c.ids().get(i)).append(',');
-                        }
-                        PyRepr.appendTo(sb, p[i]).append('\n');
-                        if (sb.length() > 1 << 15) {
-                            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-                            sb.setLength(0);
-                        }
-                    }
-                }
-                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-                count[0] = in.rowsRead();
-            }
-        }, std);
-        return count[0];
-    }
-
-    /**
-     * The Parquet form of {@link #regressorCsv} ({@code oneClass} false: the values are the float predictions) and of
-     * {@link #oneClassCsv} ({@code oneClass} true: the values are decision values, the prediction "1" or "-1" as text,
-     * with {@code decision} also a decision_0 column); returns the row count.
-     */
-    private static long parquet(CsvFeatures features, CsvOptions options, OutputStream out, boolean oneClass, boolean decision,
-                                java.util.function.Function<dev.petal.linalg.Matrix, double[]> values) throws IOException {
-        try (CsvFeatures in = features) {
-            boolean ids = options.idColumn() != null;
-            try (dev.petal.datasets.ParquetOutput table = ParquetTables.create(out, ids ? options.idColumn() : null,
-                    decision ? 1 : 0, List.of(), oneClass)) {
-                CsvFeatures.Chunk c;
-                while ((c = in.next(Predictions.CHUNK_ROWS)) != null) {
-                    double[] v = values.apply(c.x());
-                    for (int i = 0; i < v.length; i++) {
-                        int j = 0;
-                        if (ids) {
-                            table.text(j++, c.ids().get(i));
-                        }
-                        if (oneClass) {
-                            table.text(j++, v[i] > 0 ? "1" : "-1");
-                        } else {
-                            table.number(j++, v[i]);
-                        }
-                        if (decision) {
-                            table.number(j, v[i]);
-                        }
-                        table.endRow();
-                    }
-                }
-            }
-            return in.rowsRead();
-        }
+        return write(r.nFeatures(), features, data, options, output, stdout, false, false, r::predict);
     }
 
     /** Predicts a one-class SVM over CSV rows: {@code prediction} (1 inlier, -1 outlier)[, {@code decision_0}]; returns the row count. */
-    static long oneClassCsv(dev.petal.api.OutlierDetector m, List<String> features, Path data, CsvOptions options,
+    static long oneClassCsv(OutlierDetector m, List<String> features, Path data, CsvOptions options,
                             Path output, boolean decision, PrintWriter stdout) throws IOException {
+        return write(m.nFeatures(), features, data, options, output, stdout, true, decision, m::decisionFunction);
+    }
+
+    /**
+     * Writes one row per input row, chunk by chunk, as CSV or Parquet (by {@code output}'s name): {@code oneClass}
+     * false, the float predictions {@code values} under {@code prediction}; {@code oneClass} true, the decision values
+     * {@code values} as the prediction "1" or "-1", with {@code decision} also a {@code decision_0} column. The id
+     * column comes first when {@code options} name one. Returns the row count.
+     */
+    private static long write(int nFeatures, List<String> features, Path data, CsvOptions options, Path output,
+                              PrintWriter stdout, boolean oneClass, boolean decision, Function<Matrix, double[]> values)
+            throws IOException {
         long[] count = new long[1];
         OutputStream std = OutputFiles.isStdout(output) ? new WriterOutputStream(stdout) : null;
-        if (ParquetTables.isParquet(output)) {
-            OutputFiles.write(output, out -> count[0] = parquet(features.isEmpty() ? CsvFeatures.openByPosition(data, options,
-                    m.nFeatures()) : CsvFeatures.open(data, options, features), options, out, true, decision,
-                    x -> m.decisionFunction(x)), std);
-            return count[0];
-        }
+        boolean parquet = ParquetTables.isParquet(output);
         OutputFiles.write(output, out -> {
-            try (CsvFeatures in = features.isEmpty() ? CsvFeatures.openByPosition(data, options, m.nFeatures())
+            try (CsvFeatures in = features.isEmpty() ? CsvFeatures.openByPosition(data, options, nFeatures)
                     : CsvFeatures.open(data, options, features)) {
-                boolean ids = options.idColumn() != null;
-                StringBuilder sb = new StringBuilder(1 << 16);
-                if (ids) {
-                    sb.append(options.idColumn()).append(',');
+                if (parquet) {
+                    parquet(in, options, out, oneClass, decision, values);
+                } else {
+                    csv(in, options, out, oneClass, decision, values);
                 }
-                sb.append(decision ? "prediction,decision_0\n" : "prediction\n");
-                CsvFeatures.Chunk c;
-                while ((c = in.next(Predictions.CHUNK_ROWS)) != null) {
-                    double[] dec = m.decisionFunction(c.x());
-                    for (int i = 0; i < dec.length; i++) {
-                        if (ids) {
-                            sb.append(c.ids().get(i)).append(',');
-                        }
-                        sb.append(dec[i] > 0 ? "1" : "-1");
-                        if (decision) {
-                            PyRepr.appendTo(sb.append(','), dec[i]);
-                        }
-                        sb.append('\n');
-                        if (sb.length() > 1 << 15) {
-                            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-                            sb.setLength(0);
-                        }
-                    }
-                }
-                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                 count[0] = in.rowsRead();
             }
         }, std);
         return count[0];
+    }
+
+    private static void csv(CsvFeatures in, CsvOptions options, OutputStream out, boolean oneClass, boolean decision,
+                            Function<Matrix, double[]> values) throws IOException {
+        boolean ids = options.idColumn() != null;
+        StringBuilder sb = new StringBuilder(1 << 16);
+        if (ids) {
+            sb.append(options.idColumn()).append(',');
+        }
+        sb.append(decision ? "prediction,decision_0\n" : "prediction\n");
+        CsvFeatures.Chunk c;
+        while ((c = in.next(Predictions.CHUNK_ROWS)) != null) {
+            double[] v = values.apply(c.x());
+            for (int i = 0; i < v.length; i++) {
+                if (ids) {
+                    sb.append(c.ids().get(i)).append(',');
+                }
+                if (oneClass) {
+                    sb.append(v[i] > 0 ? "1" : "-1");
+                } else {
+                    PyRepr.appendTo(sb, v[i]);
+                }
+                if (decision) {
+                    PyRepr.appendTo(sb.append(','), v[i]);
+                }
+                sb.append('\n');
+                if (sb.length() > 1 << 15) {
+                    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                    sb.setLength(0);
+                }
+            }
+        }
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void parquet(CsvFeatures in, CsvOptions options, OutputStream out, boolean oneClass, boolean decision,
+                                Function<Matrix, double[]> values) throws IOException {
+        boolean ids = options.idColumn() != null;
+        try (dev.petal.datasets.ParquetOutput table = ParquetTables.create(out, ids ? options.idColumn() : null,
+                decision ? 1 : 0, List.of(), oneClass)) {
+            CsvFeatures.Chunk c;
+            while ((c = in.next(Predictions.CHUNK_ROWS)) != null) {
+                double[] v = values.apply(c.x());
+                for (int i = 0; i < v.length; i++) {
+                    int j = 0;
+                    if (ids) {
+                        table.text(j++, c.ids().get(i));
+                    }
+                    if (oneClass) {
+                        table.text(j++, v[i] > 0 ? "1" : "-1");
+                    } else {
+                        table.number(j++, v[i]);
+                    }
+                    if (decision) {
+                        table.number(j, v[i]);
+                    }
+                    table.endRow();
+                }
+            }
+        }
     }
 
     /**
