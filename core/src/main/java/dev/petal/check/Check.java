@@ -1,6 +1,7 @@
 package dev.petal.check;
 
 import dev.petal.linalg.Matrix;
+import dev.petal.linalg.RowSource;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.StringJoiner;
@@ -113,7 +114,7 @@ public final class Check {
     }
 
     /** Requires at least one sample and one feature, worded as scikit-learn's {@code check_array}. */
-    public static void notEmpty(String owner, Matrix x) {
+    public static void notEmpty(String owner, RowSource x) {
         if (x.rows() < 1) {
             throw new IllegalArgumentException(String.format("Found array with 0 sample(s) (shape=(0, %d)) while a minimum of 1 is required by %s.",
                     x.cols(), owner));

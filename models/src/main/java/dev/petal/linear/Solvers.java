@@ -79,14 +79,7 @@ final class Solvers {
 
     /** Checks X and the sample weights as {@code _validate_data} and {@code _check_sample_weight} do; returns the weights. */
     static double[] check(String owner, RowSource x, int nTargets, double[] sampleWeight) {
-        if (x.rows() < 1) {
-            throw new IllegalArgumentException(String.format(
-                    "Found array with 0 sample(s) (shape=(0, %d)) while a minimum of 1 is required by %s.", x.cols(), owner));
-        }
-        if (x.cols() < 1) {
-            throw new IllegalArgumentException(String.format(
-                    "Found array with 0 feature(s) (shape=(%d, 0)) while a minimum of 1 is required by %s.", x.rows(), owner));
-        }
+        Check.notEmpty(owner, x);
         Check.consistentLength(x.rows(), nTargets);
         finite(owner, x);
         if (sampleWeight == null) {

@@ -26,14 +26,7 @@ final class Inputs {
     static SparseRows checkX(String owner, CsrMatrix x) {
         SparseRows rows = SparseRows.of(x);
         finite(owner, rows.values());
-        if (x.rows() < 1) {
-            throw new IllegalArgumentException(String.format(
-                    "Found array with 0 sample(s) (shape=(0, %d)) while a minimum of 1 is required by %s.", x.cols(), owner));
-        }
-        if (x.cols() < 1) {
-            throw new IllegalArgumentException(String.format(
-                    "Found array with 0 feature(s) (shape=(%d, 0)) while a minimum of 1 is required by %s.", x.rows(), owner));
-        }
+        Check.notEmpty(owner, x);
         return rows;
     }
 
