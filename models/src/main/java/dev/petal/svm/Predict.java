@@ -1,5 +1,7 @@
 package dev.petal.svm;
 
+import dev.petal.api.Parallelism;
+
 /**
  * libsvm's prediction ({@code svm_predict_values}, {@code svm_predict_probability}) on flat arrays:
  * pairwise decision values with libsvm's signs and summation order, one-vs-one votes, and coupled
@@ -23,6 +25,35 @@ final class Predict {
             kvalue[s] = kf.predict(x, xo, sv, svOff[s], d, svIdx[s], scratch);
         }
         fromKernelValues(nrClass, nSV, coef, rho, kvalue, dec);
+    }
+
+    /**
+     * libsvm's sparse {@code svm_predict_values} for every row of {@code rows} against the support vectors
+     * {@code sv}: n x nrClass (nrClass - 1) / 2 values ({@link #fromKernelValues}'s; one column for the
+     * regression and one-class formulations, which pass nrClass 2), rows in parallel on a team named {@code what}.
+     */
+    static double[][] sparseDecisionValues(String what, Parallelism parallelism, KernelFunction kf, SparseRows rows,
+                                           SparseRows sv, int nrClass, int[] nSV, double[][] coef, double[] rho) {
+        int n = rows.rows();
+        double[][] out = new double[n][nrClass * (nrClass - 1) / 2];
+        int nsv = sv.rows();
+        try (Team team = Team.of(what, parallelism, null)) {
+            // a piece: at least MIN_PIECE_WORK, else a quarter of one thread's share (as decisionValuesBulk)
+            int piece = Math.max(Team.piece(nsv * rows.kernelWork(sv)), n / (4 * team.threads()) + 1);
+            team.forRange(0, n, piece, (from, to) -> {
+                double[] kvalue = new double[nsv];
+                for (int r = from; r < to; r++) {
+                    if ((r & 63) == 0) {
+                        team.check();
+                    }
+                    for (int s = 0; s < nsv; s++) {
+                        kvalue[s] = kf.predictSparse(rows, r, sv, s);
+                    }
+                    fromKernelValues(nrClass, nSV, coef, rho, kvalue, out[r]);
+                }
+            });
+        }
+        return out;
     }
 
     /**

@@ -263,36 +263,15 @@ public final class SVCModel implements DecisionClassifier, HasWarnings {
             }
             SparseRows rows = Inputs.checkX(owner, c);
             Check.nFeatures(owner, d, c.cols());
-            return sparseDecision(rows);
+            return Predict.sparseDecisionValues(owner + ".predict", parallelism, kf, rows, svSparse, k, nSV, coefLib, rho);
         }
         Matrix m = (Matrix) x;
         double[] flat = checkPredictX(m);
-        return svSparse != null ? sparseDecision(SparseRows.of(m)) : libsvmDecision(flat, m.rows());
+        return svSparse != null
+                ? Predict.sparseDecisionValues(owner + ".predict", parallelism, kf, SparseRows.of(m), svSparse, k, nSV, coefLib, rho)
+                : libsvmDecision(flat, m.rows());
     }
 
-    /** libsvm's sparse {@code svm_predict_values} for every row, rows in parallel. */
-    private double[][] sparseDecision(SparseRows rows) {
-        int n = rows.rows();
-        double[][] out = new double[n][k * (k - 1) / 2];
-        int nsv = svSparse.rows();
-        try (Team team = Team.of(owner + ".predict", parallelism, null)) {
-            // a piece: at least MIN_PIECE_WORK, else a quarter of one thread's share (as Predict.decisionValuesBulk)
-            int piece = Math.max(Team.piece(nsv * rows.kernelWork(svSparse)), n / (4 * team.threads()) + 1);
-            team.forRange(0, n, piece, (from, to) -> {
-                double[] kvalue = new double[nsv];
-                for (int r = from; r < to; r++) {
-                    if ((r & 63) == 0) {
-                        team.check();
-                    }
-                    for (int s = 0; s < nsv; s++) {
-                        kvalue[s] = kf.predictSparse(rows, r, svSparse, s);
-                    }
-                    Predict.fromKernelValues(k, nSV, coefLib, rho, kvalue, out[r]);
-                }
-            });
-        }
-        return out;
-    }
 
     /** libsvm's pairwise decision values (libsvm's signs: positive means the first class of the pair), n x pairs. */
     private double[][] libsvmDecision(double[] flat, int n) {

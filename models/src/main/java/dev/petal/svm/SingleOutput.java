@@ -157,12 +157,14 @@ final class SingleOutput {
             }
             SparseRows rows = Inputs.checkX(owner, c);
             Check.nFeatures(owner, d, c.cols());
-            out = sparseDecision(rows, parallelism);
+            out = Predict.sparseDecisionValues(owner + ".predict", parallelism, kf, rows, svSparse, 2, nSV, coef, rho);
         } else {
             Matrix m = (Matrix) x;
             double[] flat = Inputs.checkX(owner, m);
             Check.nFeatures(owner, d, m.cols());
-            out = svSparse != null ? sparseDecision(SparseRows.of(m), parallelism) : denseDecision(flat, m.rows(), parallelism);
+            out = svSparse != null
+                    ? Predict.sparseDecisionValues(owner + ".predict", parallelism, kf, SparseRows.of(m), svSparse, 2, nSV, coef, rho)
+                    : denseDecision(flat, m.rows(), parallelism);
         }
         double[] dec = new double[out.length];
         for (int r = 0; r < out.length; r++) {
@@ -171,29 +173,6 @@ final class SingleOutput {
         return dec;
     }
 
-    /** libsvm's sparse {@code svm_predict_values}: {@code sum_s coef_s K(x, sv_s) - rho} in order, rows in parallel. */
-    private double[][] sparseDecision(SparseRows rows, Parallelism parallelism) {
-        int n = rows.rows();
-        double[][] out = new double[n][1];
-        int nsv = svSparse.rows();
-        try (Team team = Team.of(owner + ".predict", parallelism, null)) {
-            // a piece: at least MIN_PIECE_WORK, else a quarter of one thread's share (as Predict.decisionValuesBulk)
-            int piece = Math.max(Team.piece(nsv * rows.kernelWork(svSparse)), n / (4 * team.threads()) + 1);
-            team.forRange(0, n, piece, (from, to) -> {
-                double[] kvalue = new double[nsv];
-                for (int r = from; r < to; r++) {
-                    if ((r & 63) == 0) {
-                        team.check();
-                    }
-                    for (int s = 0; s < nsv; s++) {
-                        kvalue[s] = kf.predictSparse(rows, r, svSparse, s);
-                    }
-                    Predict.fromKernelValues(2, nSV, coef, rho, kvalue, out[r]);
-                }
-            });
-        }
-        return out;
-    }
 
     private double[][] denseDecision(double[] flat, int n, Parallelism parallelism) {
         double[][] out = new double[n][1];
