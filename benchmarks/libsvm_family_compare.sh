@@ -12,14 +12,8 @@ REPEATS="${2:-3}"
 ESTIMATORS="${3:-nusvc svr nusvr oneclass}"
 ./mvnw -B -q -o -pl benchmarks -am package -DskipTests
 mkdir -p benchmarks/results
-run() {  # label command...
-  local log; log=$(mktemp)
-  /usr/bin/time -v "${@:2}" > "$log.out" 2> "$log"
-  printf '%s %s peak_rss_mb=%d wall=%s\n' "$(cat "$log.out")" "$1" \
-    "$(( $(grep 'Maximum resident' "$log" | awk '{print $NF}') / 1024 ))" "$(grep 'Elapsed (wall' "$log" | awk '{print $NF}')"
-  rm -f "$log" "$log.out"
-}
+. benchmarks/timed_run.sh
 for est in $ESTIMATORS; do
-  run "$est" java -Xmx8g -cp benchmarks/target/petal-benchmarks.jar dev.petal.bench.LibsvmFamilyCompare "$est" "$ROWS" "$REPEATS"
-  run "$est" /usr/bin/python3 benchmarks/libsvm_family_sklearn.py "$est" "$ROWS" "$REPEATS"
+  timed_run "$est" java -Xmx8g -cp benchmarks/target/petal-benchmarks.jar dev.petal.bench.LibsvmFamilyCompare "$est" "$ROWS" "$REPEATS"
+  timed_run "$est" /usr/bin/python3 benchmarks/libsvm_family_sklearn.py "$est" "$ROWS" "$REPEATS"
 done | tee "benchmarks/results/libsvm_family_${ROWS}.txt"

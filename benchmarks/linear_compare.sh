@@ -13,14 +13,8 @@ CASES="${2:-dense sparse dense-svr sparse-svr}"
 mkdir -p benchmarks/results
 SVM=benchmarks/results/text_50000.svm
 [ -f "$SVM" ] || /usr/bin/python3 benchmarks/linear_sklearn.py write-sparse "$SVM"
-run() {  # label command...
-  local log; log=$(mktemp)
-  /usr/bin/time -v "${@:2}" > "$log.out" 2> "$log"
-  printf '%s %s peak_rss_mb=%d wall=%s\n' "$(cat "$log.out")" "$1" \
-    "$(( $(grep 'Maximum resident' "$log" | awk '{print $NF}') / 1024 ))" "$(grep 'Elapsed (wall' "$log" | awk '{print $NF}')"
-  rm -f "$log" "$log.out"
-}
+. benchmarks/timed_run.sh
 for case in $CASES; do
-  run "$case" java -Xmx8g -cp benchmarks/target/petal-benchmarks.jar dev.petal.bench.LinearCompare "$case" "$REPEATS" "$SVM"
-  run "$case" /usr/bin/python3 benchmarks/linear_sklearn.py "$case" "$REPEATS" "$SVM"
+  timed_run "$case" java -Xmx8g -cp benchmarks/target/petal-benchmarks.jar dev.petal.bench.LinearCompare "$case" "$REPEATS" "$SVM"
+  timed_run "$case" /usr/bin/python3 benchmarks/linear_sklearn.py "$case" "$REPEATS" "$SVM"
 done | tee benchmarks/results/linear.txt
