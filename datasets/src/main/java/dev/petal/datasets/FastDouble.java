@@ -1,6 +1,5 @@
 package dev.petal.datasets;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,13 +16,13 @@ import java.nio.charset.StandardCharsets;
 final class FastDouble {
     /** Returned for text that is not a plain decimal number (a NaN no valid number produces). */
     static final double INVALID = Double.longBitsToDouble(0x7ff8_dead_beef_0001L);
-    private static final int MIN_EXP10 = -342;
-    private static final int MAX_EXP10 = 308;
+    private static final int MIN_EXP10 = FastDoublePowers.MIN_EXP10;
+    private static final int MAX_EXP10 = FastDoublePowers.MAX_EXP10;
     private static final double[] EXACT_POWERS = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
         1e19, 1e20, 1e21, 1e22};
     /** 10^e for e in [MIN_EXP10, MAX_EXP10] as a 128-bit mantissa with its top bit set, truncated: high, low. */
-    private static final long[] POW10 = table();
+    private static final long[] POW10 = FastDoublePowers.POW10;
 
     private FastDouble() {
     }
@@ -192,25 +191,5 @@ final class FastDouble {
 
     private static long unsignedMultiplyHigh(long x, long y) {
         return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
-    }
-
-    private static long[] table() {
-        long[] t = new long[(MAX_EXP10 - MIN_EXP10 + 1) * 2];
-        BigInteger mask64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-        for (int e = MIN_EXP10; e <= MAX_EXP10; e++) {
-            BigInteger m;
-            if (e >= 0) {
-                BigInteger p = BigInteger.TEN.pow(e);
-                int bl = p.bitLength();
-                m = bl >= 128 ? p.shiftRight(bl - 128) : p.shiftLeft(128 - bl);
-            } else {
-                BigInteger q = BigInteger.TEN.pow(-e);
-                m = BigInteger.ONE.shiftLeft(q.bitLength() + 127).divide(q);
-            }
-            int idx = (e - MIN_EXP10) << 1;
-            t[idx] = m.shiftRight(64).longValue();
-            t[idx + 1] = m.and(mask64).longValue();
-        }
-        return t;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.petal.check.PyRepr;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,27 @@ class FastDoubleTest {
         for (String s : new String[] {"", " ", "-", "+", ".", "e5", "1e", "1e+", "1.2.3", "abc", "nan", "inf", "0x1p3",
                 "1,5", "1 2", "--1", "1e5.5", "١"}) {
             assertTrue(FastDouble.isInvalid(parse(s)), s);
+        }
+    }
+
+    @Test
+    void thePowersOfTenAreTheTruncatedMantissasOfTenToTheE() {
+        long[] t = FastDoublePowers.POW10;
+        assertEquals((FastDoublePowers.MAX_EXP10 - FastDoublePowers.MIN_EXP10 + 1) * 2, t.length);
+        BigInteger mask64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+        for (int e = FastDoublePowers.MIN_EXP10; e <= FastDoublePowers.MAX_EXP10; e++) {
+            BigInteger m;
+            if (e >= 0) {
+                BigInteger p = BigInteger.TEN.pow(e);
+                int bl = p.bitLength();
+                m = bl >= 128 ? p.shiftRight(bl - 128) : p.shiftLeft(128 - bl);
+            } else {
+                BigInteger q = BigInteger.TEN.pow(-e);
+                m = BigInteger.ONE.shiftLeft(q.bitLength() + 127).divide(q);
+            }
+            int idx = (e - FastDoublePowers.MIN_EXP10) << 1;
+            assertEquals(m.shiftRight(64).longValue(), t[idx], "high half of 1e" + e);
+            assertEquals(m.and(mask64).longValue(), t[idx + 1], "low half of 1e" + e);
         }
     }
 }
