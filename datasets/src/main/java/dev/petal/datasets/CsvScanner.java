@@ -269,6 +269,16 @@ final class CsvScanner implements Closeable {
 
     /** Cell {@code j} as text; an error naming the line if it is not UTF-8. */
     String text(int j) {
+        int from = starts[j];
+        int to = ends[j];
+        boolean ascii = true;
+        for (int i = from; i < to; i++) {
+            ascii &= rec[i] >= 0;
+        }
+        if (ascii) {
+            // ASCII is its own UTF-8: no decoder to build for each label of each row
+            return new String(rec, from, to - from, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -40,6 +40,17 @@ class CsvReaderTest {
     }
 
     @Test
+    void nonAsciiLabelsAreDecodedAsUtf8AndInvalidBytesNameTheLine(@TempDir Path dir) throws IOException {
+        LabeledData d = CsvReader.read("t.csv", "a,y\n1,\u00e9t\u00e9\n2,hiver\n3,\u00e9t\u00e9\n4,\u6625\n", null);
+        assertEquals(List.of("hiver", "\u00e9t\u00e9", "\u6625"), d.classNames());
+        assertArrayEquals(new int[] {1, 0, 1, 2}, d.y());
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, new byte[] {'a', ',', 'y', '\n', '1', ',', 'o', 'k', '\n', '2', ',', (byte) 0xe9, '\n'});
+        assertEquals(f + " line 3: not UTF-8 text; save the CSV file as UTF-8",
+                assertThrows(IllegalArgumentException.class, () -> CsvReader.read(f, null)).getMessage());
+    }
+
+    @Test
     void integerLabelsKeepTheirValuesAndALabelColumnCanBeNamed() {
         LabeledData d = CsvReader.read("t.csv", "label,x1,x2\n7,1,2\n-2,3,4\n7,5e-1,6\n", "label");
         assertArrayEquals(new int[] {7, -2, 7}, d.y());
