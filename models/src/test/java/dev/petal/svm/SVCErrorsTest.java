@@ -51,6 +51,10 @@ class SVCErrorsTest {
         SVCModel m = SVC.defaults().fit(X, Y);
         assertMessage("nan_fit", IllegalArgumentException.class, () -> SVC.defaults().fit(with(Double.NaN), Y));
         assertMessage("inf_fit", IllegalArgumentException.class, () -> SVC.defaults().fit(with(Double.POSITIVE_INFINITY), Y));
+        double[] both = X.toFlatArray();
+        both[0] = Double.NEGATIVE_INFINITY;
+        both[3] = Double.NaN;   // a NaN anywhere wins over an infinity before it, as before the quick pass
+        assertMessage("nan_fit", IllegalArgumentException.class, () -> SVC.defaults().fit(Matrix.of(4, 2, both), Y));
         assertMessage("nan_predict", IllegalArgumentException.class, () -> m.predict(with(Double.NaN)));
         assertMessage("empty_fit", IllegalArgumentException.class, () -> SVC.defaults().fit(Matrix.zeros(0, 2), new int[0]));
         assertMessage("empty_predict", IllegalArgumentException.class, () -> m.predict(Matrix.zeros(0, 2)));
