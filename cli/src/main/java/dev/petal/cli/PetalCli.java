@@ -34,6 +34,14 @@ public final class PetalCli implements Runnable {
             ClusterCommand.class,
             ExportCommand.class);
 
+    /**
+     * The name of each of {@link #COMMANDS}, in the same order: what {@code execute} matches the command line
+     * against without reading every command's annotations (that parsed each one's annotations and loaded
+     * their nested subcommand classes; PetalCliTest checks these against the annotations).
+     */
+    static final java.util.List<String> NAMES = java.util.List.of("help", "split", "train", "cv", "predict", "evaluate",
+            "score", "run", "runs", "models", "serve", "tutorial", "tune", "ui", "import", "cluster", "export");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,13 +58,10 @@ public final class PetalCli implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new PetalCli());
         String named = firstPositional(args);
-        boolean one = false;
-        for (Class<?> c : COMMANDS) {
-            one |= !named.equals("help") && nameOf(c).equals(named);
-        }
-        for (Class<?> c : COMMANDS) {
-            if (!one || nameOf(c).equals(named)) {
-                cl.addSubcommand(c);
+        boolean one = !named.equals("help") && NAMES.contains(named);
+        for (int i = 0; i < COMMANDS.size(); i++) {
+            if (!one || NAMES.get(i).equals(named)) {
+                cl.addSubcommand(COMMANDS.get(i));
             }
         }
         cl.setOut(out);
@@ -109,11 +114,6 @@ public final class PetalCli implements Runnable {
             }
         }
         return "";
-    }
-
-    private static String nameOf(Class<?> command) {
-        Command c = command.getAnnotation(Command.class);
-        return c == null ? "" : c.name();
     }
 
     /** Gives every subcommand {@code -h/--help}, as the top-level command has. */
