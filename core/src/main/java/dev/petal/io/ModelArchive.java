@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,12 +51,15 @@ public final class ModelArchive {
     /** The name of the header entry. */
     public static final String HEADER_ENTRY = "petal.json";
     private static final Pattern ARRAY_NAME = Pattern.compile("[a-z0-9_]{1,64}");
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64)
-                    .maxStringLength(1 << 20).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The reading mapper, built on the first read only: a save never needs an ObjectMapper (see {@link PrettyJson}). */
+    private static final class Reader {
+        static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64)
+                        .maxStringLength(1 << 20).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     private final String label;
     private final int formatVersion;
@@ -132,7 +134,7 @@ public final class ModelArchive {
             }
             npys.put(e.getKey() + ".npy", out -> Npy.write(a, out));   // encoded while it is deflated
         }
-        zip.add(HEADER_ENTRY, JSON.writeValueAsBytes(root));
+        zip.add(HEADER_ENTRY, PrettyJson.bytes(root));
         npys.forEach(zip::add);
         return zip;
     }
@@ -252,7 +254,7 @@ public final class ModelArchive {
     private static ObjectNode parse(byte[] json, String label) throws ModelFormatException {
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = Reader.JSON.readTree(json);
         } catch (StreamConstraintsException e) {
             throw new ModelFormatException(label + ": petal.json exceeds Petal's limits (" + firstLine(e) + ").", e);
         } catch (IOException e) {
