@@ -42,18 +42,22 @@ final class Npy {
         int n = a.size();
         int item = a.dtype().itemSize();
         ByteBuffer b = ByteBuffer.allocate(Math.max(item, Math.min(CHUNK, n * item))).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < n; i++) {
-            if (b.remaining() < item) {
-                out.write(b.array(), 0, b.position());
-                b.clear();
-            }
+        int perChunk = b.capacity() / item;
+        for (int from = 0; from < n; from += perChunk) {
+            int count = Math.min(perChunk, n - from);
+            b.clear();
+            // float64 and int64 in bulk (a cold JVM would interpret a loop over every value); int32 narrows each value
             switch (a.dtype()) {
-                case FLOAT64 -> b.putDouble(a.doubleAt(i));
-                case INT32 -> b.putInt((int) a.longAt(i));
-                case INT64 -> b.putLong(a.longAt(i));
+                case FLOAT64 -> a.copyDoubles(from, b.asDoubleBuffer(), count);
+                case INT64 -> a.copyLongs(from, b.asLongBuffer(), count);
+                case INT32 -> {
+                    for (int i = from; i < from + count; i++) {
+                        b.putInt((int) a.longAt(i));
+                    }
+                }
             }
+            out.write(b.array(), 0, count * item);
         }
-        out.write(b.array(), 0, b.position());
     }
 
     /** The magic, version, length and padded dict of an array of {@code dtype} and {@code shape}. */

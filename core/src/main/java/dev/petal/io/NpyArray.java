@@ -140,6 +140,16 @@ public final class NpyArray {
         return doubles[i];
     }
 
+    /** Puts {@code count} values of a float64 array from flat index {@code from} into {@code out}. */
+    void copyDoubles(int from, java.nio.DoubleBuffer out, int count) {
+        out.put(doubles, from, count);
+    }
+
+    /** Puts {@code count} values of an integer array from flat index {@code from} into {@code out}. */
+    void copyLongs(int from, java.nio.LongBuffer out, int count) {
+        out.put(longs, from, count);
+    }
+
     /** The value at flat index {@code i} of an integer array. */
     long longAt(int i) {
         return longs[i];
