@@ -3,12 +3,8 @@ package dev.petal.api;
 import dev.petal.linalg.CsrMatrix;
 import dev.petal.linalg.Matrix;
 import dev.petal.linalg.RowSource;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.petal.numeric.SharedRows;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -53,63 +49,34 @@ public record Provenance(String petalVersion, String javaVersion, Instant create
         if (!(x instanceof CsrMatrix c)) {
             return sha256((Matrix) x);
         }
-        int[] ptr = c.indptr();
-        int[] idx = c.indices();
-        double[] val = c.data();
-        ByteBuffer b = ByteBuffer.allocate(8 + (ptr.length + idx.length) * Integer.BYTES + val.length * Double.BYTES)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(c.rows()).putInt(c.cols());
-        b.asIntBuffer().put(ptr);
-        b.position(b.position() + ptr.length * Integer.BYTES);
-        b.asIntBuffer().put(idx);
-        b.position(b.position() + idx.length * Integer.BYTES);
-        b.asDoubleBuffer().put(val);
-        return digest(b.array());
+        SharedRows.Csr arrays = SharedRows.of(c);
+        LittleEndianSha256 h = new LittleEndianSha256();
+        h.putInt(c.rows());
+        h.putInt(c.cols());
+        h.put(arrays.indptr());
+        h.put(arrays.indices());
+        h.put(arrays.data());
+        return h.hex();
     }
 
     /** SHA-256 of real values as little-endian float64. */
     public static String sha256(double[] y) {
-        ByteBuffer b = ByteBuffer.allocate(y.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.asDoubleBuffer().put(y);
-        return digest(b.array());
+        LittleEndianSha256 h = new LittleEndianSha256();
+        h.put(y);
+        return h.hex();
     }
 
     /** SHA-256 of a matrix's values, row by row, as little-endian float64 (what {@code numpy.ascontiguousarray(X, '<f8').tobytes()} hashes to). */
     public static String sha256(Matrix x) {
-        // row by row through one small buffer: hashing a large X must not hold it twice more
-        MessageDigest md = sha256();
-        int d = x.cols();
-        double[] row = new double[d];
-        ByteBuffer b = ByteBuffer.allocate(d * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < x.rows(); i++) {
-            x.copyRow(i, row, 0);
-            b.clear();
-            b.asDoubleBuffer().put(row);
-            md.update(b.array(), 0, d * Double.BYTES);
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        LittleEndianSha256 h = new LittleEndianSha256();
+        h.put(SharedRows.of(x));   // the matrix's own row-major values, read only
+        return h.hex();
     }
 
     /** SHA-256 of labels as little-endian int32. */
     public static String sha256(int[] y) {
-        ByteBuffer b = ByteBuffer.allocate(y.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.asIntBuffer().put(y);
-        return digest(b.array());
-    }
-
-    private static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        LittleEndianSha256 h = new LittleEndianSha256();
+        h.put(y);
+        return h.hex();
     }
 }
