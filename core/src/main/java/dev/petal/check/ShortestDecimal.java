@@ -24,8 +24,14 @@ final class ShortestDecimal {
     private static final long MASK_63 = (1L << 63) - 1;
     private static final int K_MIN = -324;
     private static final int K_MAX = 292;
-    /** g(k) = floor(10^-k 2^-r) + 1 with r = flog2pow10(-k) - 125, split as 63 high and 63 low bits. */
-    private static final long[] G = table();
+
+    /**
+     * g(k) = floor(10^-k 2^-r) + 1 with r = flog2pow10(-k) - 125, split as 63 high and 63 low bits: built on the
+     * first value that needs it, so a command that prints only integral values (C=1.0) never builds it cold.
+     */
+    private static final class Table {
+        static final long[] G = table();
+    }
 
     /** The digits (no trailing zeros) and the decimal exponent of their last digit. */
     record Digits(long f, int e) {
@@ -68,8 +74,8 @@ final class ShortestDecimal {
         }
         int h = q + flog2pow10(-k) + 2;
         int idx = (k - K_MIN) << 1;
-        long g1 = G[idx];
-        long g0 = G[idx + 1];
+        long g1 = Table.G[idx];
+        long g0 = Table.G[idx + 1];
         long vb = rop(g1, g0, cb << h);
         long vbl = rop(g1, g0, cbl << h);
         long vbr = rop(g1, g0, cbr << h);

@@ -57,6 +57,19 @@ class PyReprTest {
     }
 
     @Test
+    void integralValuesTakeTheShortPathWithTheSameDigits() {
+        // below 2^53 an integral value is its own digits (no power table); from 2^53 on the table decides
+        for (double v : new double[] {1, 2, 3, 10, 100, 123456789, 0x1p52, 0x1p52 + 1, 0x1p53 - 1, 0x1p53, 0x1p53 + 2,
+                1e16, 1e22, 0x1p60, 9007199254740993.0}) {
+            assertEquals(ShortestDecimal.exact(v), ShortestDecimal.of(v), () -> Double.toString(v));
+        }
+        assertEquals("4503599627370497.0", PyRepr.of(0x1p52 + 1));
+        assertEquals("9007199254740991.0", PyRepr.of(0x1p53 - 1));
+        assertEquals("9007199254740992.0", PyRepr.of(0x1p53));
+        assertEquals("1.152921504606847e+18", PyRepr.of(0x1p60));
+    }
+
+    @Test
     void agreesWithTheExactSearchAndReadsBack() {
         SplittableRandom rnd = new SplittableRandom(13);
         for (int i = 0; i < 20_000; i++) {
