@@ -44,7 +44,9 @@ public final class AtomicFile {
         if (Files.isDirectory(abs)) {
             throw new IOException("cannot write " + target + ": it is a folder.");
         }
-        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        // a StringBuilder, not +: a new concatenation shape spins method handles, milliseconds in a cold command
+        Path tmp = dir.resolve(new StringBuilder(".").append(abs.getFileName()).append('.')
+                .append(Long.toHexString(RANDOM.nextLong())).append(".tmp").toString());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 OutputStream out = Channels.newOutputStream(ch);
