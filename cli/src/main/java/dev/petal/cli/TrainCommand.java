@@ -11,7 +11,6 @@ import dev.petal.preprocessing.StandardScaler;
 import dev.petal.svm.SVC;
 import dev.petal.svm.SVCModel;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -117,11 +116,17 @@ public final class TrainCommand implements Callable<Integer> {
         d = null;   // X is not needed to save the model: let it go before the save's own buffers
         ModelIO.save(OutputFiles.resolve(model), saved, meta);
         Timings.mark("saved");
-        int nsv = Arrays.stream(fitted.nSupport()).sum();
-        spec.commandLine().getOut().printf("trained %sSVC(kernel='%s', C=%s, gamma=%s) on %d rows x %d features, %d classes: "
-                        + "%d support vectors%s; saved %s%n", estimator.scale ? "StandardScaler + " : "",
-                svc.kernel().pyName(), dev.petal.check.PyRepr.of(svc.C()), svc.gamma(), rows, cols,
-                fitted.classes().length, nsv, accuracy, model);
+        int nsv = 0;
+        for (int n : fitted.nSupport()) {
+            nsv += n;
+        }
+        // appended, not printf: a Formatter's %d loads the locale data, milliseconds at the end of a cold command
+        spec.commandLine().getOut().print(new StringBuilder("trained ").append(estimator.scale ? "StandardScaler + " : "")
+                .append("SVC(kernel='").append(svc.kernel().pyName()).append("', C=")
+                .append(dev.petal.check.PyRepr.of(svc.C())).append(", gamma=").append(svc.gamma()).append(") on ")
+                .append(rows).append(" rows x ").append(cols).append(" features, ").append(fitted.classes().length)
+                .append(" classes: ").append(nsv).append(" support vectors").append(accuracy).append("; saved ")
+                .append(model).append(System.lineSeparator()));
         return 0;
     }
 }
