@@ -15,17 +15,22 @@ import java.util.concurrent.locks.LockSupport;
  * time (a job started inside a piece, or by another thread, runs on its thread alone). Pieces write disjoint
  * entries, so the split never changes a value.
  *
- * <p>A helper that loses its core in the middle of a piece (the machine is busy) makes the caller wait for a
- * scheduler time slice; after such a stall every job runs on the caller alone for {@link #BACKOFF_NANOS},
- * twice as long after each further stall, so a busy machine costs a few stalls, and no spinning.
+ * <p>A helper that loses its core in the middle of a piece (the machine is busy, or the JVM's own compiler or
+ * collector threads took it) makes the caller wait for a scheduler time slice. Such a stall costs its wait; the
+ * helpers earn back what they save the caller on the jobs between. Only when the stalls cost more than the helpers
+ * saved (a credit of at most {@link #MAX_CREDIT_NANOS} of saved time runs out) does every job run on the caller
+ * alone, for {@link #BACKOFF_NANOS}, twice as long after each further such spell in a row: a busy machine costs a
+ * few stalls and no spinning, while the few stalls of a JVM compiling its hot code do not stop the helpers.
  */
 final class Team implements AutoCloseable {
     /** How long an idle helper polls before parking. */
     private static final long SPIN_NANOS = 100_000;
     /** A wait for the helpers' pieces longer than this means a helper lost its core mid-piece. */
     private static final long STALL_NANOS = 200_000;
-    /** How long the first stall sends every job to the caller alone; each further stall in a row doubles it. */
+    /** How long every job runs on the caller alone once stalls have used up the credit; each further spell doubles it. */
     private static final long BACKOFF_NANOS = 10_000_000;
+    /** The most caller time the helpers' saved work can bank against later stalls (and the credit at start). */
+    static final long MAX_CREDIT_NANOS = 20_000_000;
     private static final long MAX_BACKOFF_NANOS = 640_000_000;
     /** Jobs without a stall after which a busy spell counts as over. */
     private static final int CLEAN_JOBS = 1000;
@@ -39,12 +44,10 @@ final class Team implements AutoCloseable {
     private volatile boolean closed;
     /*
      * Whether the machine is busy is a fact about the machine, not about one call: the backoff is shared by
-     * every team of the JVM (three numbers, no thread, nothing sized to any data), so a prediction made right
+     * every team of the JVM (a few numbers, no thread, nothing sized to any data), so a prediction made right
      * after a stalled one starts on its caller alone instead of stalling again.
      */
-    private static volatile long soloUntil = System.nanoTime();
-    private static long backoff = BACKOFF_NANOS;
-    private static int cleanJobs;
+    private static final Backoff BACKOFF = new Backoff(System.nanoTime());
 
     /** A piece of work on the index range [from, to). */
     interface Range {
@@ -116,7 +119,7 @@ final class Team implements AutoCloseable {
      */
     void forRange(int from, int to, int piece, Range body) {
         if (threads <= 1 || to - from < 2 * piece || closed || Thread.currentThread() != owner
-                || System.nanoTime() - soloUntil < 0) {
+                || BACKOFF.solo(System.nanoTime())) {
             body.run(from, to);
             return;
         }
@@ -130,13 +133,18 @@ final class Team implements AutoCloseable {
                 LockSupport.unpark(h);
             }
         }
-        job.work();
+        long workStart = System.nanoTime();
+        int own = job.work();
         slot.compareAndSet(job, null);
         long waitStart = System.nanoTime();
         while (job.done.get() < job.pieces) {
             Thread.onSpinWait();
         }
-        backOffAfter(System.nanoTime() - waitStart);
+        long waited = System.nanoTime() - waitStart;
+        long ownWork = waitStart - workStart;
+        // the helpers ran the pieces the caller did not: about that much of the caller's time saved, at its pace
+        long saved = own == 0 ? 0 : ownWork / own * (job.pieces - own);
+        BACKOFF.after(System.nanoTime(), waited, own == 0 ? 0 : ownWork / own, saved);
         if (job.failure != null) {
             if (job.failure instanceof RuntimeException re) {
                 throw re;
@@ -145,17 +153,50 @@ final class Team implements AutoCloseable {
         }
     }
 
-    /** After a job whose caller waited {@code waited} ns: a stall sends the next jobs to the caller alone for a while. */
-    private static synchronized void backOffAfter(long waited) {
-        if (waited < STALL_NANOS) {
-            if (++cleanJobs >= CLEAN_JOBS) {
-                backoff = BACKOFF_NANOS;
-            }
-            return;
+    /**
+     * The JVM-wide decision whether jobs split: a wait past {@link #STALL_NANOS} and past four of the caller's own
+     * pieces is a stall (a slow piece of cold code is not). Stalls spend a credit that the time saved by the helpers
+     * earns back, at most {@link #MAX_CREDIT_NANOS}; only an overdrawn credit sends the jobs to the caller alone,
+     * for {@link #BACKOFF_NANOS}, twice as long after each further overdraft until {@link #CLEAN_JOBS} jobs pass
+     * without a stall.
+     */
+    static final class Backoff {
+        private volatile long soloUntil;
+        private long backoff = BACKOFF_NANOS;
+        private int cleanJobs;
+        private long credit = MAX_CREDIT_NANOS;
+
+        Backoff(long now) {
+            this.soloUntil = now;
         }
-        cleanJobs = 0;
-        soloUntil = System.nanoTime() + backoff;
-        backoff = Math.min(2 * backoff, MAX_BACKOFF_NANOS);
+
+        /** Whether a job started at {@code now} runs on its caller alone. */
+        boolean solo(long now) {
+            return now - soloUntil < 0;
+        }
+
+        /**
+         * After a split job ending at {@code now}: its caller waited {@code waited} ns for the helpers once its own
+         * pieces were done, each of which took it {@code ownPiece} ns, and the helpers' pieces saved it about
+         * {@code saved} ns.
+         */
+        synchronized void after(long now, long waited, long ownPiece, long saved) {
+            if (waited < STALL_NANOS || waited <= 4 * ownPiece) {
+                credit = Math.min(MAX_CREDIT_NANOS, credit + saved);
+                if (++cleanJobs >= CLEAN_JOBS) {
+                    backoff = BACKOFF_NANOS;
+                }
+                return;
+            }
+            cleanJobs = 0;
+            credit = Math.min(MAX_CREDIT_NANOS, credit + saved - waited);
+            if (credit >= 0) {
+                return;
+            }
+            credit = 0;
+            soloUntil = now + backoff;
+            backoff = Math.min(2 * backoff, MAX_BACKOFF_NANOS);
+        }
     }
 
     private Helper[] helpers() {

@@ -1,6 +1,7 @@
 package dev.petal.svm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
-/** The per-call team: every index once, stalls send work to the caller, failures reach the caller, no thread outlives it. */
+/** The per-call team: every index once, repeated stalls send work to the caller, failures reach the caller, no thread outlives it. */
 class TeamTest {
 
     @Test
@@ -32,15 +33,15 @@ class TeamTest {
     }
 
     @Test
-    void aHelperStalledMidPieceSendsTheNextJobsToTheCallerAlone() {
+    void helpersStalledMidPieceAgainAndAgainSendTheNextJobsToTheCallerAlone() {
         try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(2), null)) {
-            stallSendsJobsToTheCaller(team);
+            stallsSendJobsToTheCaller(team);
         }
     }
 
-    private static void stallSendsJobsToTheCaller(Team team) {
+    private static void stallsSendJobsToTheCaller(Team team) {
         Thread caller = Thread.currentThread();
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             AtomicBoolean helperStalled = new AtomicBoolean();
             team.forRange(0, 64, 1, (from, to) -> {
@@ -50,19 +51,68 @@ class TeamTest {
             });
             long stalledAt = System.nanoTime();
             if (!helperStalled.get()) {
-                sleep(1); // no helper took a piece (asleep, or solo after an earlier stall)
+                sleep(1); // no helper took a piece (asleep, or solo after the stalls used up the credit)
                 continue;
             }
             Set<Thread> ran = ConcurrentHashMap.newKeySet();
             team.forRange(0, 64, 1, (from, to) -> {
                 ran.add(Thread.currentThread());
             });
-            if (System.nanoTime() - stalledAt < 5_000_000) { // well inside the first 10 ms of solo running
-                assertEquals(Set.of(caller), ran);
-                return;
+            if (System.nanoTime() - stalledAt < 5_000_000 && ran.equals(Set.of(caller))) {
+                return; // the stalls overdrew the credit: solo, well inside the first 10 ms
             }
         }
-        fail("no helper took a piece within 5 s");
+        fail("2 ms stalls in a row never sent the jobs to the caller alone within 10 s");
+    }
+
+    private static final long MS = 1_000_000;
+
+    @Test
+    void aStallWithinTheCreditKeepsTheHelpers() {
+        Team.Backoff b = new Team.Backoff(0);
+        b.after(10 * MS, 4 * MS, 10_000, 0);
+        assertFalse(b.solo(10 * MS + 1));
+    }
+
+    @Test
+    void stallsPastTheCreditSendJobsToTheCallerAloneForTenMsThenTwenty() {
+        Team.Backoff b = new Team.Backoff(0);
+        long now = MS;
+        for (int k = 0; k < 5; k++) { // 5 x 4 ms = the 20 ms credit, not overdrawn
+            b.after(now, 4 * MS, 10_000, 0);
+            assertFalse(b.solo(now), "stall " + k);
+        }
+        b.after(now, 4 * MS, 10_000, 0);
+        assertTrue(b.solo(now));
+        assertTrue(b.solo(now + 10 * MS - 1));
+        assertFalse(b.solo(now + 10 * MS));
+        now += 10 * MS;
+        b.after(now, 4 * MS, 10_000, 0); // the credit is spent: the next stall overdraws it at once, for twice as long
+        assertTrue(b.solo(now + 20 * MS - 1));
+        assertFalse(b.solo(now + 20 * MS));
+    }
+
+    @Test
+    void aSlowPieceOfColdCodeIsNoStall() {
+        Team.Backoff b = new Team.Backoff(0);
+        for (int k = 0; k < 100; k++) { // each wait is under four of the caller's own 1 ms pieces
+            b.after(MS, 3 * MS, MS, 0);
+        }
+        assertFalse(b.solo(MS));
+    }
+
+    @Test
+    void timeTheHelpersSaveEarnsTheCreditBack() {
+        Team.Backoff b = new Team.Backoff(0);
+        for (int k = 0; k < 5; k++) {
+            b.after(MS, 4 * MS, 10_000, 0); // spends the whole credit
+        }
+        b.after(MS, 10_000, 10_000, 8 * MS); // a clean job whose helpers saved 8 ms
+        b.after(MS, 4 * MS, 10_000, 0);
+        b.after(MS, 4 * MS, 10_000, 0);
+        assertFalse(b.solo(MS));
+        b.after(MS, 4 * MS, 10_000, 0);
+        assertTrue(b.solo(MS));
     }
 
     /** Thread.sleep, which a stray unpark permit cannot cut short (LockSupport.parkNanos can return at once). */
