@@ -48,6 +48,13 @@ class BinPetalIT {
         Result forced = petal(Map.of("PETAL_JAVA_OPTS", "-Xshare:on"), "--version");
         assertEquals(0, forced.code(), forced.err());
         assertTrue(forced.out().startsWith("petal "), forced.out());
+        // picocli too comes from the archive: the build rewrites its Java 5 class files, which sharing skips
+        Path log = dir.resolve("class-load.log");
+        Result logged = petal(Map.of("PETAL_JAVA_OPTS", "-Xlog:class+load:file=" + log), "--version");
+        assertEquals(0, logged.code(), logged.err());
+        String commandLine = Files.readAllLines(log).stream().filter(l -> l.contains(" picocli.CommandLine source: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("picocli.CommandLine not loaded"));
+        assertTrue(commandLine.endsWith("source: shared objects file (top)"), commandLine);
 
         Path script = dir.resolve("ShowArgs.java");
         Files.writeString(script, "public class ShowArgs { public static void main(String[] a) { System.out.println(\"jvm args: \" "
