@@ -61,68 +61,68 @@ final class SvcTrainer {
             Check.allFinite("sample_weight", sampleWeight);
             w = sampleWeight.clone();
         }
-        double gamma = sparse != null ? resolveGamma(params.gamma(), sparse) : resolveGamma(params.kernel(), params.gamma(), flat, d);
-
-        double[] yIndex = new double[n];
-        for (int i = 0; i < n; i++) {
-            yIndex[i] = Arrays.binarySearch(classes, y[i]);
-        }
-        checkWeights(yIndex, w, classes);
-        if (svmType == LibSvm.NU_SVC && !LibSvm.nuFeasible(yIndex, w, nu)) {
-            throw new IllegalArgumentException("specified nu is infeasible");
-        }
-
-        long seed = params.randomState() != null
-                ? new Mt19937(params.randomState()).numpyRandint(Integer.MAX_VALUE)
-                : new SecureRandom().nextInt(Integer.MAX_VALUE);
-
-        KernelFunction kf = KernelFunction.of(params.kernel(), params.degree(), gamma, params.coef0());
-        double[] xsq = params.kernel() instanceof Kernel.Rbf ? squaredNorms(flat, sparse, n, d) : null;
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        int[] weightLabel = new int[k];
-        for (int c = 0; c < k; c++) {
-            weightLabel[c] = c;
-        }
-        LibSvm.Params lp = new LibSvm.Params(svmType, nu, 0.0, kf, params.C(), params.tol(), params.shrinking(), params.probability(),
-                params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
         int[] yCopy = y.clone();
-        LibSvm.Problem problem = sparse != null ? new LibSvm.Problem(sparse, rows, yIndex, w)
-                : new LibSvm.Problem(flat, d, rows, yIndex, w);
-        LibSvm.Model m;
-        LibSvm.Context ctx;
         try (Team team = Team.of(owner + ".fit", params.parallelism(), params.timeLimit())) {
-            ctx = new LibSvm.Context(xsq, team);
-            m = LibSvm.train(problem, lp, ctx);
-        }
-        Provenance provenance = Provenance.of(x, yCopy);
+            // the model's digest of its input: a helper computes it while the caller sets the problem up
+            Team.Aside<Provenance> pending = team.aside(() -> Provenance.of(x, yCopy));
+            double gamma = sparse != null ? resolveGamma(params.gamma(), sparse) : resolveGamma(params.kernel(), params.gamma(), flat, d);
 
-        boolean binary = k == 2;
-        double[][] dualCoef = new double[k - 1][];
-        for (int r = 0; r < k - 1; r++) {
-            dualCoef[r] = m.svCoef[r].clone();
-            if (binary) {
-                for (int s = 0; s < dualCoef[r].length; s++) {
-                    dualCoef[r][s] = -dualCoef[r][s];
+            double[] yIndex = new double[n];
+            for (int i = 0; i < n; i++) {
+                yIndex[i] = Arrays.binarySearch(classes, y[i]);
+            }
+            checkWeights(yIndex, w, classes);
+            if (svmType == LibSvm.NU_SVC && !LibSvm.nuFeasible(yIndex, w, nu)) {
+                throw new IllegalArgumentException("specified nu is infeasible");
+            }
+
+            long seed = params.randomState() != null
+                    ? new Mt19937(params.randomState()).numpyRandint(Integer.MAX_VALUE)
+                    : new SecureRandom().nextInt(Integer.MAX_VALUE);
+
+            KernelFunction kf = KernelFunction.of(params.kernel(), params.degree(), gamma, params.coef0());
+            double[] xsq = params.kernel() instanceof Kernel.Rbf ? squaredNorms(flat, sparse, n, d) : null;
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = i;
+            }
+            int[] weightLabel = new int[k];
+            for (int c = 0; c < k; c++) {
+                weightLabel[c] = c;
+            }
+            LibSvm.Params lp = new LibSvm.Params(svmType, nu, 0.0, kf, params.C(), params.tol(), params.shrinking(), params.probability(),
+                    params.cacheSize(), params.maxIter(), weightLabel, classWeight, seed);
+            LibSvm.Problem problem = sparse != null ? new LibSvm.Problem(sparse, rows, yIndex, w)
+                    : new LibSvm.Problem(flat, d, rows, yIndex, w);
+            LibSvm.Context ctx = new LibSvm.Context(xsq, team);
+            LibSvm.Model m = LibSvm.train(problem, lp, ctx);
+            Provenance provenance = pending.get();
+
+            boolean binary = k == 2;
+            double[][] dualCoef = new double[k - 1][];
+            for (int r = 0; r < k - 1; r++) {
+                dualCoef[r] = m.svCoef[r].clone();
+                if (binary) {
+                    for (int s = 0; s < dualCoef[r].length; s++) {
+                        dualCoef[r][s] = -dualCoef[r][s];
+                    }
                 }
             }
-        }
-        double[] intercept = new double[m.rho.length];
-        for (int p = 0; p < intercept.length; p++) {
-            double t = m.rho[p];
-            intercept[p] = t != 0 ? -t : 0;
-            if (binary) {
-                intercept[p] *= -1;
+            double[] intercept = new double[m.rho.length];
+            for (int p = 0; p < intercept.length; p++) {
+                double t = m.rho[p];
+                intercept[p] = t != 0 ? -t : 0;
+                if (binary) {
+                    intercept[p] *= -1;
+                }
             }
+            checkFinite(m);
+            // the rows as they came: CSR for a sparse fit (scikit-learn's support_vectors_, stored zeros kept), else dense
+            RowSource sv = params.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
+            SVCState state = new SVCState(params, gamma, classes, d, m.svInd, sv, m.nSV, dualCoef, intercept, m.probA,
+                    m.probB, m.nIter, ctx.status, provenance, sparse != null);
+            return SVCModel.fromState(state).named(owner);
         }
-        checkFinite(m);
-        // the rows as they came: CSR for a sparse fit (scikit-learn's support_vectors_, stored zeros kept), else dense
-        RowSource sv = params.kernel() instanceof Kernel.Precomputed ? Matrix.zeros(0, 0) : x.selectRows(m.svRows);
-        SVCState state = new SVCState(params, gamma, classes, d, m.svInd, sv, m.nSV, dualCoef, intercept, m.probA,
-                m.probB, m.nIter, ctx.status, provenance, sparse != null);
-        return SVCModel.fromState(state).named(owner);
     }
 
     /** scikit-learn's {@code compute_class_weight}. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The threads of one call (a fit or a prediction) and its {@link Stop}: {@link Parallelism#threads()} - 1
@@ -39,6 +40,8 @@ final class Team implements AutoCloseable {
     private final Stop stop;
     private final Thread owner;
     private final AtomicReference<Job> slot = new AtomicReference<>();
+    /** A task set aside for the first idle helper ({@link #aside}), or null. */
+    private final AtomicReference<Aside<?>> sideSlot = new AtomicReference<>();
     private final Blas.Scratch[] scratch;
     private Helper[] helpers;
     private volatile boolean closed;
@@ -199,6 +202,64 @@ final class Team implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets {@code task} aside for a helper to run while the caller goes on (for work the call needs only at its
+     * end, such as a digest of its input); {@link Aside#get} returns its result, running it on the caller if no
+     * helper has started it. With one thread, or outside the caller's thread, the task waits for {@code get}.
+     */
+    <T> Aside<T> aside(Supplier<T> task) {
+        Aside<T> a = new Aside<>(task);
+        if (threads > 1 && !closed && Thread.currentThread() == owner && sideSlot.compareAndSet(null, a)) {
+            for (Helper h : helpers()) {
+                if (h.sleeping) {
+                    LockSupport.unpark(h);
+                }
+            }
+        }
+        return a;
+    }
+
+    /** A task set aside ({@link #aside}): run once, by a helper or by the caller of {@link #get}. */
+    static final class Aside<T> {
+        private final Supplier<T> task;
+        private final AtomicInteger state = new AtomicInteger(); // 0 waiting, 1 running, 2 done
+        private T result;
+        private Throwable failure;
+
+        private Aside(Supplier<T> task) {
+            this.task = task;
+        }
+
+        /** Runs the task here if nobody has started it; returns whether this call ran it. */
+        private boolean runIfWaiting() {
+            if (!state.compareAndSet(0, 1)) {
+                return false;
+            }
+            try {
+                result = task.get();
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                state.set(2);
+            }
+            return true;
+        }
+
+        /** The task's result, after running it here or waiting for the helper that runs it; rethrows its failure. */
+        T get() {
+            runIfWaiting();
+            while (state.get() != 2) {
+                Thread.onSpinWait();
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            } else if (failure != null) {
+                throw (Error) failure;
+            }
+            return result;
+        }
+    }
+
     private Helper[] helpers() {
         if (helpers == null) {
             helpers = new Helper[threads - 1];
@@ -294,12 +355,18 @@ final class Team implements AutoCloseable {
                     idleSince = System.nanoTime();
                     continue;
                 }
+                Aside<?> side = team.sideSlot.get();
+                if (side != null && team.sideSlot.compareAndSet(side, null)) {
+                    side.runIfWaiting();
+                    idleSince = System.nanoTime();
+                    continue;
+                }
                 if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
                     continue;
                 }
                 sleeping = true;
-                if (team.slot.get() == null && !team.closed) {
+                if (team.slot.get() == null && team.sideSlot.get() == null && !team.closed) {
                     LockSupport.park(this);
                 }
                 sleeping = false;

@@ -150,4 +150,58 @@ class TeamTest {
             assertTrue(t == Thread.currentThread() || !t.isAlive(), t.getName() + " is still alive");
         }
     }
+
+    @Test
+    void anAsideTaskRunsOnceOnAHelperOrOnTheCallerAndGivesItsResult() {
+        for (int threads : new int[] {1, 2, 3}) {
+            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+            Set<Thread> ran = ConcurrentHashMap.newKeySet();
+            try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(threads), null)) {
+                Team.Aside<String> a = team.aside(() -> {
+                    runs.incrementAndGet();
+                    ran.add(Thread.currentThread());
+                    return "digest";
+                });
+                team.forRange(0, 1000, 10, (from, to) -> { }); // the caller goes on meanwhile
+                assertEquals("digest", a.get());
+                assertEquals("digest", a.get());
+            }
+            assertEquals(1, runs.get(), threads + " threads");
+            if (threads == 1) {
+                assertEquals(Set.of(Thread.currentThread()), ran);
+            }
+        }
+    }
+
+    @Test
+    void anAsideTasksFailureReachesTheCaller() {
+        try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(2), null)) {
+            Team.Aside<String> a = team.aside(() -> {
+                throw new IllegalStateException("aside failed");
+            });
+            IllegalStateException e = assertThrows(IllegalStateException.class, a::get);
+            assertEquals("aside failed", e.getMessage());
+        }
+    }
+
+    @Test
+    void closeWaitsForAnAsideTaskAHelperStarted() {
+        Set<Thread> ran = ConcurrentHashMap.newKeySet();
+        AtomicBoolean started = new AtomicBoolean();
+        try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(2), null)) {
+            team.aside(() -> {
+                started.set(true);
+                ran.add(Thread.currentThread());
+                sleep(20);
+                return null;
+            });
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (!started.get() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        } // never asked for: a helper may still be running it here, and close joins it
+        for (Thread t : ran) {
+            assertTrue(t == Thread.currentThread() || !t.isAlive(), t.getName() + " is still alive");
+        }
+    }
 }
