@@ -22,7 +22,7 @@ final class SvcQ extends SvcColumns {
     private final FeatureMajor xt;
     private final double[] sq;
     private final Team team;
-    /** Entries of a column filled by one piece: {@code d + FINISH_WORK} work units each. */
+    /** Entries of a column filled by one piece ({@code d + FINISH_WORK} work units each), whole blocks of the layout. */
     private final int piece;
 
     /**
@@ -32,7 +32,8 @@ final class SvcQ extends SvcColumns {
     SvcQ(KernelFunction kf, double[] x, int d, double[] xsq, int[] rows, byte[] y, double cacheSizeMb, Team team) {
         super(rows, y, cacheSizeMb, team);
         this.team = team;
-        this.piece = Team.piece(d + FINISH_WORK);
+        // whole blocks per piece: a piece that starts or ends inside a block runs the block kernels on a part of it
+        this.piece = -Blas.BLOCK & (Team.piece(d + FINISH_WORK) + Blas.BLOCK - 1);
         this.kf = kf;
         this.x = x;
         this.d = d;
