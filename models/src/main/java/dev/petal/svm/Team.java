@@ -17,11 +17,9 @@ import java.util.function.Supplier;
  * entries, so the split never changes a value.
  *
  * <p>A helper that loses its core in the middle of a piece (the machine is busy, or the JVM's own compiler or
- * collector threads took it) makes the caller wait for a scheduler time slice. Such a stall costs its wait; the
- * helpers earn back what they save the caller on the jobs between. Only when the stalls cost more than the helpers
- * saved (a credit of at most {@link #MAX_CREDIT_NANOS} of saved time runs out) does every job run on the caller
- * alone, for {@link #BACKOFF_NANOS}, twice as long after each further such spell in a row: a busy machine costs a
- * few stalls and no spinning, while the few stalls of a JVM compiling its hot code do not stop the helpers.
+ * collector threads took it) makes the caller wait for a scheduler time slice. {@link Backoff} weighs such stalls
+ * against the time the helpers save: a busy machine costs a few stalls and no spinning, while the few stalls of a
+ * JVM compiling its hot code do not stop the helpers.
  */
 final class Team implements AutoCloseable {
     /** How long an idle helper polls before parking. */
@@ -31,7 +29,7 @@ final class Team implements AutoCloseable {
     /** How long every job runs on the caller alone once stalls have used up the credit; each further spell doubles it. */
     private static final long BACKOFF_NANOS = 10_000_000;
     /** The most caller time the helpers' saved work can bank against later stalls (and the credit at start). */
-    static final long MAX_CREDIT_NANOS = 20_000_000;
+    private static final long MAX_CREDIT_NANOS = 20_000_000;
     private static final long MAX_BACKOFF_NANOS = 640_000_000;
     /** Jobs without a stall after which a busy spell counts as over. */
     private static final int CLEAN_JOBS = 1000;
@@ -144,15 +142,18 @@ final class Team implements AutoCloseable {
             Thread.onSpinWait();
         }
         long waited = System.nanoTime() - waitStart;
-        long ownWork = waitStart - workStart;
+        long ownPiece = own == 0 ? 0 : (waitStart - workStart) / own;
         // the helpers ran the pieces the caller did not: about that much of the caller's time saved, at its pace
-        long saved = own == 0 ? 0 : ownWork / own * (job.pieces - own);
-        BACKOFF.after(System.nanoTime(), waited, own == 0 ? 0 : ownWork / own, saved);
-        if (job.failure != null) {
-            if (job.failure instanceof RuntimeException re) {
-                throw re;
-            }
-            throw (Error) job.failure;
+        BACKOFF.after(System.nanoTime(), waited, ownPiece, ownPiece * (job.pieces - own));
+        rethrow(job.failure);
+    }
+
+    /** Throws {@code failure} (a RuntimeException or an Error caught on some thread of the team), if any. */
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        } else if (failure != null) {
+            throw (Error) failure;
         }
     }
 
@@ -230,10 +231,10 @@ final class Team implements AutoCloseable {
             this.task = task;
         }
 
-        /** Runs the task here if nobody has started it; returns whether this call ran it. */
-        private boolean runIfWaiting() {
+        /** Runs the task here if nobody has started it. */
+        private void runIfWaiting() {
             if (!state.compareAndSet(0, 1)) {
-                return false;
+                return;
             }
             try {
                 result = task.get();
@@ -242,7 +243,6 @@ final class Team implements AutoCloseable {
             } finally {
                 state.set(2);
             }
-            return true;
         }
 
         /** The task's result, after running it here or waiting for the helper that runs it; rethrows its failure. */
@@ -251,11 +251,7 @@ final class Team implements AutoCloseable {
             while (state.get() != 2) {
                 Thread.onSpinWait();
             }
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            } else if (failure != null) {
-                throw (Error) failure;
-            }
+            rethrow(failure);
             return result;
         }
     }
