@@ -5,6 +5,12 @@ package dev.petal.svm;
  * size, with the same accounting (bytes / 4, minus 8 floats of header per column, at least two full
  * columns). {@link #swapIndex} keeps the cached columns consistent with the solver's permutation.
  * The eviction policy never changes a value, only what is recomputed.
+ *
+ * <p>Unlike libsvm, a swap does not reach into every cached column at once: it is logged, and a column
+ * goes through the swaps logged since it was last used when it is next requested (or when the log is
+ * full), in the same order and with the same rule (a column holding only one of the two entries is
+ * dropped), so every value it returns is the one libsvm's eager swaps would have left. A shrink that
+ * swaps thousands of positions then costs only the columns used again, not every cached column.
  */
 final class KernelCache {
     private final int l;
@@ -15,9 +21,12 @@ final class KernelCache {
     private final int[] prev;
     private final int[] next;
     private final int head; // sentinel of the circular LRU list
-    private final int[] swapA;
-    private final int[] swapB;
-    private int pending = -1; // deferred entry swaps, or -1 outside a batch
+    /** The swaps logged since the last {@link #flush}, as (smaller, larger) position pairs. */
+    private final int[] logA;
+    private final int[] logB;
+    private int logged;
+    /** Per column: how many of the logged swaps its entries have been through. */
+    private final int[] applied;
     private final int[] cachedList;
     private final boolean[] dropMark;
     /** Arrays of dropped columns, reused by {@link #take}; at most 8, outside the cache's size budget. */
@@ -38,8 +47,10 @@ final class KernelCache {
         this.head = l;
         prev[head] = head;
         next[head] = head;
-        this.swapA = new int[l];
-        this.swapB = new int[l];
+        // a shrink swaps at most l / 2 pairs: the log holds a few shrinks' worth before it is applied to every column
+        this.logA = new int[Math.max(l, 16)];
+        this.logB = new int[Math.max(l, 16)];
+        this.applied = new int[l];
         this.cachedList = new int[l];
         this.dropMark = new boolean[l];
     }
@@ -62,6 +73,9 @@ final class KernelCache {
      */
     int request(int index, int want) {
         int have = len[index];
+        if (have > 0 && applied[index] != logged) {
+            have = catchUp(index);
+        }
         if (have > 0) {
             lruDelete(index);
         }
@@ -80,6 +94,8 @@ final class KernelCache {
             if (data[index] != null) {
                 System.arraycopy(data[index], 0, grown, 0, have);
                 recycle(data[index]);
+            } else {
+                applied[index] = logged;
             }
             data[index] = grown;
             size -= more;
@@ -123,7 +139,10 @@ final class KernelCache {
         return data[index];
     }
 
-    /** Swaps positions i and j in every cached column; columns holding only one of them are dropped. */
+    /**
+     * Swaps positions i and j: the columns trade places at once, the entries i and j inside every cached column
+     * when that column is next used (a column holding only one of them is then dropped).
+     */
     void swapIndex(int i, int j) {
         if (i == j) {
             return;
@@ -137,36 +156,58 @@ final class KernelCache {
         float[] td = data[i];
         data[i] = data[j];
         data[j] = td;
-        int tl = len[i];
+        int t = len[i];
         len[i] = len[j];
-        len[j] = tl;
+        len[j] = t;
+        t = applied[i];
+        applied[i] = applied[j];
+        applied[j] = t;
         if (len[i] > 0) {
             lruInsert(i);
         }
         if (len[j] > 0) {
             lruInsert(j);
         }
-        int a = Math.min(i, j);
-        int b = Math.max(i, j);
-        if (pending >= 0) {
-            swapA[pending] = a;
-            swapB[pending] = b;
-            pending++;
-            return;
+        if (logged == logA.length) {
+            flush();
         }
-        for (int h = next[head]; h != head; ) {
-            int nextH = next[h];
-            if (len[h] > a) {
-                if (len[h] > b) {
-                    float t = data[h][a];
-                    data[h][a] = data[h][b];
-                    data[h][b] = t;
-                } else {
-                    dropColumn(h);
+        logA[logged] = Math.min(i, j);
+        logB[logged] = Math.max(i, j);
+        logged++;
+    }
+
+    /**
+     * Puts cached column h through the swaps logged since its last use; returns its length, 0 if a swap
+     * dropped it.
+     */
+    private int catchUp(int h) {
+        int n = len[h];
+        if (swapEntries(data[h], n, applied[h], logged)) {
+            dropColumn(h);
+            return 0;
+        }
+        applied[h] = logged;
+        return n;
+    }
+
+    /**
+     * Applies the logged swaps [from, to) to the n entries of {@code col}, as libsvm's swaps would have one by
+     * one; returns true, leaving the column half done, when a swap holds only one of its entries in it.
+     */
+    private boolean swapEntries(float[] col, int n, int from, int to) {
+        for (int t = from; t < to; t++) {
+            int a = logA[t];
+            if (n > a) {
+                int b = logB[t];
+                if (n <= b) {
+                    return true;
                 }
+                float v = col[a];
+                col[a] = col[b];
+                col[b] = v;
             }
-            h = nextH;
         }
+        return false;
     }
 
     private void dropColumn(int h) {
@@ -177,52 +218,21 @@ final class KernelCache {
         len[h] = 0;
     }
 
-    /**
-     * Starts a batch of {@link #swapIndex} calls (at most {@link #columns()}) with no request in between:
-     * the columns are relabelled at once, the entry swaps inside the cached columns wait for
-     * {@link #endSwaps}.
-     */
-    void beginSwaps() {
-        pending = 0;
-    }
-
-    /**
-     * Applies the batch's entry swaps column by column, in parallel over columns: each cached column goes
-     * through the same swaps in the same order as {@link #swapIndex} would have applied them one by one,
-     * and is dropped where that would have dropped it, so every cached value ends up the same.
-     */
-    void endSwaps() {
-        int count = pending;
-        pending = -1;
-        if (count <= 0) {
-            return;
-        }
+    /** Puts every cached column through its logged swaps, in parallel over columns, and empties the log. */
+    private void flush() {
         int cached = 0;
         int[] cols = cachedList;
         boolean[] drop = dropMark;
         for (int h = next[head]; h != head; h = next[h]) {
             cols[cached++] = h;
         }
+        int count = logged;
         // each swap reads and writes two entries of a column: 4 work units per swap per column
         team.forRange(0, cached, Team.piece(4L * count), (from, to) -> {
             for (int c = from; c < to; c++) {
                 int h = cols[c];
-                float[] col = data[h];
-                int n = len[h];
-                for (int t = 0; t < count; t++) {
-                    int a = swapA[t];
-                    if (n > a) {
-                        int b = swapB[t];
-                        if (n > b) {
-                            float v = col[a];
-                            col[a] = col[b];
-                            col[b] = v;
-                        } else {
-                            drop[h] = true;
-                            break;
-                        }
-                    }
-                }
+                drop[h] = swapEntries(data[h], len[h], applied[h], count);
+                applied[h] = 0;
             }
         });
         for (int c = 0; c < cached; c++) {
@@ -231,6 +241,7 @@ final class KernelCache {
                 dropColumn(cols[c]);
             }
         }
+        logged = 0;
     }
 
     /** The number of columns this cache was built for. */

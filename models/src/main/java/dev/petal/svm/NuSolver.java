@@ -129,7 +129,6 @@ final class NuSolver extends Solver {
             reconstructGradient();
             activeSize = l;
         }
-        q.beginSwaps();
         for (int i = 0; i < activeSize; i++) {
             if (beShrunk(i, gmax1, gmax2, gmax3, gmax4)) {
                 activeSize--;
@@ -142,7 +141,6 @@ final class NuSolver extends Solver {
                 }
             }
         }
-        q.endSwaps();
     }
 
     @Override

@@ -14,12 +14,4 @@ interface QMatrix {
 
     /** Swaps variables i and j everywhere. */
     void swapIndex(int i, int j);
-
-    /** Starts a batch of swaps with no column request in between (a cache may defer work to {@link #endSwaps}). */
-    default void beginSwaps() {
-    }
-
-    /** Ends a batch of swaps. */
-    default void endSwaps() {
-    }
 }

@@ -378,7 +378,6 @@ sealed class Solver permits NuSolver {
             reconstructGradient();
             activeSize = l;
         }
-        q.beginSwaps();
         for (int i = 0; i < activeSize; i++) {
             if (beShrunk(i, gmax1, gmax2)) {
                 activeSize--;
@@ -391,7 +390,6 @@ sealed class Solver permits NuSolver {
                 }
             }
         }
-        q.endSwaps();
     }
 
     /** The bias; the ν solver also records its r in {@code res}. */

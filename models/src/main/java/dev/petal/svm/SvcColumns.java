@@ -45,16 +45,6 @@ abstract sealed class SvcColumns implements QMatrix permits SvcQ, SparseSvcQ {
     }
 
     @Override
-    public final void beginSwaps() {
-        cache.beginSwaps();
-    }
-
-    @Override
-    public final void endSwaps() {
-        cache.endSwaps();
-    }
-
-    @Override
     public void swapIndex(int i, int j) {
         cache.swapIndex(i, j);
         int tr = row[i];

@@ -56,7 +56,7 @@ class BlockKernelTest {
     }
 
     @Test
-    void kernelColumnsEqualTheTrainingKernelAlsoAfterBatchedSwaps() {
+    void kernelColumnsEqualTheTrainingKernelAlsoAfterSwaps() {
         SplittableRandom rnd = new SplittableRandom(11);
         int l = 2600;
         int d = 20; // l * d is above SvcQ's threshold, so long columns are split across threads
@@ -81,7 +81,6 @@ class BlockKernelTest {
                 check(kf, q, x, d, xsq, row, yy, i, l, k);
             }
             q.getQ(7, 100); // a short cached column, dropped by swaps beyond its length
-            q.beginSwaps();
             for (int t = 0; t < 40; t++) {
                 int i = rnd.nextInt(l / 2);
                 int j = l / 2 + rnd.nextInt(l / 2);
@@ -93,7 +92,6 @@ class BlockKernelTest {
                 yy[i] = yy[j];
                 yy[j] = ty;
             }
-            q.endSwaps();
             for (int i : new int[] {0, 5, 7, 1299, 2599, 1800}) {
                 check(kf, q, x, d, xsq, row, yy, i, l, k);
             }
