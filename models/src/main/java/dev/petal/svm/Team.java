@@ -3,6 +3,7 @@ package dev.petal.svm;
 import dev.petal.api.Parallelism;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -135,7 +136,7 @@ final class Team implements AutoCloseable {
             }
         }
         long workStart = System.nanoTime();
-        int own = job.work();
+        int own = job.work(false);
         slot.compareAndSet(job, null);
         long waitStart = System.nanoTime();
         while (job.done.get() < job.pieces) {
@@ -292,14 +293,19 @@ final class Team implements AutoCloseable {
         }
     }
 
-    /** A range cut into pieces that the caller and the helpers claim one at a time. */
+    /**
+     * A range cut into pieces that the caller and the helpers claim one at a time: the caller from the front,
+     * helpers from the back, so that from one job to the next each thread tends to work on the same part of
+     * the arrays (which then stays in its core's cache) while a late thread still leaves its pieces to the other.
+     */
     private static final class Job {
         final Range body;
         final int from;
         final int to;
         final int piece;
         final int pieces;
-        final AtomicInteger next = new AtomicInteger();
+        /** The next piece from the front (high 32 bits) and one past the next piece from the back (low 32 bits). */
+        final AtomicLong ends;
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
@@ -309,12 +315,29 @@ final class Team implements AutoCloseable {
             this.to = to;
             this.piece = piece;
             this.pieces = (to - from + piece - 1) / piece;
+            this.ends = new AtomicLong(pieces);
+        }
+
+        /** Claims a piece from the front or the back; -1 when none is left. */
+        private int claim(boolean back) {
+            while (true) {
+                long e = ends.get();
+                int front = (int) (e >>> 32);
+                int end = (int) e;
+                if (front >= end) {
+                    return -1;
+                }
+                long next = back ? e - 1 : e + (1L << 32);
+                if (ends.compareAndSet(e, next)) {
+                    return back ? end - 1 : front;
+                }
+            }
         }
 
         /** Claims and runs pieces until none is left; returns how many this thread ran. */
-        int work() {
+        int work(boolean back) {
             int ran = 0;
-            for (int p = next.getAndIncrement(); p < pieces; p = next.getAndIncrement()) {
+            for (int p = claim(back); p >= 0; p = claim(back)) {
                 int a = from + p * piece;
                 try {
                     body.run(a, Math.min(to, a + piece));
@@ -347,7 +370,7 @@ final class Team implements AutoCloseable {
             long idleSince = System.nanoTime();
             while (!team.closed) {
                 Job job = team.slot.get();
-                if (job != null && job.work() > 0) {
+                if (job != null && job.work(true) > 0) {
                     idleSince = System.nanoTime();
                     continue;
                 }

@@ -33,6 +33,36 @@ class TeamTest {
     }
 
     @Test
+    void theCallerTakesPiecesFromTheFrontAndTheHelperFromTheBack() {
+        Thread caller = Thread.currentThread();
+        boolean helperRan = false;
+        try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(2), null)) {
+            for (int rep = 0; rep < 200; rep++) {
+                boolean[] byCaller = new boolean[64];
+                boolean[] ran = new boolean[64];
+                team.forRange(0, 64, 1, (from, to) -> {
+                    ran[from] = true;
+                    byCaller[from] = Thread.currentThread() == caller;
+                    long until = System.nanoTime() + 2_000; // pieces long enough for the helper to join in
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                });
+                int k = 0;
+                while (k < 64 && byCaller[k]) {
+                    k++;
+                }
+                for (int p = 0; p < 64; p++) {
+                    assertTrue(ran[p], "piece " + p + " did not run");
+                    assertEquals(p < k, byCaller[p], "rep " + rep + ": the caller's pieces are not a prefix at " + p);
+                }
+                helperRan |= k < 64;
+            }
+        }
+        assertTrue(helperRan, "the helper never took a piece in 200 jobs");
+    }
+
+    @Test
     void helpersStalledMidPieceAgainAndAgainSendTheNextJobsToTheCallerAlone() {
         try (Team team = Team.of("test", dev.petal.api.Parallelism.threads(2), null)) {
             stallsSendJobsToTheCaller(team);
