@@ -63,6 +63,28 @@ class BinPetalIT {
         assertEquals(0, run.code(), run.out() + run.err());
         String line = run.out().lines().filter(l -> l.contains("jvm args: ")).findFirst().orElseThrow(() -> new AssertionError(run.out()));
         assertTrue(line.contains("-XX:+UseSerialGC") && line.contains("-XX:SharedArchiveFile="), line);
+        // run fits models: its child inherits the heap options for fitting
+        assertTrue(line.contains("-XX:PretenureSizeThreshold=32k") && line.contains("-XX:-ResizeTLAB")
+                && line.contains("-XX:TLABSize=16k"), line);
+    }
+
+    @Test
+    void theCommandsThatFitModelsAllocateLargeArraysInTheOldGeneration() throws Exception {
+        Map<String, String> flags = Map.of("PETAL_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        for (String command : new String[] {"train", "cv", "tune", "run", "tutorial"}) {
+            Result r = petal(flags, command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.err());
+            String printed = r.out().lines().filter(l -> l.contains("-XX:")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+            assertTrue(printed.contains("-XX:PretenureSizeThreshold=32768") && printed.contains("-XX:-ResizeTLAB")
+                    && printed.contains("-XX:TLABSize=16384"), command + ": " + printed);
+        }
+        // predict and score stream chunks whose buffers die young: they keep the defaults
+        for (String command : new String[] {"predict", "score", "split"}) {
+            Result r = petal(flags, command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.err());
+            String printed = r.out().lines().filter(l -> l.contains("-XX:")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+            assertTrue(printed.contains("-XX:+UseSerialGC") && !printed.contains("PretenureSizeThreshold"), command + ": " + printed);
+        }
     }
 
     @Test
