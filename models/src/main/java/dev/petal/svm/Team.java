@@ -13,9 +13,11 @@ import java.util.function.Supplier;
  * helpers, started when the call first splits work and joined by {@link #close}, so a call leaves no thread
  * behind. Work recurs every few tens of microseconds (a kernel column per solver iteration), where waking a
  * parked thread costs as much as the work: an idle helper polls for a job for at most {@link #SPIN_NANOS},
- * then parks. The caller always works on its own job too, so a late helper costs nothing; one job runs at a
- * time (a job started inside a piece, or by another thread, runs on its thread alone). Pieces write disjoint
- * entries, so the split never changes a value.
+ * then parks. While it polls it yields its core every {@link #YIELD_NANOS} to any other runnable thread: in a
+ * fresh JVM the compiler threads are compiling the solver, and a helper that held a core against them kept
+ * the solver in slow code for longer than its own pieces saved. The caller always works on its own job too,
+ * so a late helper costs nothing; one job runs at a time (a job started inside a piece, or by another thread,
+ * runs on its thread alone). Pieces write disjoint entries, so the split never changes a value.
  *
  * <p>A helper that loses its core in the middle of a piece (the machine is busy, or the JVM's own compiler or
  * collector threads took it) makes the caller wait for a scheduler time slice. {@link Backoff} weighs such stalls
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
 final class Team implements AutoCloseable {
     /** How long an idle helper polls before parking. */
     private static final long SPIN_NANOS = 100_000;
+    /** How often a polling helper offers its core to any other runnable thread. */
+    private static final long YIELD_NANOS = 10_000;
     /** A wait for the helpers' pieces longer than this means a helper lost its core mid-piece. */
     private static final long STALL_NANOS = 200_000;
     /** How long every job runs on the caller alone once stalls have used up the credit; each further spell doubles it. */
@@ -352,7 +356,10 @@ final class Team implements AutoCloseable {
         }
     }
 
-    /** Polls the team's slot, parks after {@link #SPIN_NANOS} without work, exits when the team closes. */
+    /**
+     * Polls the team's slot, yielding its core every {@link #YIELD_NANOS}, parks after {@link #SPIN_NANOS} without
+     * work, exits when the team closes.
+     */
     private static final class Helper extends Thread {
         final Team team;
         final int id;
@@ -368,20 +375,30 @@ final class Team implements AutoCloseable {
         @Override
         public void run() {
             long idleSince = System.nanoTime();
+            long yielded = idleSince;
             while (!team.closed) {
                 Job job = team.slot.get();
                 if (job != null && job.work(true) > 0) {
                     idleSince = System.nanoTime();
+                    yielded = idleSince;
                     continue;
                 }
                 Aside<?> side = team.sideSlot.get();
                 if (side != null && team.sideSlot.compareAndSet(side, null)) {
                     side.runIfWaiting();
                     idleSince = System.nanoTime();
+                    yielded = idleSince;
                     continue;
                 }
-                if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                long now = System.nanoTime();
+                if (now - idleSince < SPIN_NANOS) {
+                    if (now - yielded >= YIELD_NANOS) {
+                        // a JVM warming up has compiler threads waiting for a core: polling must not hold it
+                        Thread.yield();
+                        yielded = now;
+                    } else {
+                        Thread.onSpinWait();
+                    }
                     continue;
                 }
                 sleeping = true;
@@ -390,6 +407,7 @@ final class Team implements AutoCloseable {
                 }
                 sleeping = false;
                 idleSince = System.nanoTime();
+                yielded = idleSince;
             }
         }
     }
