@@ -77,10 +77,11 @@ class ModelArchiveTest {
 
     @Test
     void aLargeArrayIsStreamedInPiecesWithOneShotDeflateBytes() throws IOException {
-        // 2.4 MB of values: many 64 KiB encoding chunks, deflated into several 1 MiB pieces
+        // 2.4 MB of values: many 64 KiB encoding chunks, deflated into several 1 MiB pieces; the first 64 KiB
+        // (zeros) compress, so the entry is deflated although the random rest hardly does
         double[] v = new double[300_001];
         java.util.SplittableRandom r = new java.util.SplittableRandom(7);
-        for (int i = 0; i < v.length; i++) {
+        for (int i = ZipWriter.PROBE / Double.BYTES; i < v.length; i++) {
             v[i] = r.nextDouble() * 1e3;
         }
         NpyArray a = NpyArray.wrapDoubles(new int[] {v.length}, v);
@@ -392,5 +393,67 @@ class ModelArchiveTest {
                 + " of -Xmx); a larger -Xmx raises the limit.", e.getMessage());
         a.reserve("the rest", 65536);
         assertThrows(ModelFormatException.class, () -> a.reserve("one more", 1));
+    }
+
+    /** The method field of each local header, by entry name, read straight from the file. */
+    private static Map<String, Integer> methods(byte[] zip) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int p = 0;
+        while (b.getInt(p) == ZipWriter.LOCAL_SIG) {
+            int method = b.getShort(p + 8);
+            long csize = Integer.toUnsignedLong(b.getInt(p + 18));
+            int nameLen = b.getShort(p + 26);
+            out.put(new String(zip, p + 30, nameLen, StandardCharsets.US_ASCII), method);
+            p += 30 + nameLen + (int) csize;
+        }
+        return out;
+    }
+
+    @Test
+    void aLargeEntryThatDoesNotCompressIsStoredAndReadsBackTheSame() throws IOException {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        double[] noise = new double[200_000];   // 1.6 MB of doubles: deflate saves a few percent
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = rnd.nextGaussian();
+        }
+        double[] smooth = new double[200_000];  // 1.6 MB that compresses well (small integers)
+        for (int i = 0; i < smooth.length; i++) {
+            smooth[i] = rnd.nextInt(16);
+        }
+        double[] small = Arrays.copyOf(noise, 1000);
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("noise", NpyArray.ofDoubles(new int[] {1000, 200}, noise));
+        arrays.put("smooth", NpyArray.ofDoubles(smooth));
+        arrays.put("small", NpyArray.ofDoubles(small));
+        ObjectNode h = ModelArchive.newObject();
+        h.put("model_type", "demo");
+        byte[] bytes = ModelArchive.toBytes(h, arrays);
+        assertEquals(Map.of("petal.json", ZipWriter.METHOD_DEFLATED, "noise.npy", ZipWriter.METHOD_STORED,
+                "smooth.npy", ZipWriter.METHOD_DEFLATED, "small.npy", ZipWriter.METHOD_DEFLATED), methods(bytes));
+        assertArrayEquals(bytes, ModelArchive.toBytes(h, arrays), "equal contents, equal bytes");
+        Path p = dir.resolve("big.petal");
+        ModelArchive.write(p, h, arrays);
+        assertArrayEquals(bytes, Files.readAllBytes(p));
+        ModelArchive back = ModelArchive.read(p);
+        assertArrayEquals(noise, back.array("noise").doubles());
+        assertArrayEquals(smooth, back.array("smooth").doubles());
+        assertArrayEquals(small, back.array("small").doubles());
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {   // any ZIP reader reads it
+            assertArrayEquals(Npy.write(arrays.get("noise")), z.getInputStream(z.getEntry("noise.npy")).readAllBytes());
+        }
+    }
+
+    @Test
+    void aStoredEntryThatComesOutDifferentTheSecondTimeFailsTheWrite() {
+        int[] calls = new int[1];
+        ZipWriter w = new ZipWriter().add("x.bin", out -> {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(calls[0]++);   // other bytes each time
+            byte[] b = new byte[(int) ZipWriter.STORE_FROM + 10];
+            r.nextBytes(b);
+            out.write(b);
+        });
+        IOException e = assertThrows(IOException.class, () -> w.writeTo(new java.io.ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("x.bin came out different the second time"), e.getMessage());
     }
 }
