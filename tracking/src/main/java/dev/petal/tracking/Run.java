@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
 public final class Run implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("(.+)_(\\d{13})_([0-9a-f]{8})");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The millisecond of the last id this JVM made: ids made later get a later one, see {@link #newId}. */
+    private static final AtomicLong LAST_ID_MILLIS = new AtomicLong();
 
     private final Workspace workspace;
     private final String experiment;
@@ -73,11 +76,17 @@ public final class Run implements AutoCloseable {
         return new Run(ws, experiment, id, owns);
     }
 
-    /** A new id {@code <experiment>_<epoch-millis>_<8 hex>}. */
+    /**
+     * A new id {@code <experiment>_<epoch-millis>_<8 hex>}. Within a JVM the millisecond part increases from id to
+     * id (one past the last when the clock has not moved on), so that runs created in the same millisecond, which
+     * have the same {@code createdTime}, still list newest first: listings break that tie by id.
+     */
     static String newId(String experiment) {
         byte[] b = new byte[4];
         RANDOM.nextBytes(b);
-        return experiment + "_" + System.currentTimeMillis() + "_" + HexFormat.of().formatHex(b);
+        long now = System.currentTimeMillis();
+        long millis = LAST_ID_MILLIS.accumulateAndGet(now, (last, clock) -> Math.max(last + 1, clock));
+        return experiment + "_" + millis + "_" + HexFormat.of().formatHex(b);
     }
 
     /** The experiment name encoded in a run id, or null. */

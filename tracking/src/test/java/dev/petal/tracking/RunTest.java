@@ -221,6 +221,19 @@ class RunTest {
     }
 
     @Test
+    void idsMadeInTheSameMillisecondStillIncrease() {
+        // listings order runs of the same createdTime (a millisecond) by id: ids must follow creation order
+        long last = 0;
+        for (int i = 0; i < 200; i++) {   // many ids a millisecond
+            String id = Run.newId("exp");
+            long millis = Long.parseLong(id.substring(4, id.lastIndexOf('_')));
+            assertTrue(millis > last, "id " + i + ": " + millis + " after " + last);
+            last = millis;
+        }
+        assertTrue(last - System.currentTimeMillis() < 10_000, "the ids' clock ran far ahead: " + last);
+    }
+
+    @Test
     void childRuns() {
         try (Run parent = exp.startLogging()) {
             Run a = parent.child("fold-1");
