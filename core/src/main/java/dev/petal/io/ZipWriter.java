@@ -119,13 +119,13 @@ final class ZipWriter {
      */
     private static Deflated deflate(Content content) throws IOException {
         Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        Deflater probe = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         Deflated packed = new Deflated();
         try {
             OutputStream sink = new OutputStream() {
                 private final byte[] buf = new byte[64 * 1024];
-                private long probed;
-                private boolean compresses = true;
+                /** The entry's first {@link #PROBE} bytes, deflated on the side only if the entry reaches STORE_FROM. */
+                private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+                private boolean probed;
 
                 @Override
                 public void write(int b) throws IOException {
@@ -136,27 +136,18 @@ final class ZipWriter {
                 public void write(byte[] b, int off, int len) {
                     packed.crc.update(b, off, len);
                     packed.size += len;
-                    if (probed < PROBE) {
-                        int n = (int) Math.min(len, PROBE - probed);
-                        probe.setInput(b, off, n);
-                        while (!probe.needsInput()) {
-                            probe.deflate(buf);
-                        }
-                        probed += n;
-                        if (probed == PROBE) {
-                            probe.finish();
-                            while (!probe.finished()) {
-                                probe.deflate(buf);
-                            }
-                            compresses = probe.getBytesWritten() * 10 <= PROBE * 9L;
-                        }
+                    if (head.size() < PROBE) {
+                        head.write(b, off, Math.min(len, PROBE - head.size()));
                     }
                     if (packed.stored) {
                         return;
                     }
-                    if (!compresses && packed.size >= STORE_FROM) {
-                        packed.store();
-                        return;
+                    if (!probed && packed.size >= STORE_FROM) {
+                        probed = true;
+                        if (!compresses(head.toByteArray(), buf)) {
+                            packed.store();
+                            return;
+                        }
                     }
                     d.setInput(b, off, len);
                     while (!d.needsInput()) {
@@ -180,6 +171,20 @@ final class ZipWriter {
             return packed;
         } finally {
             d.end();
+        }
+    }
+
+    /** Whether {@code head} deflates to 9/10 of its size or less ({@code buf} takes the discarded output). */
+    private static boolean compresses(byte[] head, byte[] buf) {
+        Deflater probe = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            probe.setInput(head);
+            probe.finish();
+            while (!probe.finished()) {
+                probe.deflate(buf);
+            }
+            return probe.getBytesWritten() * 10 <= head.length * 9L;
+        } finally {
             probe.end();
         }
     }
